@@ -1,0 +1,163 @@
+"""The ASGI application hypercorn runs, and the hypercorn WebSocket transport.
+
+:class:`AsgiApp` answers ``http`` scopes with :func:`quest_rt.web.pipeline.handle_http`
+and ``websocket`` scopes with :class:`AsgiWebSocket`, the reference transport:
+hypercorn does the handshake and framing (wsproto inside), we get one ASGI event
+per message. With the direct transport selected, hypercorn still sees the upgrades
+the direct listener does not take (a keep-alive connection that upgrades after a
+plain request, an HTTP/2 stream), so this path always exists.
+
+The connection runs two tasks in its nursery, as DESIGN describes: the ASGI task
+(this one) receives events and runs the handlers; a writer drains the bounded
+outbound memory channel into hypercorn's ``send``.
+
+Known hypercorn behaviours this transport inherits:
+
+- ``websocket.disconnect`` carries 1000 or 1006, never the peer's own close code,
+  so ``on_close`` sees 1000 where the direct transport reports e.g. 4000.
+- hypercorn writes to the socket inside a shielded scope, so a peer that never
+  reads holds the writer task until TCP gives up. The connection is still closed
+  logically on time (``on_close`` runs, the registry entry goes) after the close
+  timeout; only that task lingers.
+- hypercorn accepts permessage-deflate whenever the client offers it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import greenback
+import trio
+
+from .connection import WebSocketConnection, WebSocketTransport
+from .pipeline import handle_http
+
+if TYPE_CHECKING:
+    from .app import WebApp
+
+__all__ = ["AsgiApp", "AsgiWebSocket", "upgrade_headers"]
+
+
+def upgrade_headers(raw_headers: list[tuple[bytes, bytes]]) -> dict[str, str]:
+    """Header pairs → {lower-case name: value}, repeated names joined with ", "."""
+    headers: dict[str, str] = {}
+    for raw_name, raw_value in raw_headers:
+        name = raw_name.decode("latin-1").lower()
+        value = raw_value.decode("latin-1")
+        headers[name] = headers[name] + ", " + value if name in headers else value
+    return headers
+
+
+class AsgiApp:
+    """The ASGI 3 callable for one :class:`~quest_rt.web.app.WebApp`."""
+
+    def __init__(self, app: WebApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        kind = scope["type"]
+        if kind == "http":
+            await handle_http(self.app, scope, receive, send)
+        elif kind == "websocket":
+            await self._websocket(scope, receive, send)
+        elif kind == "lifespan":
+            while True:
+                message = await receive()
+                if message["type"] == "lifespan.startup":
+                    await send({"type": "lifespan.startup.complete"})
+                elif message["type"] == "lifespan.shutdown":
+                    await send({"type": "lifespan.shutdown.complete"})
+                    return
+
+    async def _websocket(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        on_connect = self.app.websocket_endpoints.get(scope["path"])
+        await receive()  # websocket.connect
+        if on_connect is None:
+            await send({"type": "websocket.close"})  # before accept: hypercorn answers 403
+            return
+        await send({"type": "websocket.accept"})
+        client = scope.get("client")
+        conn = WebSocketConnection(
+            path=scope["path"],
+            headers=upgrade_headers(scope["headers"]),
+            remote_ip=client[0] if client else "",
+            registry=self.app.registry,
+            format_error=self.app.format_error,
+        )
+        await AsgiWebSocket(conn, send, self.app.settings.ws_queue_depth,
+                            self.app.settings.ws_close_timeout).run(receive, on_connect)
+
+
+class AsgiWebSocket(WebSocketTransport):
+    """The hypercorn transport: a bounded memory channel drained by a writer task."""
+
+    def __init__(
+        self, conn: WebSocketConnection, send: Any, queue_depth: int, close_timeout: float
+    ) -> None:
+        self._conn = conn
+        self._send = send
+        self._limit = queue_depth
+        self._close_timeout = close_timeout
+        self._outbox, self._inbox = trio.open_memory_channel[dict[str, Any]](queue_depth)
+        self._close_message: dict[str, Any] | None = None
+        self._read_scope = trio.CancelScope()
+        self._peak = 0
+        conn.attach(self)
+
+    def send_message_nowait(self, payload: str | bytes, frame: bytes | None) -> None:
+        if isinstance(payload, str):
+            message = {"type": "websocket.send", "text": payload}
+        else:
+            message = {"type": "websocket.send", "bytes": payload}
+        self._outbox.send_nowait(message)  # trio.WouldBlock when full: the seam's signal
+        queued = self._outbox.statistics().current_buffer_used
+        if queued > self._peak:
+            self._peak = queued
+
+    def start_close(self, code: int, reason: str, *, discard_queue: bool) -> None:
+        if discard_queue:
+            while True:
+                try:
+                    self._inbox.receive_nowait()
+                except (trio.WouldBlock, trio.EndOfChannel, trio.ClosedResourceError):
+                    break
+        self._close_message = {"type": "websocket.close", "code": code, "reason": reason}
+        # Closing the send side ends the writer's loop after what is queued; the
+        # writer then sends the close message, which never competes for a slot.
+        self._outbox.close()
+        self._read_scope.deadline = trio.current_time() + self._close_timeout
+
+    def queue_stats(self) -> tuple[int, int, int]:
+        return self._inbox.statistics().current_buffer_used, self._peak, self._limit
+
+    async def run(self, receive: Any, on_connect: Any) -> None:
+        await greenback.ensure_portal()
+        conn = self._conn
+        code: int | None = None
+        try:
+            async with trio.open_nursery() as nursery:
+                nursery.start_soon(self._writer)
+                conn.opened(on_connect)
+                with self._read_scope:
+                    while True:
+                        message = await receive()
+                        kind = message["type"]
+                        if kind == "websocket.receive":
+                            text = message.get("text")
+                            conn.received(text if text is not None else message["bytes"])
+                        elif kind == "websocket.disconnect":
+                            code = message.get("code", 1005)
+                            break
+                # Report the end before the nursery waits: a writer stuck in
+                # hypercorn's shielded send must not delay on_close (module doc).
+                conn.finished(code)
+                nursery.cancel_scope.cancel()
+        finally:
+            conn.finished(code)
+
+    async def _writer(self) -> None:
+        async with self._inbox:
+            async for message in self._inbox:
+                await self._send(message)
+        if self._close_message is not None:
+            await self._send(self._close_message)

@@ -1,0 +1,311 @@
+"""The direct WebSocket transport: one Trio task per connection, wsproto for parsing.
+
+Why it exists: hypercorn's ASGI WebSocket path spends 200–330 µs of server CPU
+per message here (Trio scheduling and per-message cancel scopes), which caps a
+Layer-1 echo at a few thousand messages per second (issue 3). This path keeps the
+cost per message to what the work needs:
+
+- **One task per connection.** It waits for the socket to become readable, reads
+  with ``os.read`` (one scheduler pass per wake-up, instead of the extra
+  checkpoints of ``SocketStream.receive_some``), feeds wsproto, and runs the
+  handlers for every complete message itself, in order.
+- **Sends try the socket first.** ``send_message_nowait`` writes the frame with a
+  non-blocking ``os.write``; only what the kernel refuses is appended to a backlog
+  (bounded, :attr:`WebSettings.ws_queue_depth` frames) and a drain task is started
+  in the connection's nursery, and it exits when the backlog is empty. An echo
+  therefore costs no scheduler pass at all on the sending side.
+- **Frames are encoded by** :func:`quest_rt.web.frames.encode_frame` (so a
+  broadcast's frame is shared) unless permessage-deflate was negotiated, in which
+  case wsproto encodes per connection (its compressor has per-connection state).
+
+The closing handshake: whoever closes first, the reader task keeps reading until
+the peer's close frame arrives or :attr:`WebSettings.ws_close_timeout` passes (a
+deadline on the read scope, settable from synchronous code), then waits at most as
+long again for the backlog to drain, then closes TCP and reports ``finished``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from typing import TYPE_CHECKING, Any
+
+import greenback
+import trio
+from wsproto.connection import Connection, ConnectionState, ConnectionType
+from wsproto.events import (
+    CloseConnection,
+    Message,
+    Ping,
+    TextMessage,
+)
+from wsproto.extensions import Extension, PerMessageDeflate
+from wsproto.handshake import server_extensions_handshake
+from wsproto.utilities import LocalProtocolError, generate_accept_token
+
+from .connection import WebSocketConnection, WebSocketTransport
+from .frames import OPCODE_BINARY, OPCODE_TEXT, encode_frame
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .settings import WebSettings
+
+__all__ = ["DirectWebSocket", "handshake_response"]
+
+#: Bytes asked of the kernel per read: large enough for a burst of small frames.
+READ_SIZE = 65536
+
+CLOSE_MESSAGE_TOO_BIG = 1009
+
+
+def handshake_response(
+    key: bytes, offered_extensions: list[str], compression: bool
+) -> tuple[bytes, list[Extension]]:
+    """The ``101 Switching Protocols`` answer to a valid upgrade (RFC 6455 §4.2.2)
+    and the extensions it agreed to (permessage-deflate only when ``compression``)."""
+    lines = [
+        b"HTTP/1.1 101 Switching Protocols",
+        b"Upgrade: websocket",
+        b"Connection: Upgrade",
+        b"Sec-WebSocket-Accept: " + generate_accept_token(key),
+    ]
+    extensions: list[Extension] = []
+    if compression and offered_extensions:
+        deflate = PerMessageDeflate()
+        accepted = server_extensions_handshake(offered_extensions, [deflate])
+        if accepted is not None:
+            lines.append(b"Sec-WebSocket-Extensions: " + accepted)
+            extensions.append(deflate)
+    return b"\r\n".join(lines) + b"\r\n\r\n", extensions
+
+
+class DirectWebSocket(WebSocketTransport):
+    """Drives one accepted connection; see the module docstring for the design."""
+
+    def __init__(
+        self,
+        stream: trio.SocketStream,
+        conn: WebSocketConnection,
+        settings: WebSettings,
+        extensions: list[Extension],
+        trailing: bytes,
+    ) -> None:
+        self._stream = stream
+        self._fd = stream.socket.fileno()
+        self._conn = conn
+        self._ws = Connection(ConnectionType.SERVER, extensions)
+        self._compressed = bool(extensions)
+        self._trailing = trailing
+        self._limit = settings.ws_queue_depth
+        self._max_message = settings.ws_max_message_size
+        self._close_timeout = settings.ws_close_timeout
+        # Frames (bytes, or a memoryview remainder of a partly written one) that the
+        # kernel has not taken yet. Non-empty ⇔ the drain task is running.
+        self._backlog: deque[bytes | memoryview] = deque()
+        self._peak = 0
+        self._drained: trio.Event | None = None
+        self._nursery: trio.Nursery | None = None
+        self._read_scope = trio.CancelScope()
+        self._broken = False
+        # A fragmented message being reassembled, and its size in bytes.
+        self._parts: list[Any] = []
+        self._size = 0
+        conn.attach(self)
+
+    # ── the seam (called from handlers, never waits) ───────────────────────
+
+    def send_message_nowait(self, payload: str | bytes, frame: bytes | None) -> None:
+        if self._compressed:
+            frame = self._ws.send(Message(data=payload))
+        elif frame is None:
+            if isinstance(payload, str):
+                frame = encode_frame(OPCODE_TEXT, payload.encode("utf-8"))
+            else:
+                frame = encode_frame(OPCODE_BINARY, payload)
+        if self._backlog:
+            if len(self._backlog) >= self._limit:
+                raise trio.WouldBlock
+            self._spill(frame)
+        else:
+            self._write(frame)
+
+    def start_close(self, code: int, reason: str, *, discard_queue: bool) -> None:
+        if discard_queue and self._backlog:
+            # Keep only a frame the kernel has half taken: cutting it would corrupt
+            # the stream the close frame follows.
+            head = self._backlog[0]
+            self._backlog.clear()
+            if isinstance(head, memoryview):
+                self._backlog.append(head)
+        self._send_control(CloseConnection(code=code, reason=reason))
+        self._read_scope.deadline = trio.current_time() + self._close_timeout
+
+    def queue_stats(self) -> tuple[int, int, int]:
+        return len(self._backlog), self._peak, self._limit
+
+    # ── the connection's task ──────────────────────────────────────────────
+
+    async def run(self, on_connect: Callable[[WebSocketConnection], Any]) -> None:
+        """Serve the connection until it closes; the 101 response is already sent."""
+        # Handlers run in this task and may block through greenback.await_.
+        await greenback.ensure_portal()
+        conn = self._conn
+        try:
+            async with trio.open_nursery() as nursery:
+                self._nursery = nursery
+                conn.opened(on_connect)
+                with self._read_scope:
+                    if self._trailing:
+                        self._ws.receive_data(self._trailing)
+                        self._trailing = b""
+                        if not self._handle_events():
+                            await self._read_loop()
+                    else:
+                        await self._read_loop()
+                if self._backlog and not self._broken:
+                    with trio.move_on_after(self._close_timeout):
+                        await self._wait_drained()
+                nursery.cancel_scope.cancel()
+        finally:
+            self._stream.socket.close()
+            conn.finished()
+
+    async def _read_loop(self) -> None:
+        fd = self._fd
+        ws = self._ws
+        while True:
+            await trio.lowlevel.wait_readable(fd)
+            try:
+                data = os.read(fd, READ_SIZE)
+            except BlockingIOError:
+                continue
+            except OSError:
+                data = b""
+            if not data:
+                return  # TCP gone without a close frame: finished() reports 1006
+            ws.receive_data(data)
+            if self._handle_events():
+                return
+
+    def _handle_events(self) -> bool:
+        """Act on what wsproto parsed. True when the connection is done reading."""
+        conn = self._conn
+        ws = self._ws
+        for event in ws.events():
+            if isinstance(event, Message):
+                if event.message_finished and not self._parts:
+                    data = event.data
+                    if self._too_big(data):
+                        continue
+                    conn.received(data if isinstance(event, TextMessage) else bytes(data))
+                    continue
+                if self._too_big(event.data):
+                    continue
+                self._parts.append(event.data)
+                if event.message_finished:
+                    parts, self._parts, self._size = self._parts, [], 0
+                    if isinstance(event, TextMessage):
+                        conn.received("".join(parts))
+                    else:
+                        conn.received(b"".join(parts))
+            elif isinstance(event, Ping):
+                if ws.state is ConnectionState.OPEN:
+                    self._send_control(event.response())
+            elif isinstance(event, CloseConnection):
+                if ws.state is ConnectionState.REMOTE_CLOSING:
+                    # The peer's close frame: answer it (echoing the code) and stop.
+                    conn.peer_closing(event.code, event.reason or "")
+                    self._send_control(event.response())
+                    return True
+                if ws.state is ConnectionState.CLOSED:
+                    return True  # the answer to the close we sent
+                # A protocol violation (wsproto reports it as a close event and
+                # stays OPEN): fail the connection with its code, don't wait.
+                conn.peer_closing(event.code, event.reason or "")
+                if ws.state is ConnectionState.OPEN:
+                    self._send_control(CloseConnection(code=event.code, reason=event.reason))
+                return True
+            # Pong: unsolicited pongs are keep-alives, nothing to do (RFC 6455 §5.5.3).
+        return self._broken
+
+    def _too_big(self, data: str | bytes) -> bool:
+        """Account for one fragment; close with 1009 once a message exceeds the limit."""
+        if self._conn.state != "open":
+            return True  # closing: discard what still arrives
+        if isinstance(data, str) and not data.isascii():
+            self._size += len(data.encode("utf-8", "surrogatepass"))
+        else:
+            self._size += len(data)
+        if self._size <= self._max_message:
+            return False
+        self._parts, self._size = [], 0
+        self._conn.close(CLOSE_MESSAGE_TOO_BIG, "message too big")
+        return True
+
+    # ── writing ────────────────────────────────────────────────────────────
+
+    def _send_control(self, event: Any) -> None:
+        try:
+            data = self._ws.send(event)
+        except LocalProtocolError:
+            return  # a close already went out; nothing more may follow it
+        if self._backlog:
+            self._spill(data)
+        else:
+            self._write(data)
+
+    def _write(self, data: bytes) -> None:
+        if self._broken:
+            return
+        try:
+            written = os.write(self._fd, data)
+        except BlockingIOError:
+            written = 0
+        except OSError:
+            self._fail_broken()
+            return
+        if written < len(data):
+            self._spill(memoryview(data)[written:])
+
+    def _spill(self, data: bytes | memoryview) -> None:
+        self._backlog.append(data)
+        if len(self._backlog) > self._peak:
+            self._peak = len(self._backlog)
+        if len(self._backlog) == 1 and self._nursery is not None:
+            self._nursery.start_soon(self._drain)
+
+    async def _drain(self) -> None:
+        backlog = self._backlog
+        fd = self._fd
+        try:
+            while backlog and not self._broken:
+                await trio.lowlevel.wait_writable(fd)
+                while backlog:
+                    data = backlog[0]
+                    try:
+                        written = os.write(fd, data)
+                    except BlockingIOError:
+                        break
+                    except OSError:
+                        self._fail_broken()
+                        return
+                    if written < len(data):
+                        backlog[0] = memoryview(data)[written:]
+                        break
+                    backlog.popleft()
+        finally:
+            if self._drained is not None:
+                self._drained.set()
+                self._drained = None
+
+    async def _wait_drained(self) -> None:
+        if self._backlog:
+            self._drained = trio.Event()
+            await self._drained.wait()
+
+    def _fail_broken(self) -> None:
+        """The peer is gone (EPIPE/ECONNRESET): stop writing and stop reading."""
+        self._broken = True
+        self._backlog.clear()
+        self._read_scope.cancel()

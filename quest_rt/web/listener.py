@@ -1,0 +1,218 @@
+"""Per-connection dispatch: take WebSocket upgrades directly, hand the rest to hypercorn.
+
+With :attr:`TransportKind.DIRECT`, every accepted TCP connection starts here. We
+read until the end of the request head (bounded in size and time) and look at it
+with h11:
+
+- a valid RFC 6455 upgrade (``GET``, ``Upgrade: websocket``, ``Connection:
+  upgrade``, a key, version 13) to a path the app registered with
+  ``app.websocket`` → we answer ``101`` and run it on
+  :class:`~quest_rt.web.direct.DirectWebSocket`; an upgrade with another version
+  gets ``426`` with ``Sec-WebSocket-Version: 13`` (RFC 6455 §4.4);
+- anything else — plain HTTP, a head we cannot parse, an upgrade to another path
+  → hypercorn's own ``TCPServer`` runs the connection, reading first the bytes we
+  already consumed (:class:`ReplayStream`). HTTP is always hypercorn's.
+
+With :attr:`TransportKind.HYPERCORN` every connection goes straight to hypercorn.
+
+We drive hypercorn's Trio ``TCPServer`` per connection instead of calling
+``hypercorn.trio.serve`` so that one listener serves both paths on one port. The
+hypercorn version is pinned (0.18.0); ``TCPServer``'s constructor is the contract.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+import h11
+import trio
+from hypercorn.config import Config
+from hypercorn.trio.tcp_server import TCPServer
+from hypercorn.trio.worker_context import WorkerContext
+from hypercorn.typing import ConnectionState
+from hypercorn.utils import wrap_app
+
+from .asgi import AsgiApp, upgrade_headers
+from .connection import WebSocketConnection
+from .direct import DirectWebSocket, handshake_response
+from .settings import TransportKind
+
+if TYPE_CHECKING:
+    from .app import WebApp
+
+__all__ = ["ConnectionDispatcher", "ReplayStream"]
+
+log = logging.getLogger("quest_rt.web")
+
+_UPGRADE_REQUIRED = (
+    b"HTTP/1.1 426 Upgrade Required\r\nSec-WebSocket-Version: 13\r\n"
+    b"Content-Length: 0\r\nConnection: close\r\n\r\n"
+)
+
+
+class ReplayStream(trio.abc.Stream):
+    """A socket stream whose first ``receive_some`` returns bytes already read.
+
+    It has ``socket`` (hypercorn reads the peer address from it) and deliberately
+    no ``do_handshake`` (hypercorn takes that absence to mean "not TLS").
+    """
+
+    def __init__(self, stream: trio.SocketStream, prefix: bytes) -> None:
+        self._stream = stream
+        self._prefix = prefix
+        self.socket = stream.socket
+
+    async def receive_some(self, max_bytes: int | None = None) -> bytes:
+        if self._prefix:
+            await trio.lowlevel.checkpoint()
+            data, self._prefix = self._prefix, b""
+            return data
+        return await self._stream.receive_some(max_bytes)
+
+    async def send_all(self, data: bytes | bytearray | memoryview) -> None:
+        await self._stream.send_all(data)
+
+    async def wait_send_all_might_not_block(self) -> None:
+        await self._stream.wait_send_all_might_not_block()
+
+    async def send_eof(self) -> None:
+        await self._stream.send_eof()
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
+
+
+def hypercorn_config(app: WebApp) -> Config:
+    settings = app.settings
+    config = Config()
+    config.websocket_max_message_size = settings.ws_max_message_size
+    config.keep_alive_timeout = settings.keep_alive_timeout
+    config.graceful_timeout = settings.graceful_timeout
+    config.h11_max_incomplete_size = settings.max_header_size
+    config.include_server_header = False
+    config.accesslog = None  # we log one line per request ourselves
+    return config
+
+
+class ConnectionDispatcher:
+    """The handler ``trio.serve_listeners`` calls for every accepted connection."""
+
+    def __init__(self, app: WebApp) -> None:
+        self.app = app
+        self.config = hypercorn_config(app)
+        self.context = WorkerContext(None)
+        self._asgi = wrap_app(AsgiApp(app), self.config.wsgi_max_body_size, "asgi")
+        # Cancel scopes of connections still sending their request head.
+        self._peeking: set[trio.CancelScope] = set()
+        self._shutting_down = False
+
+    async def handle(self, stream: trio.SocketStream) -> None:
+        if self.app.settings.transport is TransportKind.DIRECT:
+            await self._peek(stream)
+        else:
+            await self.to_hypercorn(stream, b"")
+
+    async def to_hypercorn(self, stream: trio.SocketStream, prefix: bytes) -> None:
+        replay = ReplayStream(stream, prefix) if prefix else stream
+        server = TCPServer(self._asgi, self.config, self.context, ConnectionState({}), replay)
+        await server.run()
+
+    async def begin_shutdown(self) -> None:
+        """Stop taking new requests: idle keep-alives close, pending heads are dropped."""
+        self._shutting_down = True
+        await self.context.terminated.set()
+        for scope in self._peeking:
+            scope.cancel()
+
+    async def _peek(self, stream: trio.SocketStream) -> None:
+        settings = self.app.settings
+        fd = stream.socket.fileno()
+        buf = bytearray()
+        end = -1
+        with trio.move_on_after(settings.header_timeout) as scope:
+            self._peeking.add(scope)
+            try:
+                while end < 0 and len(buf) <= settings.max_header_size:
+                    await trio.lowlevel.wait_readable(fd)
+                    try:
+                        data = os.read(fd, 65536)
+                    except BlockingIOError:
+                        continue
+                    except OSError:
+                        data = b""
+                    if not data:
+                        break
+                    buf += data
+                    end = buf.find(b"\r\n\r\n", max(0, len(buf) - len(data) - 3))
+            finally:
+                self._peeking.discard(scope)
+        if not buf or scope.cancelled_caught or self._shutting_down:
+            await stream.aclose()
+            return
+        if end < 0 or b"websocket" not in buf[:end].lower():
+            await self.to_hypercorn(stream, bytes(buf))
+            return
+        await self._upgrade(stream, bytes(buf), end + 4)
+
+    async def _upgrade(self, stream: trio.SocketStream, buf: bytes, head_end: int) -> None:
+        parser = h11.Connection(h11.SERVER)
+        parser.receive_data(buf[:head_end])
+        try:
+            request = parser.next_event()
+        except h11.RemoteProtocolError:
+            request = None
+        if not isinstance(request, h11.Request) or request.method != b"GET":
+            await self.to_hypercorn(stream, buf)
+            return
+        path = unquote(request.target.partition(b"?")[0].decode("latin-1"))
+        on_connect = self.app.websocket_endpoints.get(path)
+        headers = upgrade_headers(request.headers)
+        connection_tokens = {t.strip().lower() for t in headers.get("connection", "").split(",")}
+        key = headers.get("sec-websocket-key", "")
+        if (
+            on_connect is None
+            or headers.get("upgrade", "").lower() != "websocket"
+            or "upgrade" not in connection_tokens
+            or not key
+        ):
+            await self.to_hypercorn(stream, buf)
+            return
+        if headers.get("sec-websocket-version") != "13":
+            await _send_quietly(stream, _UPGRADE_REQUIRED)
+            await stream.aclose()
+            return
+        offers = [o.strip() for o in headers.get("sec-websocket-extensions", "").split(",") if o.strip()]
+        response, extensions = handshake_response(
+            key.encode("latin-1"), offers, self.app.settings.ws_compression
+        )
+        if not await _send_quietly(stream, response):
+            await stream.aclose()
+            return
+        conn = WebSocketConnection(
+            path=path,
+            headers=headers,
+            remote_ip=_peer_ip(stream),
+            registry=self.app.registry,
+            format_error=self.app.format_error,
+        )
+        transport = DirectWebSocket(stream, conn, self.app.settings, extensions, buf[head_end:])
+        await transport.run(on_connect)
+
+
+def _peer_ip(stream: trio.SocketStream) -> str:
+    try:
+        return str(stream.socket.getpeername()[0])
+    except OSError:
+        return ""
+
+
+async def _send_quietly(stream: trio.SocketStream, data: bytes) -> bool:
+    """send_all, False if the peer is already gone."""
+    try:
+        await stream.send_all(data)
+    except (trio.BrokenResourceError, trio.ClosedResourceError):
+        return False
+    return True

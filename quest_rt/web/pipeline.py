@@ -1,0 +1,179 @@
+"""One HTTP request through the handling order of language spec §12.2.
+
+    static mount hit? ──yes──► file (default headers added)          ─┐
+        │ no                                                          │
+    request middleware, in order (a Dict with "status" short-circuits)│
+    redirects (exact path)                                            │
+    handle_request(request)  (None/nil or no handler → 404 handler)   │
+    after-middleware, in order: fn(request, response) → response      │
+    default headers where the response lacks them                    ─┴─► send, log one line
+
+An exception in middleware, ``handle_request`` or after-middleware is logged with
+the app's ``format_error`` (the Quest traceback) and answered by the 500 handler
+``fn(request, message)`` or a plain 500; the server keeps serving. Handlers are
+synchronous and run in the request's own task, which holds a greenback portal so
+that a handler may block (``time.sleep``) without stalling other requests.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import TYPE_CHECKING, Any
+
+import greenback
+import trio
+
+from .request import build_request
+from .response import InvalidResponse, render_response
+from .static import content_type_for, resolve_static
+
+if TYPE_CHECKING:
+    from .app import WebApp
+
+__all__ = ["handle_http"]
+
+log = logging.getLogger("quest_rt.web")
+access_log = logging.getLogger("quest_rt.web.access")
+
+Headers = list[tuple[bytes, bytes]]
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+async def _read_body(receive: Any, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise _BodyTooLarge
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _plain(status: int, text: str) -> tuple[int, Headers, bytes]:
+    body = text.encode("utf-8")
+    return (
+        status,
+        [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())],
+        body,
+    )
+
+
+async def handle_http(app: WebApp, scope: dict[str, Any], receive: Any, send: Any) -> None:
+    """The ASGI ``http`` branch: read the body, run the pipeline, send, log."""
+    started = time.perf_counter()
+    method = scope["method"]
+    raw_path = scope.get("raw_path")
+    path = raw_path.decode("latin-1") if raw_path else scope["path"]
+    try:
+        body = await _read_body(receive, app.settings.max_body_size)
+    except _BodyTooLarge:
+        status, headers, payload = _plain(413, "Payload too large")
+    else:
+        await greenback.ensure_portal()
+        status, headers, payload = await _respond(app, scope, body)
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": payload})
+    if app.settings.access_log:
+        client = scope.get("client")
+        access_log.info(
+            '%s "%s %s" %d %.1fms',
+            client[0] if client else "-",
+            method,
+            path,
+            status,
+            (time.perf_counter() - started) * 1000,
+        )
+
+
+async def _respond(app: WebApp, scope: dict[str, Any], body: bytes) -> tuple[int, Headers, bytes]:
+    request = build_request(scope, body)
+    static_file = resolve_static(app.static_mounts, request["path"])
+    if static_file is not None:
+        data = await trio.to_thread.run_sync(static_file.read_bytes)
+        response: Any = {
+            "status": 200,
+            "body": data,
+            "headers": {"Content-Type": content_type_for(static_file)},
+        }
+    else:
+        response = _run_handlers(app, request)
+    try:
+        status, headers, payload = render_response(_with_defaults(app, response), app.encode_json)
+    except (InvalidResponse, UnicodeEncodeError, TypeError) as exc:
+        log.error("invalid response for %s %s: %s", request["method"], request["path"], exc)
+        return _plain(500, "Invalid response")
+    return status, headers, payload
+
+
+def _run_handlers(app: WebApp, request: dict[str, Any]) -> Any:
+    """Steps 2–5 and 7 of §12.2; returns the response value (maybe invalid)."""
+    try:
+        response = None
+        for middleware in app.middlewares:
+            result = middleware(request)
+            if isinstance(result, dict) and "status" in result:
+                response = result
+                break
+            if isinstance(result, dict):
+                request = result
+            # None: the middleware only looked; keep the request as it was.
+        if response is None:
+            response = _route(app, request)
+        for after in app.after_middlewares:
+            response = after(request, response)
+        return response
+    except Exception as exc:
+        return _internal_error(app, request, exc)
+
+
+def _route(app: WebApp, request: dict[str, Any]) -> Any:
+    redirect = app.redirects.get(request["path"])
+    if redirect is not None:
+        to_url, status = redirect
+        return {"status": status, "headers": {"Location": to_url}, "body": ""}
+    response = app.handle_request(request) if app.handle_request is not None else None
+    if response is None:
+        not_found = app.error_handlers.get(404)
+        if not_found is not None:
+            return not_found(request)
+        return {"status": 404, "body": "Not found", "headers": {"Content-Type": "text/plain; charset=utf-8"}}
+    return response
+
+
+def _internal_error(app: WebApp, request: dict[str, Any], exc: Exception) -> Any:
+    log.error(
+        "error handling %s %s:\n%s", request["method"], request["path"], app.format_error(exc)
+    )
+    handler = app.error_handlers.get(500)
+    if handler is not None:
+        try:
+            return handler(request, str(exc))
+        except Exception as nested:
+            log.error("the 500 handler failed too:\n%s", app.format_error(nested))
+    return {
+        "status": 500,
+        "body": "Internal Server Error",
+        "headers": {"Content-Type": "text/plain; charset=utf-8"},
+    }
+
+
+def _with_defaults(app: WebApp, response: Any) -> Any:
+    if not app.default_headers or not isinstance(response, dict):
+        return response
+    headers = dict(response.get("headers") or {})
+    present = {k.lower() for k in headers}
+    for name, value in app.default_headers.items():
+        if name.lower() not in present:
+            headers[name] = value
+    return {**response, "headers": headers}

@@ -1,0 +1,182 @@
+"""The live WebSocket connections of one app, by path and by id, and fan-out to them.
+
+Data structures::
+
+    _by_path  {"/chat": {conn_id: WebSocketConnection, ...}, ...}
+    _by_id    {conn_id: WebSocketConnection}
+
+A connection is added when its handshake completes (before the connect handler
+runs, so ``ws.broadcast`` from inside it already reaches the newcomer) and removed
+exactly once, when it reaches CLOSED.
+
+Broadcasting encodes the RFC 6455 frame **once** and hands the same bytes to every
+recipient's transport, which writes them without awaiting each socket: measured
+here, awaiting one send per subscriber cost 60–100 µs per delivery, writing the
+shared frame 12–14 µs (issue 3).
+
+Threads: the registry lives on the server's Trio loop. Quest test code may call
+``ws.broadcast`` from the thread that started the server with
+:func:`quest_rt.web.start_in_thread`; such calls are marshalled onto the loop with
+``trio.from_thread`` (one check of the thread id on the fast path).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import trio
+
+from .frames import OPCODE_TEXT, encode_frame
+
+if TYPE_CHECKING:
+    from .connection import WebSocketConnection
+
+__all__ = ["ConnectionRegistry", "RegistryStatistics"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class RegistryStatistics:
+    #: Connections open (or closing) right now.
+    connections: int
+    #: ((path, count), ...) sorted by path.
+    by_path: tuple[tuple[str, int], ...]
+    accepted_total: int
+    closed_total: int
+    #: Connections closed because their outbound queue overflowed.
+    slow_consumer_closes: int
+    broadcasts: int
+    #: Messages handed to transports by broadcast, broadcast_if and send_to.
+    deliveries: int
+
+
+class ConnectionRegistry:
+    def __init__(self) -> None:
+        self._by_path: dict[str, dict[str, WebSocketConnection]] = {}
+        self._by_id: dict[str, WebSocketConnection] = {}
+        self._accepted = 0
+        self._closed = 0
+        self._slow = 0
+        self._broadcasts = 0
+        self._deliveries = 0
+        self._loop_thread: int | None = None
+        self._token: trio.lowlevel.TrioToken | None = None
+
+    # ── binding to the loop ────────────────────────────────────────────────
+
+    def bind_to_current_loop(self) -> None:
+        """Called by the server on start: remember which thread runs the loop."""
+        self._loop_thread = threading.get_ident()
+        self._token = trio.lowlevel.current_trio_token()
+
+    def unbind(self) -> None:
+        self._loop_thread = None
+        self._token = None
+
+    def needs_loop_thread(self) -> bool:
+        """True when called from a thread other than the serving loop's."""
+        return self._loop_thread is not None and threading.get_ident() != self._loop_thread
+
+    def call_in_loop(self, fn: Callable[..., T], *args: Any) -> T:
+        return trio.from_thread.run_sync(partial(fn, *args), trio_token=self._token)
+
+    # ── membership (transports) ────────────────────────────────────────────
+
+    def add(self, conn: WebSocketConnection) -> None:
+        self._by_path.setdefault(conn.path, {})[conn.id] = conn
+        self._by_id[conn.id] = conn
+        self._accepted += 1
+
+    def remove(self, conn: WebSocketConnection) -> None:
+        if self._by_id.pop(conn.id, None) is None:
+            return
+        on_path = self._by_path[conn.path]
+        del on_path[conn.id]
+        if not on_path:
+            del self._by_path[conn.path]
+        self._closed += 1
+
+    def count_slow_consumer(self) -> None:
+        self._slow += 1
+
+    # ── what std/web/ws calls ──────────────────────────────────────────────
+
+    def get(self, conn_id: str) -> WebSocketConnection | None:
+        return self._by_id.get(conn_id)
+
+    def connections(self, path: str) -> list[WebSocketConnection]:
+        """The open connections on ``path``, oldest first."""
+        if self.needs_loop_thread():
+            return self.call_in_loop(self.connections, path)
+        return list(self._by_path.get(path, {}).values())
+
+    def send_to(self, conn_id: str, text: str) -> bool:
+        """Queue ``text`` for one connection. False if no such open connection."""
+        if self.needs_loop_thread():
+            return self.call_in_loop(self.send_to, conn_id, text)
+        conn = self._by_id.get(conn_id)
+        if conn is None:
+            return False
+        self._deliveries += 1
+        return conn.send_prepared(text, None)
+
+    def broadcast(self, path: str, text: str) -> int:
+        """Queue ``text`` for every connection on ``path``; returns how many took it."""
+        if self.needs_loop_thread():
+            return self.call_in_loop(self.broadcast, path, text)
+        return self._fan_out(path, None, text)
+
+    def broadcast_if(
+        self, path: str, predicate: Callable[[WebSocketConnection], Any], text: str
+    ) -> int:
+        """Like :meth:`broadcast`, to the connections for which ``predicate(conn)`` is
+        truthy. An exception from ``predicate`` propagates to the caller."""
+        if self.needs_loop_thread():
+            return self.call_in_loop(self.broadcast_if, path, predicate, text)
+        return self._fan_out(path, predicate, text)
+
+    def close_all(self, code: int, reason: str) -> None:
+        """Start closing every connection (server shutdown uses 1001)."""
+        if self.needs_loop_thread():
+            self.call_in_loop(self.close_all, code, reason)
+            return
+        for conn in list(self._by_id.values()):
+            conn.close(code, reason)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def statistics(self) -> RegistryStatistics:
+        return RegistryStatistics(
+            connections=len(self._by_id),
+            by_path=tuple(sorted((p, len(c)) for p, c in self._by_path.items())),
+            accepted_total=self._accepted,
+            closed_total=self._closed,
+            slow_consumer_closes=self._slow,
+            broadcasts=self._broadcasts,
+            deliveries=self._deliveries,
+        )
+
+    def _fan_out(
+        self, path: str, predicate: Callable[[WebSocketConnection], Any] | None, text: str
+    ) -> int:
+        self._broadcasts += 1
+        recipients = self._by_path.get(path)
+        if not recipients:
+            return 0
+        frame = encode_frame(OPCODE_TEXT, text.encode("utf-8"))
+        sent = 0
+        # A copy: a slow consumer closed mid-loop leaves the dict only when its
+        # TCP is gone, but a predicate may run Quest code that closes connections.
+        for conn in list(recipients.values()):
+            if predicate is not None and not predicate(conn):
+                continue
+            if conn.send_prepared(text, frame):
+                sent += 1
+        self._deliveries += sent
+        return sent

@@ -1,0 +1,188 @@
+"""Serving a :class:`WebApp`: ``serve`` (async), ``run`` (the CLI), ``start_in_thread``.
+
+Shutdown, in this order (issue 3: "open WebSockets get close 1001, in-flight HTTP
+requests finish"):
+
+1. the shutdown trigger returns (SIGINT/SIGTERM for :func:`run`, ``stop()`` for a
+   thread server, any awaitable you pass);
+2. the listeners close: no new connections;
+3. hypercorn is told to finish (idle keep-alive connections close after their
+   current response), connections still sending a request head are dropped;
+4. every WebSocket is sent close 1001 "going away";
+5. everything left gets :attr:`WebSettings.graceful_timeout` seconds, then is
+   cancelled.
+
+Cancelling :func:`serve` itself (without a trigger) skips the graceful part:
+cancellation means "stop now".
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+import trio
+
+from .listener import ConnectionDispatcher
+
+if TYPE_CHECKING:
+    from .app import WebApp
+
+__all__ = ["ServerThread", "run", "serve", "start_in_thread", "wait_for_signal"]
+
+log = logging.getLogger("quest_rt.web")
+
+#: RFC 6455 1001 "going away": the server is shutting down (wire-protocol §9.2).
+CLOSE_GOING_AWAY = 1001
+
+
+async def serve(
+    app: WebApp,
+    *,
+    host: str | None = None,
+    port: int | None = None,
+    shutdown_trigger: Callable[[], Awaitable[Any]] | None = None,
+    task_status: trio.TaskStatus[int] = trio.TASK_STATUS_IGNORED,
+) -> None:
+    """Serve ``app`` until ``shutdown_trigger()`` returns, then shut down gracefully.
+
+    Args:
+        app: what to serve.
+        host, port: override ``app.settings``; port 0 picks a free port.
+        shutdown_trigger: an async callable; when it returns, the graceful
+            shutdown of the module docstring runs. None: serve until cancelled.
+        task_status: receives the bound port (``port = await nursery.start(serve, app)``).
+    """
+    settings = app.settings
+    host = settings.host if host is None else host
+    port = settings.port if port is None else port
+    listeners = await trio.open_tcp_listeners(port, host=host)
+    bound_port = listeners[0].socket.getsockname()[1]
+    dispatcher = ConnectionDispatcher(app)
+    app.registry.bind_to_current_loop()
+    try:
+        async with trio.open_nursery() as connections:
+            async with trio.open_nursery() as accepting:
+                accepting.start_soon(
+                    partial(
+                        trio.serve_listeners,
+                        dispatcher.handle,
+                        listeners,
+                        handler_nursery=connections,
+                    )
+                )
+                log.info(
+                    "serving on http://%s:%d (%s WebSocket transport)",
+                    host,
+                    bound_port,
+                    settings.transport.value,
+                )
+                task_status.started(bound_port)
+                if shutdown_trigger is None:
+                    await trio.sleep_forever()
+                await shutdown_trigger()
+                accepting.cancel_scope.cancel()
+            log.info("shutting down: closing WebSockets, finishing requests")
+            await dispatcher.begin_shutdown()
+            app.registry.close_all(CLOSE_GOING_AWAY, "server shutting down")
+            connections.cancel_scope.deadline = trio.current_time() + settings.graceful_timeout
+    finally:
+        app.registry.unbind()
+
+
+async def wait_for_signal() -> None:
+    """Return on the first SIGINT or SIGTERM (a shutdown trigger for :func:`serve`).
+
+    A second Ctrl-C during the graceful shutdown interrupts it: the receiver is
+    closed on return, so Python's default KeyboardInterrupt handling is back.
+    """
+    with trio.open_signal_receiver(signal.SIGINT, signal.SIGTERM) as signals:
+        async for signum in signals:
+            log.info("received %s", signal.Signals(signum).name)
+            return
+
+
+def run(app: WebApp, *, host: str | None = None, port: int | None = None) -> None:
+    """Serve ``app`` in the calling (main) thread until SIGINT/SIGTERM — ``quest serve``."""
+    trio.run(partial(serve, app, host=host, port=port, shutdown_trigger=wait_for_signal))
+
+
+@dataclass
+class ServerThread:
+    """A server running in a background thread (``web.test_server()`` in Quest tests)."""
+
+    host: str
+    port: int
+    _thread: threading.Thread
+    _token: trio.lowlevel.TrioToken
+    _stop: trio.Event
+    _errors: list[BaseException] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def ws_url(self, path: str = "/") -> str:
+        return f"ws://{self.host}:{self.port}{path}"
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Shut down gracefully (WebSockets get 1001) and wait for the thread.
+
+        Raises:
+            RuntimeError: the server thread crashed (its exception is chained) or
+                did not stop within ``timeout`` seconds.
+        """
+        try:
+            trio.from_thread.run_sync(self._stop.set, trio_token=self._token)
+        except trio.RunFinishedError:
+            pass  # the loop already ended (crashed); the join below reports it
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            raise RuntimeError(f"server on port {self.port} did not stop within {timeout} s")
+        if self._errors:
+            raise RuntimeError("the server thread failed") from self._errors[0]
+
+
+def start_in_thread(
+    app: WebApp, host: str = "127.0.0.1", port: int = 0, *, timeout: float = 10.0
+) -> ServerThread:
+    """Start serving ``app`` in a new thread with its own Trio loop; return once bound.
+
+    Raises:
+        OSError: the address could not be bound.
+    """
+    ready = threading.Event()
+    box: dict[str, Any] = {}
+    errors: list[BaseException] = []
+
+    async def main() -> None:
+        box["token"] = trio.lowlevel.current_trio_token()
+        box["stop"] = stop = trio.Event()
+        async with trio.open_nursery() as nursery:
+            box["port"] = await nursery.start(
+                partial(serve, app, host=host, port=port, shutdown_trigger=stop.wait)
+            )
+            ready.set()
+
+    def thread_main() -> None:
+        try:
+            trio.run(main)
+        except BaseException as exc:  # reported to the starting thread, not swallowed
+            errors.append(exc)
+        finally:
+            ready.set()
+
+    thread = threading.Thread(target=thread_main, name=f"quest-rt-server-{port}", daemon=True)
+    thread.start()
+    ready.wait(timeout)
+    if "port" not in box:
+        thread.join(timeout)
+        if errors:
+            raise errors[0]
+        raise RuntimeError(f"server did not start within {timeout} s")
+    return ServerThread(host, box["port"], thread, box["token"], box["stop"], errors)

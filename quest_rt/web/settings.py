@@ -1,0 +1,82 @@
+"""Server settings: every limit the engine enforces, named, with its default and reason.
+
+One frozen-by-convention dataclass per app (``WebApp.settings``) rather than loose
+module constants, so a test or a Quest app can change a limit for one server without
+touching another running in the same process.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+__all__ = ["CLOSE_SLOW_CONSUMER", "TransportKind", "WebSettings"]
+
+#: Close code sent to a client whose outbound queue overflowed. 1008 "policy
+#: violation" is the code wire-protocol §9.2 assigns to slow consumers; 1013 "try
+#: again later" would invite an immediate reconnect into the same overload.
+CLOSE_SLOW_CONSUMER = 1008
+
+
+class TransportKind(enum.Enum):
+    """Which code moves WebSocket bytes (plain HTTP is always hypercorn's)."""
+
+    #: hypercorn's ASGI WebSocket path: reference behaviour, slower per message.
+    HYPERCORN = "hypercorn"
+    #: our listener takes upgrades on registered paths before hypercorn sees them
+    #: and runs them on :mod:`quest_rt.web.direct`; every other connection is handed
+    #: to hypercorn with the bytes already read replayed.
+    DIRECT = "direct"
+
+
+@dataclass
+class WebSettings:
+    """Host, port and limits of one server. Defaults are the documented defaults."""
+
+    host: str = "127.0.0.1"
+    port: int = 3000
+
+    #: Which WebSocket transport serves upgrades (see :class:`TransportKind`).
+    transport: TransportKind = TransportKind.DIRECT
+
+    #: Largest WebSocket message accepted, in bytes (text counted as UTF-8).
+    #: Over it the connection is closed with 1009. 1 MiB (wire-protocol §9.1)
+    #: rather than hypercorn's 16 MiB: a Layer-1 chat or game message is small, and
+    #: the limit bounds the memory one client can make us buffer.
+    ws_max_message_size: int = 1 << 20
+
+    #: Outbound messages that may wait for one slow client before it is closed with
+    #: :data:`CLOSE_SLOW_CONSUMER`. Counted in messages, not bytes, because the
+    #: queue holds references to broadcast frames shared by every recipient. 1024
+    #: lets a handler burst a thousand sends without a reader keeping pace.
+    ws_queue_depth: int = 1024
+
+    #: permessage-deflate on the direct transport. Off: it costs about 60% more CPU
+    #: per message (measured, issue 3) and Layer-1 messages are small. hypercorn's
+    #: ASGI path always accepts a client's offer; this setting cannot change that.
+    ws_compression: bool = False
+
+    #: Seconds to wait for the peer's close frame (and for queued bytes to drain)
+    #: after we send ours, before dropping TCP.
+    ws_close_timeout: float = 5.0
+
+    #: Seconds a fresh connection may take to send its request head before the
+    #: direct listener drops it (hypercorn's keep-alive timeout plays this role for
+    #: connections it owns).
+    header_timeout: float = 10.0
+
+    #: Largest request head the direct listener peeks at; a longer head is handed to
+    #: hypercorn, which answers it under its own limits.
+    max_header_size: int = 64 * 1024
+
+    #: Largest HTTP request body, in bytes; over it the answer is 413.
+    max_body_size: int = 10 * 1024 * 1024
+
+    #: Seconds in-flight HTTP requests and closing WebSockets get at shutdown.
+    graceful_timeout: float = 10.0
+
+    #: Seconds an idle HTTP keep-alive connection stays open (hypercorn's setting).
+    keep_alive_timeout: float = 5.0
+
+    #: Log one line per HTTP request (method, path, status, duration).
+    access_log: bool = True
