@@ -14,19 +14,46 @@ straight through. Start here::
 
     app.websocket("/ws", on_connect)
     # await serve(app, port=0)   or   quest_rt.web.run(app)   or   start_in_thread(app)
+
+The names below are loaded on first use (PEP 562), so that importing
+``quest_rt.web.bridge`` — which the runtime does — loads neither hypercorn nor the
+rest of the engine.
 """
 
-from .app import WebApp, default_encode_json, default_format_error
-from .bridge import BridgeError, run_sync, sleep
-from .connection import ConnectionState, ConnectionStatistics, WebSocketConnection
-from .registry import ConnectionRegistry, RegistryStatistics
-from .server import ServerThread, run, serve, start_in_thread, wait_for_signal
-from .settings import CLOSE_SLOW_CONSUMER, TransportKind, WebSettings
-from .testing import ReceiveTimeout, WebSocketClosed, WebSocketTestClient
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# {public name: defining submodule}
+_EXPORTS = {
+    "WebApp": "app",
+    "default_encode_json": "app",
+    "default_format_error": "app",
+    "BridgeError": "bridge",
+    "run_sync": "bridge",
+    "sleep": "bridge",
+    "ConnectionState": "connection",
+    "ConnectionStatistics": "connection",
+    "WebSocketConnection": "connection",
+    "ConnectionRegistry": "registry",
+    "RegistryStatistics": "registry",
+    "ServerThread": "server",
+    "run": "server",
+    "serve": "server",
+    "start_in_thread": "server",
+    "wait_for_signal": "server",
+    "CLOSE_SLOW_CONSUMER": "settings",
+    "TransportKind": "settings",
+    "WebSettings": "settings",
+    "ReceiveTimeout": "testing",
+    "WebSocketClosed": "testing",
+    "WebSocketTestClient": "testing",
+}
 
 __all__ = [
-    "CLOSE_SLOW_CONSUMER",
     "BridgeError",
+    "CLOSE_SLOW_CONSUMER",
     "ConnectionRegistry",
     "ConnectionState",
     "ConnectionStatistics",
@@ -48,3 +75,27 @@ __all__ = [
     "start_in_thread",
     "wait_for_signal",
 ]
+assert sorted(_EXPORTS) == __all__
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'quest_rt.web' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(list(globals()) + __all__)
+
+
+if TYPE_CHECKING:
+    from .app import WebApp, default_encode_json, default_format_error
+    from .bridge import BridgeError, run_sync, sleep
+    from .connection import ConnectionState, ConnectionStatistics, WebSocketConnection
+    from .registry import ConnectionRegistry, RegistryStatistics
+    from .server import ServerThread, run, serve, start_in_thread, wait_for_signal
+    from .settings import CLOSE_SLOW_CONSUMER, TransportKind, WebSettings
+    from .testing import ReceiveTimeout, WebSocketClosed, WebSocketTestClient

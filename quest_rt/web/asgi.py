@@ -13,8 +13,11 @@ outbound memory channel into hypercorn's ``send``.
 
 Known hypercorn behaviours this transport inherits:
 
-- ``websocket.disconnect`` carries 1000 or 1006, never the peer's own close code,
-  so ``on_close`` sees 1000 where the direct transport reports e.g. 4000.
+- ``websocket.disconnect`` carries 1006 when the peer closed (1000 only after we
+  closed), never the peer's own code: ``on_close`` sees 1006 where the direct
+  transport reports e.g. 4000.
+- On invalid UTF-8 and protocol errors hypercorn drops TCP without sending the
+  close frame RFC 6455 §7.1.7 asks for (the client sees 1006, not 1007/1002).
 - hypercorn writes to the socket inside a shielded scope, so a peer that never
   reads holds the writer task until TCP gives up. The connection is still closed
   logically on time (``on_close`` runs, the registry entry goes) after the close
@@ -84,8 +87,9 @@ class AsgiApp:
             registry=self.app.registry,
             format_error=self.app.format_error,
         )
-        await AsgiWebSocket(conn, send, self.app.settings.ws_queue_depth,
-                            self.app.settings.ws_close_timeout).run(receive, on_connect)
+        await AsgiWebSocket(
+            conn, send, self.app.settings.ws_queue_depth, self.app.settings.ws_close_timeout
+        ).run(receive, on_connect)
 
 
 class AsgiWebSocket(WebSocketTransport):

@@ -111,7 +111,9 @@ class WebSocketTransport(abc.ABC):
 def _validate_close(code: int, reason: str) -> None:
     # Codes an application may put on the wire (wire-protocol §9.2 table).
     if not (code in (1000, 1001, 1002, 1003) or 1007 <= code <= 1014 or 3000 <= code <= 4999):
-        raise ValueError(f"close code {code} may not be sent (use 1000, 1001-1003, 1007-1014 or 3000-4999)")
+        raise ValueError(
+            f"close code {code} may not be sent (use 1000, 1001-1003, 1007-1014 or 3000-4999)"
+        )
     if len(reason.encode("utf-8")) > 123:
         raise ValueError("close reason longer than 123 bytes of UTF-8")
 
@@ -347,4 +349,3 @@ class WebSocketConnection:
             except Exception as nested:
                 log.error("on_error handler failed too:\n%s", self.format_error(nested))
         self._begin_close(CLOSE_INTERNAL_ERROR, "internal error", discard_queue=False)
-

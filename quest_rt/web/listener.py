@@ -184,7 +184,9 @@ class ConnectionDispatcher:
             await _send_quietly(stream, _UPGRADE_REQUIRED)
             await stream.aclose()
             return
-        offers = [o.strip() for o in headers.get("sec-websocket-extensions", "").split(",") if o.strip()]
+        offers = [
+            o.strip() for o in headers.get("sec-websocket-extensions", "").split(",") if o.strip()
+        ]
         response, extensions = handshake_response(
             key.encode("latin-1"), offers, self.app.settings.ws_compression
         )

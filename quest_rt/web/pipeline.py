@@ -64,7 +64,10 @@ def _plain(status: int, text: str) -> tuple[int, Headers, bytes]:
     body = text.encode("utf-8")
     return (
         status,
-        [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())],
+        [
+            (b"content-type", b"text/plain; charset=utf-8"),
+            (b"content-length", str(len(body)).encode()),
+        ],
         body,
     )
 
@@ -82,9 +85,9 @@ async def handle_http(app: WebApp, scope: dict[str, Any], receive: Any, send: An
     else:
         await greenback.ensure_portal()
         status, headers, payload = await _respond(app, scope, body)
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": payload})
-    if app.settings.access_log:
+    if (
+        app.settings.access_log
+    ):  # logged before sending: the line exists once the client has the answer
         client = scope.get("client")
         access_log.info(
             '%s "%s %s" %d %.1fms',
@@ -94,6 +97,8 @@ async def handle_http(app: WebApp, scope: dict[str, Any], receive: Any, send: An
             status,
             (time.perf_counter() - started) * 1000,
         )
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": payload})
 
 
 async def _respond(app: WebApp, scope: dict[str, Any], body: bytes) -> tuple[int, Headers, bytes]:
@@ -147,7 +152,11 @@ def _route(app: WebApp, request: dict[str, Any]) -> Any:
         not_found = app.error_handlers.get(404)
         if not_found is not None:
             return not_found(request)
-        return {"status": 404, "body": "Not found", "headers": {"Content-Type": "text/plain; charset=utf-8"}}
+        return {
+            "status": 404,
+            "body": "Not found",
+            "headers": {"Content-Type": "text/plain; charset=utf-8"},
+        }
     return response
 
 
