@@ -1,0 +1,3 @@
+from quest_rt.cli import entry
+
+entry()

@@ -1,0 +1,188 @@
+"""The ``quest`` command.
+
+    quest FILE.q [args...]         run a program
+    quest -e CODE [args...]        run a snippet
+    quest check FILE.q...          parse and compile without running
+    quest compile --python FILE.q  print the Python a program compiles to
+    quest test [options] [PATHS]   run std/test suites
+    quest serve APP.q [--host H] [--port P]
+    quest                          REPL (or run stdin when it is not a terminal)
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+
+USAGE = __doc__.split("\n", 1)[1]
+
+#: Quest recursion runs on CPython frames; the run thread gets a deep stack so that the
+#: recursion limit, not the C stack, is what stops runaway recursion (spec 6.4).
+RECURSION_LIMIT = 8000
+THREAD_STACK = 512 * 1024 * 1024
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("quest-rt")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+def report_error(exc: BaseException) -> int:
+    """Print an error a person can act on; return the exit status."""
+    from quest_rt.syntax.errors import QuestSyntaxError
+
+    if isinstance(exc, QuestSyntaxError):
+        sys.stderr.write(exc.format() + "\n")
+        return 1
+    from quest_rt.runtime.traceback import format_exception
+
+    sys.stdout.flush()
+    sys.stderr.write(format_exception(exc) + "\n")
+    return 1
+
+
+def run_source(source: str, path: str, argv: list[str]) -> int:
+    from quest_rt.runtime import loader
+    from quest_rt.runtime.traceback import register_source
+    from quest_rt.std import program
+
+    program.ARGV[:] = argv
+    program.SCRIPT_PATH = os.path.abspath(path) if not path.startswith("<") else None
+    if path.startswith("<"):
+        register_source(path, source)
+    try:
+        compiled = loader.compile_source(source, path)
+        namespace = loader.new_namespace(path)
+        program.MAIN_NAMESPACE = namespace
+        loader.run_code(compiled.code, namespace)
+        program.after_main(namespace)
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 1
+    except KeyboardInterrupt:
+        sys.stderr.write("Interrupted\n")
+        return 130
+    except Exception as exc:  # the top of the program: report, exit 1
+        return report_error(exc)
+    finally:
+        sys.stdout.flush()
+    return 0
+
+
+def run_file(path: str, argv: list[str]) -> int:
+    try:
+        with open(path, encoding="utf-8") as f:
+            source = f.read()
+    except OSError as exc:
+        sys.stderr.write(f"quest: cannot open {path}: {exc.strerror}\n")
+        return 2
+    return run_source(source, path, [path, *argv])
+
+
+def check_files(paths: list[str]) -> int:
+    from quest_rt.runtime import loader
+
+    if not paths:
+        sys.stderr.write("quest check: no files given\n")
+        return 2
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8") as f:
+                source = f.read()
+            loader.compile_source(source, path)
+        except OSError as exc:
+            sys.stderr.write(f"quest check: cannot open {path}: {exc.strerror}\n")
+            return 2
+        except Exception as exc:
+            return report_error(exc)
+    return 0
+
+
+def compile_python(args: list[str]) -> int:
+    import ast
+
+    from quest_rt.runtime import loader
+
+    files = [a for a in args if a != "--python"]
+    if not files:
+        sys.stderr.write("usage: quest compile --python FILE.q\n")
+        return 2
+    for path in files:
+        try:
+            with open(path, encoding="utf-8") as f:
+                tree = loader.python_ast(f.read(), path)
+        except Exception as exc:
+            return report_error(exc)
+        print(ast.unparse(tree))
+    return 0
+
+
+def _in_thread(fn, *args) -> int:
+    """Run ``fn`` on a thread with a deep stack; return its exit status."""
+    sys.setrecursionlimit(RECURSION_LIMIT)
+    threading.stack_size(THREAD_STACK)
+    result = [1]
+
+    def target() -> None:
+        result[0] = fn(*args)
+
+    t = threading.Thread(target=target, name="quest-main")
+    t.start()
+    try:
+        t.join()
+    except KeyboardInterrupt:
+        from quest_rt.std import program
+
+        program.interrupt_main(t)
+        t.join()
+    return result[0]
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args:
+        if sys.stdin.isatty():
+            from quest_rt.repl import repl
+
+            return repl()
+        return _in_thread(run_source, sys.stdin.read(), "<stdin>", ["<stdin>"])
+    head = args[0]
+    if head in ("-h", "--help"):
+        print(USAGE)
+        return 0
+    if head == "--version":
+        print(f"quest-rt {_version()}")
+        return 0
+    if head == "-e":
+        if len(args) < 2:
+            sys.stderr.write("quest -e: missing code\n")
+            return 2
+        return _in_thread(run_source, args[1], "<-e>", ["<-e>", *args[2:]])
+    if head == "check":
+        return check_files(args[1:])
+    if head == "compile":
+        return compile_python(args[1:])
+    if head == "test":
+        from quest_rt.testrunner import main as test_main
+
+        return _in_thread(test_main, args[1:])
+    if head == "serve":
+        from quest_rt.std.web import serve_main
+
+        return _in_thread(serve_main, args[1:])
+    if head.startswith("-"):
+        sys.stderr.write(f"quest: unknown option {head}\n{USAGE}")
+        return 2
+    return _in_thread(run_file, head, args[1:])
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

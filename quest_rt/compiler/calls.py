@@ -1,0 +1,346 @@
+"""Functions and everything postfix: declarations' bodies, lambdas, calls, method calls,
+member reads and indexing (spec sections 3.10–3.12 and 6).
+
+A Quest function is a Python function with the same parameters, so calls — positional,
+named (``f(x: 1)`` is ``f(x=1)``), ``*spread``, ``**spread`` — cost what a Python call
+costs and CPython binds the arguments. Quest's extras are emitted in the prologue:
+defaults evaluated at call time (the Python default is the ``·UNSET`` sentinel), and
+annotation checks.
+
+Method calls: a name that no built-in value answers (``move``, ``deposit``, ``describe``)
+is a plain CPython method call; the others go through the runtime dispatcher, with
+inline fast paths for the hottest ones on Arrays and Dicts (``push``, ``len``...).
+"""
+
+from __future__ import annotations
+
+import ast
+from functools import cache
+
+from quest_rt.compiler.emitter import (
+    Emitter, FunctionContext, Tail, call, compiles, const, helper, name,
+)
+from quest_rt.syntax import ast as q
+
+_ANNOTATION_PYTYPES = {"Int": "int", "Float": "float", "Str": "str", "Bool": "bool",
+                       "Array": "list", "Dict": "dict", "Bytes": "bytes"}
+
+
+@cache
+def dispatched_names() -> frozenset[str]:
+    """Method names the runtime dispatcher must handle (never a raw CPython attribute).
+
+    Every Quest method of a built-in value, plus every attribute CPython's own types
+    have, so that ``arr.append(1)`` is an AttrErr instead of Python's ``list.append``.
+    """
+    from quest_rt.runtime.dispatch import builtin_method_names
+
+    names = set(builtin_method_names())
+    for t in (int, float, str, bytes, list, dict, bool, type(None), type, object):
+        names.update(dir(t))
+    return frozenset(names)
+
+
+# ---------------------------------------------------------------- functions
+
+
+def annotation_value(em: Emitter, ref: q.TypeRef) -> ast.expr:
+    """A type annotation as the runtime value checks compare against."""
+    if ref.module is not None:
+        b = em.binding(ref)
+        mod = name(b.pyname if b is not None else ref.module)
+        return call(helper("member"), mod, const(ref.name))
+    from quest_rt.runtime.objects import BUILTIN_TYPE_WORDS
+
+    word = ref.name[:1].upper() + ref.name[1:]
+    if ref.name in BUILTIN_TYPE_WORDS or word in BUILTIN_TYPE_WORDS:
+        return const(word if word in BUILTIN_TYPE_WORDS else ref.name)
+    b = em.binding(ref)
+    return name(b.pyname if b is not None else ref.name)
+
+
+def _param_check(em: Emitter, p: q.Param, pyname: str, fname: str) -> list[ast.stmt]:
+    ann = p.annotation
+    assert ann is not None
+    value = name(pyname)
+    if p.kind == "star" or p.kind == "dstar":
+        return [ast.Expr(call(helper("check_elements"), value, annotation_value(em, ann),
+                              const(p.name), const(fname)))]
+    pytype = _ANNOTATION_PYTYPES.get(ann.name[:1].upper() + ann.name[1:]) \
+        if ann.module is None else None
+    fail = ast.Expr(call(helper("param_type_error"), const(p.name),
+                         annotation_value(em, ann), value, const(fname)))
+    if pytype is not None:
+        test: ast.expr = ast.Compare(call(helper("type"), value), [ast.IsNot()],
+                                     [helper(pytype)])
+        if ann.optional:
+            test = ast.BoolOp(ast.And(), [ast.Compare(value, [ast.IsNot()], [const(None)]),
+                                          test])
+        return [ast.If(test, [fail], [])]
+    check = call(helper("matches_annotation"), value, annotation_value(em, ann))
+    test = ast.UnaryOp(ast.Not(), check)
+    if ann.optional:
+        test = ast.BoolOp(ast.And(), [ast.Compare(value, [ast.IsNot()], [const(None)]), test])
+    return [ast.If(test, [fail], [])]
+
+
+def scope_declarations(pyscope) -> list[ast.stmt]:
+    out: list[ast.stmt] = []
+    if pyscope.globals:
+        out.append(ast.Global(sorted(pyscope.globals)))
+    if pyscope.nonlocals:
+        out.append(ast.Nonlocal(sorted(pyscope.nonlocals)))
+    return out
+
+
+def emit_function(em: Emitter, node: q.Node, pyname: str, params: tuple[q.Param, ...],
+                  body: tuple[q.Stmt, ...], returns: q.TypeRef | None, *, quest_name: str,
+                  method: bool = False) -> list[ast.stmt]:
+    """The ``def`` of a Quest function, lambda or method (a list: it may be an error)."""
+    frame = em.info.frames[id(node)]
+    pyscope = frame.pyscope
+    seen_default = False
+    for p in params:
+        if p.kind == "normal" and p.default is not None:
+            seen_default = True
+        elif p.kind == "normal" and seen_default:
+            return [ast.Expr(call(helper("param_order_error"), const(quest_name),
+                                  const(p.name)))]
+    names = [p.name for p in params] + (["self"] if method else [])
+    if len(set(names)) != len(names):
+        dup = next(n for n in names if names.count(n) > 1)
+        raise em.error(f"parameter '{dup}' appears more than once in '{quest_name}'", node)
+
+    saved_fn, saved_pending = em.fn, em.pending
+    em.pending = []
+    returns_value = annotation_value(em, returns) if returns is not None else None
+    em.fn = FunctionContext(pyscope, returns=returns_value, fname=quest_name)
+    try:
+        args: list[ast.arg] = [ast.arg("self")] if method else []
+        defaults: list[ast.expr] = []
+        vararg = kwarg = None
+        prologue: list[ast.stmt] = []
+        checks: list[ast.stmt] = []
+        for p in params:
+            b = em.info.decls[id(p)]
+            if p.kind == "star":
+                vararg = ast.arg(b.pyname)
+                prologue.append(ast.Assign([name(b.pyname, True)],
+                                           call(helper("list"), name(b.pyname))))
+            elif p.kind == "dstar":
+                kwarg = ast.arg(b.pyname)
+            else:
+                args.append(ast.arg(b.pyname))
+                if p.default is not None:
+                    defaults.append(helper("UNSET"))
+                    em.pending = []
+                    value = em.expr(p.default)
+                    fill = em.pending + [ast.Assign([name(b.pyname, True)], value)]
+                    em.pending = []
+                    prologue.append(ast.If(ast.Compare(name(b.pyname), [ast.Is()],
+                                                       [helper("UNSET")]), fill, []))
+            if p.annotation is not None:
+                em.pending = []
+                checks.extend(em.pending + _param_check(em, p, b.pyname, quest_name))
+                em.pending = []
+        docstring: list[ast.stmt] = []
+        if body and isinstance(body[0], q.ExprStmt) and isinstance(body[0].expr, q.Str) \
+                and len(body) > 1:
+            docstring = [ast.Expr(const(body[0].expr.value))]
+            body = body[1:]
+        tail = Tail("return", returns_value, quest_name)
+        stmts = em.block(body, tail)
+    finally:
+        em.fn, em.pending = saved_fn, saved_pending
+    fn_body = docstring + scope_declarations(pyscope) + prologue + checks + stmts
+    arguments = ast.arguments(posonlyargs=[], args=args, vararg=vararg, kwonlyargs=[],
+                              kw_defaults=[], kwarg=kwarg, defaults=defaults)
+    return [ast.FunctionDef(pyname, arguments, fn_body, [], None)]
+
+
+@compiles(q.Lambda)
+def compile_lambda(em: Emitter, node: q.Lambda) -> ast.expr:
+    pyname = em.temp("<anonymous>·")
+    pyname = pyname.replace("·<anonymous>·", "<anonymous>·")
+    defs = emit_function(em, node, pyname, node.params, node.body, node.returns,
+                         quest_name="<anonymous>")
+    if not isinstance(defs[0], ast.FunctionDef):
+        # a malformed parameter list: the error is raised where the lambda is evaluated
+        return ast.Call(ast.Lambda(_no_args(), defs[0].value), [], [])  # type: ignore
+    em.lift(defs)
+    return name(pyname)
+
+
+def _no_args() -> ast.arguments:
+    return ast.arguments(posonlyargs=[], args=[], vararg=None, kwonlyargs=[], kw_defaults=[],
+                         kwarg=None, defaults=[])
+
+
+# ---------------------------------------------------------------- arguments
+
+
+def emit_args(em: Emitter, args: tuple[q.Arg, ...]) -> tuple[list[ast.expr], list[ast.keyword]] \
+        | ast.expr:
+    """Python call arguments, or an expression raising the run-time ArgErr of spec 3.11."""
+    positional: list[ast.expr] = []
+    pieces: list[ast.expr] = []  # dicts to merge when ** and named arguments mix
+    keywords: list[ast.keyword] = []
+    named_seen: set[str] = set()
+    named_started = False
+    has_dstar = any(a.kind == "dstar" for a in args)
+    for a in args:
+        value = em.expr(a.value)
+        if a.kind in ("pos", "star"):
+            if named_started:
+                return call(helper("arg_order_error"))
+            positional.append(value if a.kind == "pos" else
+                              ast.Starred(call(helper("spread"), value), ast.Load()))
+            continue
+        named_started = True
+        if a.kind == "named":
+            assert a.name is not None
+            if a.name in named_seen:
+                return call(helper("duplicate_named_error"), const(a.name))
+            named_seen.add(a.name)
+            if has_dstar:
+                pieces.append(ast.Dict([const(a.name)], [value]))
+            else:
+                keywords.append(ast.keyword(a.name, value))
+        else:
+            pieces.append(call(helper("kwspread"), value))
+    if pieces:
+        merged = pieces[0] if len(pieces) == 1 else call(helper("merge_named"), *pieces)
+        keywords.append(ast.keyword(None, merged))
+    return positional, keywords
+
+
+@compiles(q.Call)
+def compile_call(em: Emitter, node: q.Call) -> ast.expr:
+    if id(node) in em.info.templates:
+        from quest_rt.compiler.templates import compile_template_call
+
+        return compile_template_call(em, node, em.expr(node.func))
+    func = em.expr(node.func)
+    emitted = emit_args(em, node.args)
+    if isinstance(emitted, ast.expr):
+        return emitted
+    args, keywords = emitted
+    return ast.Call(func, args, keywords)
+
+
+# ---------------------------------------------------------------- method calls
+
+
+def _method_fast_path(em: Emitter, node: q.MethodCall, obj: ast.expr,
+                      args: list[ast.expr]) -> ast.expr | None:
+    """Inline code for the hottest built-in methods, or None."""
+    m, n = node.name, len(args)
+    t = em.type_of(node.obj)
+    slow_args = [const(m), *args]
+    if m == "len" and n == 0:
+        if t in ("list", "dict"):
+            return call(helper("len"), obj)
+        if t is None:
+            first, later = em.hold(obj, "o")
+            return ast.IfExp(ast.Compare(call(helper("type"), first), [ast.In()],
+                                         [helper("SIZED")]),
+                             call(helper("len"), later),
+                             call(helper("call_method"), later, *slow_args))
+        return None
+    if m == "push" and n == 1:
+        if t == "list":
+            first, later = em.hold(obj, "o")
+            return ast.BoolOp(ast.Or(), [call(ast.Attribute(first, "append", ast.Load()),
+                                              args[0]), later])
+        if t is None:
+            first, later = em.hold(obj, "o")
+            push = ast.BoolOp(ast.Or(), [call(ast.Attribute(later, "append", ast.Load()),
+                                              args[0]), later])
+            return ast.IfExp(ast.Compare(call(helper("type"), first), [ast.Is()],
+                                         [helper("list")]),
+                             push, call(helper("call_method"), later, *slow_args))
+        return None
+    if t == "dict" and n == 1 and m in ("contains", "get") and \
+            em.type_of(node.args[0].value) == "str":
+        if m == "contains":
+            return ast.Compare(args[0], [ast.In()], [obj])
+        return call(ast.Attribute(obj, "get", ast.Load()), args[0])
+    if t == "dict" and n == 0 and m in ("keys", "values"):
+        if m == "keys":
+            return call(helper("list"), obj)
+        return call(helper("list"), call(ast.Attribute(obj, "values", ast.Load())))
+    return None
+
+
+@compiles(q.MethodCall)
+def compile_method_call(em: Emitter, node: q.MethodCall) -> ast.expr:
+    if id(node) in em.info.templates:
+        from quest_rt.compiler.templates import compile_template_call
+
+        return compile_template_call(em, node, em.expr(node.obj))
+    if isinstance(node.obj, q.TypeName) and node.obj.name == "Array" and node.name == "new":
+        emitted = emit_args(em, node.args)
+        if isinstance(emitted, ast.expr):
+            return emitted
+        return ast.Call(helper("array_new"), *emitted)
+    obj = em.expr(node.obj)
+    emitted = emit_args(em, node.args)
+    if isinstance(emitted, ast.expr):
+        return emitted
+    args, keywords = emitted
+    if node.name not in dispatched_names():
+        return ast.Call(ast.Attribute(obj, node.name, ast.Load()), args, keywords)
+    if not keywords and not any(isinstance(a, ast.Starred) for a in args):
+        fast = _method_fast_path(em, node, obj, args)
+        if fast is not None:
+            return fast
+    return ast.Call(helper("call_method"), [obj, const(node.name), *args], keywords)
+
+
+def is_method_self(em: Emitter, node: q.Expr) -> bool:
+    """Whether ``node`` is the ``self`` receiver of the method being compiled."""
+    if not isinstance(node, q.Name) or node.name != "self":
+        return False
+    b = em.binding(node)
+    return b is not None and b.kind == "param" and isinstance(b.node, q.FunDecl)
+
+
+@compiles(q.Member)
+def compile_member(em: Emitter, node: q.Member) -> ast.expr:
+    obj = em.expr(node.obj)
+    if is_method_self(em, node.obj):
+        return ast.Attribute(obj, em.field_slot(node.name), ast.Load())
+    return call(helper("member"), obj, const(node.name))
+
+
+# ---------------------------------------------------------------- indexing
+
+
+@compiles(q.Index)
+def compile_index(em: Emitter, node: q.Index) -> ast.expr:
+    obj = em.expr(node.obj)
+    if len(node.indices) != 1:
+        return call(helper("index_multi"), obj, *[em.expr(i) for i in node.indices])
+    index_node = node.indices[0]
+    index = em.expr(index_node)
+    t, it = em.type_of(node.obj), em.type_of(index_node)
+    if t == "list" and it == "int":
+        return ast.Subscript(obj, index, ast.Load())
+    if t == "dict" and it == "str":
+        return call(ast.Attribute(obj, "get", ast.Load()), index)
+    if not em.is_simple(index) or (t is not None and not em.is_simple(obj)):
+        return call(helper("index"), obj, index)
+    index_is = [call(helper("type"), index)]
+    if t == "dict":
+        return ast.IfExp(ast.Compare(index_is[0], [ast.Is()], [helper("str")]),
+                         call(ast.Attribute(obj, "get", ast.Load()), index),
+                         call(helper("index"), obj, index))
+    if t == "list":
+        return ast.IfExp(ast.Compare(index_is[0], [ast.Is()], [helper("int")]),
+                         ast.Subscript(obj, index, ast.Load()), call(helper("index"), obj, index))
+    of, ol = em.hold(obj, "o")
+    test: ast.expr = ast.Compare(call(helper("type"), of), [ast.Is()], [helper("list")])
+    if it != "int":
+        test = ast.BoolOp(ast.And(), [test, ast.Compare(index_is[0], [ast.Is()],
+                                                        [helper("int")])])
+    return ast.IfExp(test, ast.Subscript(ol, index, ast.Load()), call(helper("index"), ol, index))

@@ -1,0 +1,245 @@
+"""The emitter: Quest AST (with its ``ScopeInfo``) to a Python ``ast.Module``.
+
+One ``compile_<node>`` function per Quest node type, registered with ``@compiles`` in the
+modules of this package by family (operators, calls, statements, declarations). An
+expression compiles to one Python expression; the statements it needs first (a lifted
+``def`` for a multi-line lambda or a template) go to ``Emitter.pending`` and are flushed
+before the statement that contains the expression. Lifting a ``def`` is always safe:
+creating a function has no side effect, and defaults and annotations are evaluated at
+call time in Quest.
+
+Names:
+
+* user variables keep their Quest name (``x``), or get a suffix when shadowed (``x·2``);
+* runtime helpers and the few Python built-ins compiled code needs are reached as
+  ``·name`` through the module's ``__builtins__`` (``·add``, ``·type``, ``·list``);
+* temporaries are ``·t``, ``·l12``... — ``·`` cannot appear in a Quest identifier.
+
+Positions: every Python node gets the line and column of the Quest node it was emitted
+for (``stamp``), so CPython's tracebacks point at ``.q`` lines. There is no blanket
+``fix_missing_locations``.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from quest_rt.compiler.inference import Typer, infer
+from quest_rt.compiler.scope import Binding, PyScope, ScopeInfo, analyze
+from quest_rt.syntax import ast as q
+from quest_rt.syntax.errors import QuestCompileError
+
+Compiler = Callable[["Emitter", q.Node], ast.expr]
+StatementCompiler = Callable[["Emitter", q.Node, "Tail"], list[ast.stmt]]
+
+EXPRESSIONS: dict[type, Compiler] = {}
+STATEMENTS: dict[type, StatementCompiler] = {}
+
+
+def compiles(node_type: type) -> Callable:
+    """Register the compiler of one Quest node type."""
+
+    def register(fn: Callable) -> Callable:
+        if issubclass(node_type, q.Stmt):
+            STATEMENTS[node_type] = fn
+        else:
+            EXPRESSIONS[node_type] = fn
+        return fn
+
+    return register
+
+
+@dataclass
+class Tail:
+    """What the value of the last statement of a block is for.
+
+    ``mode``: ``None`` (discarded), ``"return"`` (a function body: return it),
+    ``"result"`` (module run by ``sys.eval``/the REPL: store it in ``·result``).
+    """
+
+    mode: str | None
+    returns: ast.expr | None = None  # a return annotation to check, as a value expression
+    fname: str = ""
+
+
+NO_TAIL = Tail(None)
+
+
+@dataclass
+class LoopContext:
+    node: q.While | q.For
+    body_function: bool
+
+
+@dataclass
+class FunctionContext:
+    """Per Python function: its scope and the loops open in it."""
+
+    pyscope: PyScope
+    loops: list[LoopContext] = field(default_factory=list)
+    returns: ast.expr | None = None
+    fname: str = ""
+    in_loop_body_function: bool = False
+
+
+def name(id_: str, store: bool = False) -> ast.Name:
+    return ast.Name(id_, ast.Store() if store else ast.Load())
+
+
+def helper(id_: str) -> ast.Name:
+    """A runtime helper or built-in reached through the module's ``__builtins__``."""
+    return ast.Name("·" + id_, ast.Load())
+
+
+def call(func: ast.expr, *args: ast.expr, **kwargs: ast.expr) -> ast.Call:
+    return ast.Call(func, list(args), [ast.keyword(k, v) for k, v in kwargs.items()])
+
+
+def const(value: object) -> ast.Constant:
+    return ast.Constant(value)
+
+
+def stamp(tree: ast.AST, node: q.Node) -> ast.AST:
+    """Give every sub-node of ``tree`` without a position the position of ``node``.
+
+    Sub-trees that already carry a position were stamped with their own Quest node and
+    are left alone.
+    """
+    line, col = node.line, max(node.col - 1, 0)
+    todo = [tree]
+    while todo:
+        n = todo.pop()
+        if "lineno" in n._attributes:
+            if getattr(n, "lineno", None) is not None and n is not tree:
+                continue
+            if getattr(n, "lineno", None) is None:
+                n.lineno = line
+                n.col_offset = col
+                n.end_lineno = line
+                n.end_col_offset = col + 1
+        for child in ast.iter_child_nodes(n):
+            todo.append(child)
+    return tree
+
+
+class Emitter:
+    def __init__(self, module: q.Module, info: ScopeInfo, *, mode: str) -> None:
+        self.module = module
+        self.info = info
+        self.mode = mode  # "file", "repl" (last value to ·result)
+        self.typer = Typer(info, trust_globals=mode == "file")
+        self.pending: list[ast.stmt] = []
+        self.counter = 0
+        self.fn = FunctionContext(info.module_frame.pyscope)  # type: ignore[arg-type]
+        #: set while compiling the tags of a template: the name of its assigns parameter
+        self.template_assigns: str | None = None
+        self.template_reads: set[str] = set()
+        #: field name -> slot, for the types whose methods are being compiled (innermost last)
+        self.type_slots: list[dict[str, str]] = []
+
+    # ------------------------------------------------------------ errors
+
+    def error(self, message: str, node: q.Node) -> QuestCompileError:
+        return QuestCompileError(message, path=self.module.path, line=node.line, col=node.col,
+                                 source=self.module.source)
+
+    # ------------------------------------------------------------ names
+
+    def temp(self, prefix: str = "t") -> str:
+        self.counter += 1
+        return f"·{prefix}{self.counter}"
+
+    def binding(self, node: q.Node) -> Binding | None:
+        return self.info.binding_of(node)
+
+    def type_of(self, node: q.Expr) -> str | None:
+        return self.typer.of(node)
+
+    def field_slot(self, field: str) -> str:
+        """The attribute ``self.field`` reads inside the methods of the current type."""
+        return self.type_slots[-1].get(field, field) if self.type_slots else field
+
+    # ------------------------------------------------------------ dispatch
+
+    def expr(self, node: q.Expr) -> ast.expr:
+        try:
+            compiler = EXPRESSIONS[type(node)]
+        except KeyError:
+            raise self.error(f"cannot compile {type(node).__name__} here", node) from None
+        result = compiler(self, node)
+        stamp(result, node)
+        return result
+
+    def stmt(self, node: q.Stmt, tail: Tail = NO_TAIL) -> list[ast.stmt]:
+        compiler = STATEMENTS[type(node)]
+        saved, self.pending = self.pending, []
+        out = compiler(self, node, tail)
+        pre, self.pending = self.pending, saved
+        result = pre + out
+        for s in result:
+            stamp(s, node)
+        return result
+
+    def block(self, body: tuple[q.Stmt, ...], tail: Tail = NO_TAIL) -> list[ast.stmt]:
+        out: list[ast.stmt] = []
+        last = len(body) - 1
+        for i, s in enumerate(body):
+            out.extend(self.stmt(s, tail if i == last else NO_TAIL))
+        if not body and tail.mode == "result":
+            out.append(ast.Assign([name("·result", True)], const(None)))
+        return out or [ast.Pass()]
+
+    def lift(self, stmts: list[ast.stmt]) -> None:
+        """Emit statements that must run before the expression being compiled."""
+        self.pending.extend(stmts)
+
+    # ------------------------------------------------------------ values for tails
+
+    def tail_value(self, value: ast.expr, tail: Tail) -> list[ast.stmt]:
+        if tail.mode == "return":
+            return [ast.Return(self.checked_return(value, tail))]
+        if tail.mode == "result":
+            return [ast.Assign([name("·result", True)], value)]
+        return [ast.Expr(value)]
+
+    def checked_return(self, value: ast.expr, tail: Tail | FunctionContext) -> ast.expr:
+        if tail.returns is None:
+            return value
+        return call(helper("check_return"), value, tail.returns, const(tail.fname))
+
+    def tail_nil(self, tail: Tail) -> list[ast.stmt]:
+        """After a statement whose value is nil, in tail position."""
+        if tail.mode == "result":
+            return [ast.Assign([name("·result", True)], const(None))]
+        if tail.mode == "return" and tail.returns is not None:
+            return [ast.Return(self.checked_return(const(None), tail))]
+        return []
+
+    # ------------------------------------------------------------ simple operands
+
+    @staticmethod
+    def is_simple(e: ast.expr) -> bool:
+        return isinstance(e, ast.Name | ast.Constant)
+
+    def hold(self, e: ast.expr, prefix: str = "v") -> tuple[ast.expr, ast.expr]:
+        """(first use, later uses) of a value that must be evaluated exactly once."""
+        if self.is_simple(e):
+            return e, e
+        t = self.temp(prefix)
+        return ast.NamedExpr(name(t, True), e), name(t)
+
+
+def compile_module(module: q.Module, *, mode: str = "file", template_parser=None) -> ast.Module:
+    """Compile a parsed module to a Python ``ast.Module`` (not yet ``compile()``d)."""
+    from quest_rt.compiler import calls, declarations, operators, statements, templates  # noqa: F401
+
+    info = analyze(module, template_parser=template_parser or templates.default_parser())
+    infer(info, trust_globals=mode == "file")
+    em = Emitter(module, info, mode=mode)
+    body = em.block(module.body, Tail("result") if mode == "repl" else NO_TAIL)
+    if mode == "repl":
+        body.insert(0, stamp(ast.Assign([name("·result", True)], const(None)), module))
+    tree = ast.Module(body=body, type_ignores=[])
+    return tree

@@ -1,0 +1,139 @@
+"""Method dispatch for ``x.m(args)`` and member reads ``x.name`` (spec 5.1, 3.10).
+
+Built-in values (Int, Str, Array, Dict...) keep their Quest methods in plain per-type
+tables, filled by the modules of ``quest_rt.runtime.methods`` with the ``method``
+decorator::
+
+    @method(list, "push")
+    def array_push(arr, value):
+        "push(x) -> Array: appends x, returns the array"
+        arr.append(value)
+        return arr
+
+Everything else — struct instances, types, modules, native objects such as Uuid or a
+WebSocket — carries its Quest methods as Python attributes. The compiler emits a plain
+CPython method call ``x.m(...)`` for method names that no built-in table knows (so user
+methods cost what a Python method call costs) and ``call_method`` for the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from quest_rt.runtime.errors import AttrErr
+from quest_rt.runtime.values import attribute_error_message, cls_name
+
+__all__ = ["METHODS", "UNIVERSAL", "method", "universal", "call_method", "member",
+           "builtin_method_names", "bound_method"]
+
+#: {python type: {quest method name: function(receiver, *args, **kwargs)}}
+METHODS: dict[type, dict[str, Callable[..., Any]]] = {}
+#: Methods every value answers (``cls``, ``str``, ``_rep``, ``_doc``, ``_id``, ``is``).
+UNIVERSAL: dict[str, Callable[..., Any]] = {}
+
+
+def method(pytype: type | tuple[type, ...], name: str, *aliases: str) -> Callable:
+    """Register a Quest method of a built-in type (and optional alias names)."""
+    pytypes = pytype if isinstance(pytype, tuple) else (pytype,)
+
+    def register(fn: Callable[..., Any]) -> Callable[..., Any]:
+        for t in pytypes:
+            table = METHODS.setdefault(t, {})
+            for n in (name, *aliases):
+                table[n] = fn
+        return fn
+
+    return register
+
+
+def universal(name: str) -> Callable:
+    def register(fn: Callable[..., Any]) -> Callable[..., Any]:
+        UNIVERSAL[name] = fn
+        return fn
+
+    return register
+
+
+def builtin_method_names() -> frozenset[str]:
+    """Every name a built-in table or the universal table defines (compile-time use)."""
+    _load_tables()
+    names = set(UNIVERSAL)
+    for table in METHODS.values():
+        names.update(table)
+    return frozenset(names)
+
+
+_loaded = False
+
+
+def _load_tables() -> None:
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        import quest_rt.runtime.methods  # noqa: F401  (fills the tables)
+
+
+def call_method(obj: Any, name: str, *args: Any, **kwargs: Any) -> Any:
+    """``obj.name(*args, **kwargs)`` with Quest dispatch rules."""
+    table = METHODS.get(type(obj))
+    if table is not None:
+        fn = table.get(name)
+        if fn is None:
+            fn = UNIVERSAL.get(name)
+            if fn is None:
+                if obj is None:
+                    raise AttrErr(f"Cannot call method '{name}' on nil")
+                raise AttrErr(f"{cls_name(obj)} has no method '{name}'")
+        return fn(obj, *args, **kwargs)
+    if name == "is":
+        return UNIVERSAL["is"](obj, *args, **kwargs)
+    try:
+        bound = getattr(obj, name)
+    except AttributeError:
+        fn = UNIVERSAL.get(name)
+        if fn is None:
+            for base, base_table in METHODS.items():
+                if isinstance(obj, base) and name in base_table:
+                    return base_table[name](obj, *args, **kwargs)
+            raise AttrErr(attribute_error_message(obj, name)) from None
+        return fn(obj, *args, **kwargs)
+    return bound(*args, **kwargs)
+
+
+def bound_method(obj: Any, name: str) -> Callable[..., Any]:
+    """A callable for ``obj.name`` read without a call on a built-in value."""
+    table = METHODS.get(type(obj))
+    fn = (table or {}).get(name) or UNIVERSAL.get(name)
+    if fn is None:
+        raise AttrErr(attribute_error_message(obj, name))
+
+    def bound(*args: Any, **kwargs: Any) -> Any:
+        return fn(obj, *args, **kwargs)
+
+    bound.__name__ = name
+    bound.quest_owner = cls_name(obj)  # type: ignore[attr-defined]
+    return bound
+
+
+def member(obj: Any, name: str) -> Any:
+    """``obj.name`` without a call (spec 3.10 and [EXT] Dict dot access)."""
+    t = type(obj)
+    if t is dict:
+        return obj.get(name)
+    if t in METHODS or obj is None:
+        if obj is None:
+            raise AttrErr(f"Cannot read member '{name}' of nil")
+        return bound_method(obj, name)
+    from quest_rt.runtime.objects import Struct
+
+    if isinstance(obj, Struct):
+        field = type(obj).quest_field_map.get(name)
+        if field is not None:
+            if not field.pub:
+                raise AttrErr(f"Field '{name}' of type {type(obj).quest_name} is private")
+            return getattr(obj, field.slot)
+    try:
+        return getattr(obj, name)
+    except AttributeError:
+        raise AttrErr(attribute_error_message(obj, name)) from None

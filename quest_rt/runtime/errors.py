@@ -1,0 +1,242 @@
+"""Quest exceptions: the built-in types of language spec section 8, and the translation of
+Python exceptions into them.
+
+Quest's hierarchy is flat: ``Err`` catches everything and every other type sits directly
+under it. Here each is a Python exception class so that compiled Quest code raises and
+catches with ordinary ``raise``/``try``. A user type implementing the ``Error`` trait is
+raised wrapped in ``UserRaise``; ``catch`` hands the original struct back.
+
+Compiled code takes fast paths that let CPython raise its own exceptions (a list index
+out of range, ``1 + "a"``, a missing argument). Those never reach a Quest program as
+Python exceptions: ``to_quest`` turns them into the Quest type the spec names, with a
+message in Quest words (``Array``, not ``list``). It is called wherever Quest code can
+observe an exception: ``catch``, ``std/test``, the top-level error printer.
+"""
+
+from __future__ import annotations
+
+import dis
+import re
+import types
+
+__all__ = [
+    "Err", "ValueErr", "TypeErr", "IndexErr", "KeyErr", "ArgErr", "AttrErr", "NameErr",
+    "RuntimeErr", "IOErr", "ImportErr", "SyntaxErr", "ConfigurationErr", "UserRaise",
+    "ModuleReturn", "ERROR_TYPES", "to_quest", "quest_type_name",
+]
+
+
+class Err(Exception):
+    """Base of every Quest exception (``catch e: Err`` catches all)."""
+
+    quest_name = "Err"
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _define(name: str, doc: str) -> type[Err]:
+    return type(name, (Err,), {"quest_name": name, "__doc__": doc, "__module__": __name__})
+
+
+ValueErr = _define("ValueErr", "A value has the right type but is not acceptable.")
+TypeErr = _define("TypeErr", "A value has the wrong type for an operation or annotation.")
+IndexErr = _define("IndexErr", "An index is out of range where the spec says IndexErr.")
+KeyErr = _define("KeyErr", "A required key is missing.")
+ArgErr = _define("ArgErr", "A call's arguments do not fit the callee's parameters.")
+AttrErr = _define("AttrErr", "An unknown method, member or field, or a private field read.")
+NameErr = _define("NameErr", "An undefined variable was read or assigned.")
+RuntimeErr = _define("RuntimeErr", "Any other failure at run time.")
+IOErr = _define("IOErr", "A file-system or stream operation failed.")
+ImportErr = _define("ImportErr", "A module could not be found or imported.")
+SyntaxErr = _define("SyntaxErr", "Source code given at run time (sys.eval) did not parse.")
+ConfigurationErr = _define("ConfigurationErr", "The program's configuration is invalid.")
+
+ERROR_TYPES: dict[str, type[Err]] = {
+    cls.quest_name: cls
+    for cls in (Err, ValueErr, TypeErr, IndexErr, KeyErr, ArgErr, AttrErr, NameErr,
+                RuntimeErr, IOErr, ImportErr, SyntaxErr, ConfigurationErr)
+}
+
+
+class UserRaise(Exception):
+    """Carries a raised struct whose type implements ``Error`` (spec 8.3)."""
+
+    def __init__(self, value: object) -> None:
+        super().__init__(value)
+        self.value = value
+
+    def __str__(self) -> str:
+        from quest_rt.runtime.values import call_user_method
+
+        return str(call_user_method(self.value, "message"))
+
+
+class ModuleReturn(BaseException):
+    """A ``return`` at a module's top level: ends its initialisation (spec 2.12)."""
+
+
+# Python type names as Quest spells them, for messages translated from CPython's.
+_PY_TO_QUEST = {
+    "int": "Int", "float": "Float", "str": "Str", "bool": "Bool", "NoneType": "Nil",
+    "list": "Array", "dict": "Dict", "bytes": "Bytes", "function": "Fun",
+    "builtin_function_or_method": "Fun", "method": "Fun", "tuple": "Array",
+}
+
+
+def quest_type_name(value: object) -> str:
+    """The name ``value.cls()`` returns, without importing the value layer."""
+    from quest_rt.runtime.values import cls_name
+
+    return cls_name(value)
+
+
+def _quest_words(message: str) -> str:
+    return re.sub(r"'(\w+)'", lambda m: _PY_TO_QUEST.get(m.group(1), m.group(0)), message)
+
+
+_ARG_PATTERNS = (
+    re.compile(r"missing (\d+) required (?:positional|keyword-only) arguments?: (.*)"),
+    re.compile(r"takes (?:from \d+ to )?(\d+) positional arguments? but (\d+) (?:was|were) given"),
+    re.compile(r"got an unexpected keyword argument '(\w+)'"),
+    re.compile(r"got multiple values for (?:keyword )?argument '(\w+)'"),
+    re.compile(r"takes no arguments \((\d+) given\)"),
+    re.compile(r"takes exactly one argument"),
+    re.compile(r"expected (?:at most |at least )?\d+ arguments?, got \d+"),
+    re.compile(r"missing required argument"),
+)
+
+
+def _function_name(message: str) -> str:
+    head = message.split("(", 1)[0].strip()
+    return head.rsplit(".", 1)[-1] if head else "function"
+
+
+def _translate_type_error(exc: TypeError) -> Err:
+    msg = str(exc)
+    for pattern in _ARG_PATTERNS:
+        m = pattern.search(msg)
+        if not m:
+            continue
+        fname = _function_name(msg)
+        if pattern is _ARG_PATTERNS[0]:
+            names = re.findall(r"'([^']+)'", m.group(2))
+            listed = ", ".join(f"'{n}'" for n in names)
+            word = "parameter" if len(names) == 1 else "parameters"
+            return ArgErr(f"{fname}: missing required {word} {listed}")
+        if pattern is _ARG_PATTERNS[1]:
+            return ArgErr(f"{fname} takes at most {m.group(1)} positional arguments, "
+                          f"{m.group(2)} given")
+        if pattern is _ARG_PATTERNS[2]:
+            return ArgErr(f"{fname}: unknown keyword argument '{m.group(1)}'")
+        if pattern is _ARG_PATTERNS[3]:
+            return ArgErr(f"{fname}: parameter '{m.group(1)}' given both positionally and "
+                          "by name")
+        return ArgErr(f"{fname}: wrong number of arguments")
+    if "not callable" in msg:
+        m = re.match(r"'(\w+)' object is not callable", msg)
+        kind = _PY_TO_QUEST.get(m.group(1), m.group(1)) if m else "value"
+        return TypeErr(f"{kind} is not callable")
+    if "unsupported operand" in msg or "can only concatenate" in msg or "can't multiply" in msg:
+        m = re.search(r"for (\S+): '(\w+)' and '(\w+)'", msg)
+        if m:
+            a, b = (_PY_TO_QUEST.get(t, t) for t in m.group(2, 3))
+            return TypeErr(f"unsupported operand types for {m.group(1)}: {a} and {b}")
+        return TypeErr("unsupported operand types: " + _quest_words(msg))
+    if "bad operand type for unary" in msg:
+        m = re.search(r"unary (\S+): '(\w+)'", msg)
+        if m:
+            return TypeErr(f"unsupported operand type for unary {m.group(1)} "
+                           f"{_PY_TO_QUEST.get(m.group(2), m.group(2))}")
+    if "indices must be integers" in msg or "index must be" in msg:
+        return TypeErr("index must be an Int: " + _quest_words(msg))
+    if "not subscriptable" in msg or "does not support item assignment" in msg:
+        m = re.match(r"'(\w+)' object", msg)
+        kind = _PY_TO_QUEST.get(m.group(1), m.group(1)) if m else "value"
+        if "assignment" in msg:
+            return TypeErr(f"{kind} does not support index assignment")
+        return TypeErr(f"{kind} does not support indexing")
+    if "not iterable" in msg:
+        m = re.match(r"'(\w+)' object", msg)
+        kind = _PY_TO_QUEST.get(m.group(1), m.group(1)) if m else "value"
+        return TypeErr(f"cannot iterate over {kind}")
+    return TypeErr(_quest_words(msg))
+
+
+def _innermost_opname(tb: types.TracebackType | None) -> str | None:
+    if tb is None:
+        return None
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    code = tb.tb_frame.f_code
+    for ins in dis.get_instructions(code):
+        if ins.offset == tb.tb_lasti:
+            return ins.opname
+    return None
+
+
+def _translate_attribute_error(exc: AttributeError) -> Err:
+    name = getattr(exc, "name", None)
+    obj = getattr(exc, "obj", None)
+    if name is None:
+        return AttrErr(_quest_words(str(exc)))
+    if obj is None and "NoneType" in str(exc):
+        return AttrErr(f"Cannot call method '{name}' on nil")
+    from quest_rt.runtime.values import attribute_error_message
+
+    return AttrErr(attribute_error_message(obj, name))
+
+
+def _translate(exc: BaseException) -> Err:
+    if isinstance(exc, RecursionError):
+        return RuntimeErr("maximum recursion depth exceeded")
+    if isinstance(exc, ZeroDivisionError):
+        return RuntimeErr("Division by zero")
+    if isinstance(exc, UnboundLocalError | NameError):
+        name = getattr(exc, "name", None)
+        if name is None:
+            m = re.search(r"'([^']+)'", str(exc))
+            name = m.group(1) if m else "?"
+        return NameErr(f"Undefined variable: {name.split('·')[0]}")
+    if isinstance(exc, AttributeError):
+        return _translate_attribute_error(exc)
+    if isinstance(exc, TypeError):
+        return _translate_type_error(exc)
+    if isinstance(exc, IndexError):
+        if _innermost_opname(exc.__traceback__) == "STORE_SUBSCR":
+            return IndexErr("Index out of bounds")
+        return RuntimeErr("Index out of bounds")
+    if isinstance(exc, KeyError):
+        return KeyErr(f"Key not found: {exc.args[0] if exc.args else ''}")
+    if isinstance(exc, OverflowError):
+        return RuntimeErr("Integer overflow")
+    if isinstance(exc, ValueError | UnicodeError):
+        return ValueErr(_quest_words(str(exc)))
+    if isinstance(exc, OSError):
+        return IOErr(exc.strerror or str(exc))
+    if isinstance(exc, RuntimeError) and "No active exception" in str(exc):
+        return RuntimeErr("No active exception to re-raise")
+    return RuntimeErr(f"{type(exc).__name__}: {exc}")
+
+
+def to_quest(exc: BaseException) -> object:
+    """The Quest value a ``catch`` binds for ``exc``.
+
+    A Quest error is returned as it is, a raised struct is unwrapped, and any other
+    Python exception becomes the Quest error the spec names (the original is kept as
+    ``__cause__`` and its traceback carried over, so tracebacks still show where it
+    happened).
+    """
+    if isinstance(exc, Err):
+        return exc
+    if isinstance(exc, UserRaise):
+        return exc.value
+    quest = _translate(exc)
+    quest.__traceback__ = exc.__traceback__
+    quest.__cause__ = exc
+    quest.__suppress_context__ = True
+    return quest

@@ -1,0 +1,250 @@
+"""Compiling and running Quest source, and the module system (spec section 9).
+
+``compile_source`` goes text → Quest AST → Python AST → code object, and caches the
+marshalled code on disk keyed by the source, its path and a stamp of the compiler's own
+files (like ``.pyc`` files), so a script that has not changed starts without parsing.
+
+Modules are cached by resolved path: every importer shares one module object and its
+state. ``std/...`` paths name native modules (``quest_rt.std``) and/or Quest-source
+modules in the shipped ``stdlib/`` directory.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import importlib
+import marshal
+import os
+import sys
+import types
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from quest_rt.runtime.builtins import BUILTINS
+from quest_rt.runtime.errors import ImportErr, ModuleReturn
+from quest_rt.runtime.objects import QuestModule
+
+#: filenames of compiled Quest code: traceback printing keeps only these frames
+QUEST_FILES: set[str] = set()
+
+_CACHE_FORMAT = 1
+
+
+@dataclass
+class Compiled:
+    code: types.CodeType
+    public: frozenset[str]
+    doc: str | None
+
+
+def _stamp() -> str:
+    here = Path(__file__).resolve().parent.parent
+    h = hashlib.sha1(sys.version.encode())
+    for sub in ("compiler", "syntax", "runtime", "runtime/methods"):
+        d = here / sub
+        if not d.is_dir():
+            continue
+        for entry in sorted(os.scandir(d), key=lambda e: e.name):
+            if entry.name.endswith(".py"):
+                st = entry.stat()
+                h.update(f"{entry.name}{st.st_mtime_ns}{st.st_size}".encode())
+    from quest_rt.resources import grammar_path
+
+    st = os.stat(grammar_path())
+    h.update(f"grammar{st.st_mtime_ns}{st.st_size}".encode())
+    return h.hexdigest()
+
+
+_stamp_value: str | None = None
+
+
+def _cache_dir() -> Path | None:
+    base = os.environ.get("QUEST_CACHE_DIR")
+    if base is None:
+        xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        base = os.path.join(xdg, "quest-rt", "code")
+    try:
+        os.makedirs(base, exist_ok=True)
+    except OSError:
+        return None
+    return Path(base)
+
+
+def _public_names(module: Any) -> tuple[frozenset[str], str | None]:
+    from quest_rt.syntax import ast as q
+
+    names: set[str] = set()
+    for stmt in module.body:
+        if isinstance(stmt, q.Let) and stmt.pub:
+            names.update(b.name for b in stmt.bindings)
+        elif isinstance(stmt, q.Const | q.FunDecl | q.TypeDecl | q.TraitDecl) and stmt.pub:
+            names.add(stmt.name)
+    doc = None
+    if module.body and isinstance(module.body[0], q.ExprStmt) and \
+            isinstance(module.body[0].expr, q.Str):
+        doc = module.body[0].expr.value
+    return frozenset(names), doc
+
+
+def python_ast(source: str, path: str, mode: str = "file") -> ast.Module:
+    """The Python AST a Quest source compiles to (``quest compile --python``)."""
+    from quest_rt.compiler.emitter import compile_module
+    from quest_rt.syntax.parser import parse
+
+    return compile_module(parse(source, path), mode=mode)
+
+
+def compile_source(source: str, path: str, mode: str = "file") -> Compiled:
+    """Compile Quest source (raises ``QuestSyntaxError``/``QuestCompileError``)."""
+    global _stamp_value
+    QUEST_FILES.add(path)
+    cache = _cache_dir() if mode == "file" else None
+    key_file = None
+    if cache is not None:
+        if _stamp_value is None:
+            _stamp_value = _stamp()
+        key = hashlib.sha1(f"{_CACHE_FORMAT}\0{_stamp_value}\0{path}\0{mode}\0".encode()
+                           + source.encode()).hexdigest()
+        key_file = cache / f"{key}.qc"
+        try:
+            code, public, doc = marshal.loads(key_file.read_bytes())
+            return Compiled(code, frozenset(public), doc)
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    from quest_rt.compiler.emitter import compile_module
+    from quest_rt.syntax.parser import parse
+
+    module = parse(source, path)
+    tree = compile_module(module, mode=mode)
+    code = compile(tree, path, "exec", dont_inherit=True, optimize=0)
+    public, doc = _public_names(module)
+    if key_file is not None:
+        tmp = key_file.with_suffix(f".{os.getpid()}.tmp")
+        try:
+            tmp.write_bytes(marshal.dumps((code, tuple(sorted(public)), doc)))
+            os.replace(tmp, key_file)
+        except OSError:
+            pass
+    return Compiled(code, public, doc)
+
+
+def new_namespace(path: str) -> dict[str, Any]:
+    namespace: dict[str, Any] = {"__builtins__": BUILTINS, "__name__": "__quest__"}
+    namespace["·G"] = namespace
+    namespace["·FILE"] = path
+    return namespace
+
+
+def run_code(code: types.CodeType, namespace: dict[str, Any]) -> None:
+    try:
+        exec(code, namespace)
+    except ModuleReturn:
+        pass
+
+
+# ---------------------------------------------------------------- modules
+
+_modules: dict[str, QuestModule] = {}
+_loading: list[str] = []
+
+
+def stdlib_dir() -> Path:
+    from quest_rt.resources import stdlib_dir as locate
+
+    return locate()
+
+
+def _search_dirs() -> list[Path]:
+    dirs = [Path.cwd(), Path.cwd() / "lib"]
+    extra = os.environ.get("QUEST_INCLUDE")
+    if extra:
+        dirs.extend(Path(p) for p in extra.split(":") if p)
+    from quest_rt.std import search_path
+
+    dirs[2:2] = [Path(p) for p in search_path()]
+    dirs.append(stdlib_dir())
+    return dirs
+
+
+def _with_q(p: Path) -> list[Path]:
+    if p.suffix == ".q":
+        return [p]
+    return [p.with_name(p.name + ".q"), p / "index.q"]
+
+
+def resolve(path: str, importer: str | None) -> tuple[str, Path | None]:
+    """(cache key, source file or None for a purely native module)."""
+    if path.startswith("std/"):
+        candidates = _with_q(stdlib_dir() / path)
+        source = next((c for c in candidates if c.is_file()), None)
+        return path, source
+    if path.startswith("."):
+        base = Path(importer).resolve().parent if importer and not importer.startswith("<") \
+            else Path.cwd()
+        rel = path
+        if rel.startswith("./"):
+            rel = rel[2:]
+        elif not rel.startswith("../"):
+            rel = rel[1:]
+        for c in _with_q(base / rel):
+            if c.is_file():
+                return str(c.resolve()), c
+        raise ImportErr(f"Module not found: '{path}' (looked in {base})")
+    searched = _search_dirs()
+    for d in searched:
+        for c in _with_q(d / path):
+            if c.is_file():
+                return str(c.resolve()), c
+    raise ImportErr(f"Module not found: '{path}' (searched: "
+                    + ", ".join(str(d) for d in searched) + ")")
+
+
+def _alias(path: str) -> str:
+    from quest_rt.compiler.scope import module_alias
+
+    return module_alias(path)
+
+
+def import_module(path: str, importer: str | None = None) -> QuestModule:
+    from quest_rt.std import native_module
+
+    key, source_file = resolve(path, importer)
+    cached = _modules.get(key)
+    if cached is not None:
+        return cached
+    if key in _loading:
+        chain = " -> ".join(_loading[_loading.index(key):] + [key])
+        raise ImportErr(f"Circular import: {chain}")
+    native = native_module(path) if path.startswith("std/") else None
+    if source_file is None:
+        if native is None:
+            raise ImportErr(f"Module not found: '{path}'")
+        _modules[key] = native
+        return native
+    _loading.append(key)
+    try:
+        text = source_file.read_text(encoding="utf-8")
+        compiled = compile_source(text, str(source_file))
+        namespace = new_namespace(str(source_file))
+        public = set(compiled.public)
+        if native is not None:
+            namespace["__builtin__"] = native
+            for k, v in native.quest_members().items():
+                namespace.setdefault(k, v)
+            public |= set(native.quest_members())
+        module = QuestModule(_alias(path), namespace, public, compiled.doc, str(source_file))
+        _modules[key] = module
+        try:
+            run_code(compiled.code, namespace)
+        except BaseException:
+            _modules.pop(key, None)
+            raise
+        return module
+    finally:
+        _loading.pop()
+
+
+def load_native(dotted: str) -> QuestModule:
+    return importlib.import_module(dotted).create()

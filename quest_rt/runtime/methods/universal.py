@@ -1,0 +1,45 @@
+"""Methods every value answers (spec 5.1): ``cls str _rep _doc _id is``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quest_rt.runtime.dispatch import universal
+from quest_rt.runtime.values import cls_name, rep, to_str
+
+
+@universal("cls")
+def value_cls(value: Any) -> str:
+    "cls() -> Str: the type name"
+    return cls_name(value)
+
+
+@universal("str")
+def value_str(value: Any) -> str:
+    "str() -> Str: the string form"
+    return to_str(value)
+
+
+@universal("_rep")
+def value_rep(value: Any) -> str:
+    "_rep() -> Str: the string form, Str quoted"
+    return rep(value)
+
+
+@universal("_id")
+def value_id(value: Any) -> int:
+    "_id() -> Int: a unique object id"
+    return id(value)
+
+
+@universal("is")
+def value_is(value: Any, wanted: Any) -> bool:
+    "is(T) -> Bool: whether the value's type is T (a type or a type name)"
+    from quest_rt.runtime.objects import Struct
+
+    if isinstance(value, Struct):
+        return isinstance(wanted, type) and type(value) is wanted
+    if isinstance(wanted, str):
+        return cls_name(value).lower() == wanted.lower()
+    name = getattr(wanted, "quest_name", None)
+    return isinstance(name, str) and cls_name(value).lower() == name.lower()

@@ -1,0 +1,340 @@
+"""User types, traits and modules as runtime objects (spec sections 7 and 9).
+
+A Quest ``type`` becomes a Python class made by ``make_type``: its metaclass is
+``StructType``, its base ``Struct``, its fields are ``__slots__`` and its methods are
+ordinary Python functions compiled from Quest, so ``obj.method(...)`` and ``self.field``
+are plain CPython attribute operations. ``T.new(...)`` is the constructor of spec 7.2;
+calling ``T(...)`` directly is an error that suggests ``.new``.
+
+A module is a ``QuestModule``: native modules (written in Python under ``quest_rt.std``)
+expose their members as attributes; Quest-source modules read their *live* top-level
+variables through ``__getattr__`` so ``mod.counter`` always shows the current value, and
+only ``pub`` names are visible.
+"""
+
+from __future__ import annotations
+
+import copy
+import types
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from quest_rt.runtime.errors import ArgErr, AttrErr, Err, TypeErr
+from quest_rt.runtime.values import cls_name, is_function
+
+__all__ = [
+    "Struct", "StructType", "FieldSpec", "Trait", "QuestModule", "make_type", "make_trait",
+    "check_annotation", "annotation_name",
+]
+
+_MISSING = object()
+
+BUILTIN_TYPE_WORDS = ("Int", "Float", "Num", "Str", "Bool", "Array", "Dict", "Bytes", "Uuid",
+                      "Decimal", "BigInt", "Obj", "Nil", "Func")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    name: str
+    pub: bool
+    annotation: Any  # None, a type word (Str) or a StructType
+    optional: bool
+    default: Any  # _MISSING when the field has none
+    slot: str = ""  # the Python attribute holding it (see field_slot)
+
+
+def field_slot(name: str, method_names: set[str] | frozenset[str]) -> str:
+    """Where a field lives: its own name, unless a method shares it.
+
+    ``BasicError`` has a ``message`` field and a ``message()`` method (spec 8.3): Python
+    has one attribute namespace, so such a field is stored as ``message·field``; the
+    compiler emits that slot for ``self.message`` inside the type's methods and
+    ``member``/``setmember`` find it through the field map.
+    """
+    return f"{name}·field" if name in method_names else name
+
+
+def annotation_name(annotation: Any) -> str:
+    if isinstance(annotation, str):
+        return annotation
+    return getattr(annotation, "quest_name", getattr(annotation, "__name__", str(annotation)))
+
+
+def matches_annotation(value: Any, annotation: Any) -> bool:
+    """Whether ``value`` satisfies a type annotation (spec 6.2 item 6 and 7.2)."""
+    if isinstance(annotation, str):
+        t = type(value)
+        if annotation == "Int":
+            return t is int
+        if annotation == "Float":
+            return t is float
+        if annotation == "Num":
+            return t is int or t is float
+        if annotation == "Str":
+            return t is str
+        if annotation == "Bool":
+            return t is bool
+        if annotation == "Array":
+            return t is list
+        if annotation == "Dict":
+            return t is dict
+        if annotation == "Nil":
+            return value is None
+        if annotation == "Bytes":
+            return t is bytes
+        if annotation == "Uuid":
+            return t is uuid.UUID
+        if annotation == "Obj":
+            return True
+        if annotation == "Func":
+            return is_function(value) or callable(value)
+        return cls_name(value) == annotation
+    if isinstance(annotation, type):
+        return isinstance(value, annotation)
+    if isinstance(annotation, Trait):
+        return isinstance(value, Struct) and annotation in type(value).quest_traits
+    return False
+
+
+def check_annotation(value: Any, annotation: Any, what: str) -> Any:
+    """Raise TypeErr unless ``value`` matches; ``what`` names the checked thing."""
+    if not matches_annotation(value, annotation):
+        raise TypeErr(f"{what} expects type {annotation_name(annotation)}, "
+                      f"got {cls_name(value)}")
+    return value
+
+
+class StructType(type):
+    """Metaclass of every user type: prints as ``type Name``; ``T(...)`` is an error."""
+
+    quest_name: str
+    quest_fields: tuple[FieldSpec, ...]
+    quest_field_map: dict[str, FieldSpec]
+    quest_traits: tuple[Trait, ...]
+    quest_doc: str | None
+
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        raise TypeErr(f"Type {cls.quest_name} is not callable; use {cls.quest_name}.new(...)")
+
+    @property
+    def new(cls) -> Any:
+        return types.MethodType(construct, cls)
+
+    def __repr__(cls) -> str:
+        return f"type {cls.quest_name}"
+
+
+class Struct:
+    """Base class of user type instances (never truthiness-special: always truthy)."""
+
+    __slots__ = ()
+    quest_name = "Struct"
+
+    def __repr__(self) -> str:
+        from quest_rt.runtime.values import to_str
+
+        return to_str(self)
+
+
+def construct(cls: StructType, *args: Any, **kwargs: Any) -> Struct:
+    """``T.new(...)`` (spec 7.2): named, positional, or a single Dict argument."""
+    fields = cls.quest_fields
+    if len(args) == 1 and not kwargs and type(args[0]) is dict and fields:
+        kwargs = args[0]
+        args = ()
+    if len(args) > len(fields):
+        raise ArgErr(f"{cls.quest_name}.new takes at most {len(fields)} positional arguments, "
+                     f"{len(args)} given")
+    obj = object.__new__(cls)
+    for i, field in enumerate(fields):
+        if i < len(args):
+            value = args[i]
+            if field.name in kwargs:
+                raise ArgErr(f"{cls.quest_name}.new: field '{field.name}' given both "
+                             "positionally and by name")
+        elif field.name in kwargs:
+            value = kwargs[field.name]
+        elif field.default is not _MISSING:
+            value = field.default
+            if type(value) is list or type(value) is dict:
+                value = copy.deepcopy(value)
+        elif field.optional:
+            value = None
+        else:
+            raise ArgErr(f"Required field '{field.name}' not provided and has no default")
+        if field.annotation is not None and not (value is None and field.optional):
+            if not matches_annotation(value, field.annotation):
+                raise TypeErr(f"Type mismatch: expected {annotation_name(field.annotation)}, "
+                              f"got {cls_name(value)} for field '{field.name}' of "
+                              f"{cls.quest_name}")
+        object.__setattr__(obj, field.slot, value)
+    return obj
+
+
+def _quest_call(self: Any, *args: Any, **kwargs: Any) -> Any:
+    return self._call(*args, **kwargs)
+
+
+class Trait:
+    """A trait value: a named list of required method signatures (spec 7.4)."""
+
+    quest_name = "Trait"
+
+    def __init__(self, name: str, doc: str | None,
+                 methods: tuple[tuple[str, tuple[str, ...], str | None], ...]) -> None:
+        self.name = name
+        self.doc = doc
+        self.methods = methods  # (name, parameter names, return annotation or None)
+
+    def __str__(self) -> str:
+        return f"trait {self.name}"
+
+    def _doc(self) -> str:
+        if self.doc is not None:
+            return self.doc
+        text = f"Trait definition: {self.name}\n"
+        if self.methods:
+            lines = []
+            for name, params, returns in self.methods:
+                line = f"  fun {name}({', '.join(params)})"
+                if returns:
+                    line += f" -> {returns}"
+                lines.append(line)
+            text += "Required methods:\n" + "\n".join(lines)
+        return text
+
+
+def make_trait(name: str, doc: str | None,
+               methods: tuple[tuple[str, tuple[str, ...], str | None], ...]) -> Trait:
+    return Trait(name, doc, methods)
+
+
+def make_type(name: str, doc: str | None, fields: list[tuple], methods: dict[str, Any],
+              statics: dict[str, Any], impls: list[tuple[Any, dict[str, Any]]]) -> StructType:
+    """Build a user type when its declaration runs.
+
+    ``fields`` holds ``(name, pub, annotation, optional, default)`` tuples with the
+    default already evaluated (or ``_MISSING``); ``impls`` holds ``(trait, methods)``.
+    """
+    specs = []
+    method_names = set(methods) | set(statics)
+    for _trait, trait_methods in impls:
+        method_names |= set(trait_methods)
+    for fname, pub, annotation, optional, default in fields:
+        if isinstance(annotation, str) and annotation not in BUILTIN_TYPE_WORDS:
+            if annotation.title() in BUILTIN_TYPE_WORDS or annotation.capitalize() in \
+                    BUILTIN_TYPE_WORDS:
+                raise TypeErr(f"Unknown type '{annotation}' for field '{fname}'; "
+                              f"did you mean {annotation.capitalize()}?")
+            raise TypeErr(f"Unknown type '{annotation}' for field '{fname}'")
+        if annotation is not None and default is not _MISSING and \
+                not (default is None and optional) and \
+                not matches_annotation(default, annotation):
+            raise TypeErr(f"Default of field '{fname}' expects type "
+                          f"{annotation_name(annotation)}, got {cls_name(default)}")
+        specs.append(FieldSpec(fname, pub, annotation, optional, default,
+                               field_slot(fname, method_names)))
+    namespace: dict[str, Any] = {
+        "__slots__": tuple(s.slot for s in specs),
+        "__module__": "__quest__",
+        "__qualname__": name,
+        "quest_name": name,
+        "quest_doc": doc,
+        "quest_fields": tuple(specs),
+        "quest_field_map": {s.name: s for s in specs},
+    }
+    traits = []
+    all_methods = dict(methods)
+    for trait, trait_methods in impls:
+        if not isinstance(trait, Trait):
+            raise AttrErr(f"{cls_name(trait)} is not a trait")
+        for mname, params, _returns in trait.methods:
+            fn = trait_methods.get(mname)
+            if fn is None:
+                raise TypeErr(f"Type {name} does not implement method '{mname}' required "
+                              f"by trait {trait.name}")
+            arity = fn.__code__.co_argcount - 1
+            if arity != len(params):
+                raise TypeErr(f"Method '{mname}' of type {name} takes {arity} parameters "
+                              f"but trait {trait.name} requires {len(params)}")
+        all_methods.update(trait_methods)
+        traits.append(trait)
+    for mname, fn in all_methods.items():
+        fn.quest_owner = name
+        namespace[mname] = fn
+    for mname, fn in statics.items():
+        if mname == "new":
+            continue  # T.new is always the built-in constructor (spec 7.2)
+        fn.quest_owner = name
+        namespace[mname] = staticmethod(fn)
+    if "_call" in all_methods:
+        namespace["__call__"] = _quest_call
+    namespace["quest_traits"] = tuple(traits)
+    return StructType(name, (Struct,), namespace)
+
+
+def type_doc(cls: StructType) -> str:
+    if cls.quest_doc is not None:
+        return cls.quest_doc
+    text = f"Type definition: {cls.quest_name}\n"
+    if cls.quest_fields:
+        lines = []
+        for f in cls.quest_fields:
+            if f.annotation is not None:
+                lines.append(f"  {annotation_name(f.annotation)}{'?' if f.optional else ''}: "
+                             f"{f.name}")
+            else:
+                lines.append(f"  {f.name}")
+        text += "Fields:\n" + "\n".join(lines)
+    return text
+
+
+class QuestModule:
+    """A loaded module. Only public members are visible (spec 9.3)."""
+
+    quest_name = "Module"
+
+    def __init__(self, name: str, namespace: dict[str, Any], public: set[str] | None,
+                 doc: str | None = None, path: str | None = None) -> None:
+        d = object.__getattribute__(self, "__dict__")
+        d["quest_module_name"] = name
+        d["_q_ns"] = namespace
+        d["_q_pub"] = public  # None: every name of the namespace is public (native)
+        d["_q_doc"] = doc
+        d["_q_path"] = path
+        if public is None:
+            for key, value in namespace.items():
+                if not key.startswith("_"):
+                    d[key] = value
+
+    def __getattr__(self, name: str) -> Any:
+        pub = self._q_pub
+        if pub is not None and name in pub:
+            try:
+                return self._q_ns[name]
+            except KeyError:
+                pass
+        raise AttrErr(f"Module {self.quest_module_name} has no member '{name}'")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttrErr(f"Cannot assign to member '{name}' of module {self.quest_module_name}")
+
+    def quest_members(self) -> dict[str, Any]:
+        if self._q_pub is None:
+            return {k: v for k, v in self._q_ns.items() if not k.startswith("_")}
+        return {k: self._q_ns[k] for k in self._q_pub if k in self._q_ns}
+
+    def __str__(self) -> str:
+        return f"<module {self.quest_module_name}>"
+
+
+def does(value: Any, trait: Any) -> bool:
+    return isinstance(value, Struct) and trait in type(value).quest_traits
+
+
+def is_error_value(value: Any) -> bool:
+    """Whether ``raise value`` is allowed: an error object or an ``Error`` struct."""
+    if isinstance(value, Err):
+        return True
+    return isinstance(value, Struct) and any(t.name == "Error" for t in type(value).quest_traits)
