@@ -1,0 +1,154 @@
+"""Servers under test, one per process: ``python bench/servers.py NAME --port P``.
+
+Every server exposes the same WebSocket endpoint ``/ws``:
+
+- a text message ``broadcast:<payload>`` sends ``<payload>`` to every connection on
+  ``/ws`` (the fan-out benchmark's trigger);
+- any other message is echoed back unchanged.
+
+Names:
+
+``bare``              hypercorn's Trio worker with a minimal ASGI app and no quest_rt
+                      import at all: the baseline every ratio is measured against.
+                      Its broadcast awaits one ``send`` per connection — the loop a
+                      plain ASGI app has to write.
+``engine-direct``     quest_rt.web, direct transport, a plain Python echo handler.
+``engine-hypercorn``  quest_rt.web, hypercorn's ASGI WebSocket path.
+
+A Quest application (once the interpreter exists) is benchmarked through the
+load scripts' ``--server-cmd`` option instead, e.g.
+``--server-cmd "quest serve examples/echo.q --port {port}"``.
+
+The process prints ``READY <port>`` on stdout once it listens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+from functools import partial
+
+import trio
+
+BROADCAST = "broadcast:"
+
+
+def raise_fd_limit() -> None:
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < hard:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+
+# ── the baseline: hypercorn + a bare ASGI app ─────────────────────────────────
+
+
+def bare_app():
+    connections: set = set()
+
+    async def app(scope, receive, send):
+        if scope["type"] == "lifespan":
+            while True:
+                message = await receive()
+                if message["type"] == "lifespan.startup":
+                    await send({"type": "lifespan.startup.complete"})
+                else:
+                    await send({"type": "lifespan.shutdown.complete"})
+                    return
+        if scope["type"] != "websocket":
+            await send({"type": "http.response.start", "status": 404, "headers": []})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        await receive()
+        await send({"type": "websocket.accept"})
+        connections.add(send)
+        try:
+            while True:
+                message = await receive()
+                if message["type"] != "websocket.receive":
+                    return
+                text = message.get("text")
+                if text is not None and text.startswith(BROADCAST):
+                    payload = text[len(BROADCAST) :]
+                    for peer in list(connections):
+                        await peer({"type": "websocket.send", "text": payload})
+                elif text is not None:
+                    await send({"type": "websocket.send", "text": text})
+                else:
+                    await send({"type": "websocket.send", "bytes": message["bytes"]})
+        finally:
+            connections.discard(send)
+
+    return app
+
+
+async def serve_bare(port: int) -> None:
+    from hypercorn.config import Config
+    from hypercorn.trio import serve
+
+    config = Config()
+    config.bind = [f"127.0.0.1:{port}"]
+    config.backlog = 4096
+    config.accesslog = None
+    config.errorlog = None
+
+    async def started(task_status=trio.TASK_STATUS_IGNORED):
+        await serve(bare_app(), config, task_status=task_status)
+
+    async with trio.open_nursery() as nursery:
+        await nursery.start(started)
+        print("READY", port, flush=True)
+
+
+# ── quest_rt.web with a plain Python handler ─────────────────────────────────
+
+
+def engine_app(transport: str):
+    from quest_rt.web import TransportKind, WebApp
+
+    app = WebApp()
+    app.settings.transport = TransportKind(transport)
+    app.settings.access_log = False
+    registry = app.registry
+
+    def on_connect(conn):
+        def on_message(data):
+            if isinstance(data, str) and data.startswith(BROADCAST):
+                registry.broadcast("/ws", data[len(BROADCAST) :])
+            elif isinstance(data, str):
+                conn.send_text_nowait(data)
+            else:
+                conn.send_bytes_nowait(data)
+
+        conn.on_message(on_message)
+
+    app.websocket("/ws", on_connect)
+    return app
+
+
+async def serve_engine(transport: str, port: int) -> None:
+    from quest_rt.web import serve
+
+    async with trio.open_nursery() as nursery:
+        bound = await nursery.start(
+            partial(serve, engine_app(transport), host="127.0.0.1", port=port)
+        )
+        print("READY", bound, flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("name", choices=["bare", "engine-direct", "engine-hypercorn"])
+    parser.add_argument("--port", type=int, required=True)
+    args = parser.parse_args()
+    raise_fd_limit()
+    if args.name == "bare":
+        trio.run(serve_bare, args.port)
+    else:
+        trio.run(serve_engine, args.name.removeprefix("engine-"), args.port)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    main()
