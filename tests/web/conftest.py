@@ -44,3 +44,9 @@ def start_server(nursery: trio.Nursery) -> StartServer:
         return await nursery.start(partial(serve, app, host="127.0.0.1", port=0, **kwargs))
 
     return start
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "autobahn: runs the Autobahn|Testsuite (needs pyenv's Python 2.7.18)"
+    )
