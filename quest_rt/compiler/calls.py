@@ -150,9 +150,10 @@ def emit_function(em: Emitter, node: q.Node, pyname: str, params: tuple[q.Param,
             body = body[1:]
         tail = Tail("return", returns_value, quest_name)
         stmts = em.block(body, tail)
+        flags = em.flag_prologue()
     finally:
         em.fn, em.pending = saved_fn, saved_pending
-    fn_body = docstring + scope_declarations(pyscope) + prologue + checks + stmts
+    fn_body = docstring + scope_declarations(pyscope) + prologue + checks + flags + stmts
     arguments = ast.arguments(posonlyargs=[], args=args, vararg=vararg, kwonlyargs=[],
                               kw_defaults=[], kwarg=kwarg, defaults=defaults)
     return [ast.FunctionDef(pyname, arguments, fn_body, [], None)]

@@ -82,6 +82,16 @@ class FunctionContext:
     returns: ast.expr | None = None
     fname: str = ""
     in_loop_body_function: bool = False
+    #: (parameter, test) -> name of a flag computed once at entry (see Emitter.type_test)
+    type_flags: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+PURE_HELPERS = frozenset("·" + n for n in (
+    "type", "add", "sub", "mul", "div", "mod", "neg", "pos", "int_overflow", "lt", "le", "gt",
+    "ge", "eq", "ne", "concat", "to_str", "str", "bitand", "bitor", "bitxor", "shl", "shr",
+    "invert"))
+PURE_NODES = (ast.Name, ast.Constant, ast.BinOp, ast.UnaryOp, ast.Compare, ast.BoolOp,
+              ast.IfExp, ast.expr_context, ast.operator, ast.unaryop, ast.cmpop, ast.boolop)
 
 
 def name(id_: str, store: bool = False) -> ast.Name:
@@ -138,6 +148,9 @@ class Emitter:
         self.template_reads: set[str] = set()
         #: field name -> slot, for the types whose methods are being compiled (innermost last)
         self.type_slots: list[dict[str, str]] = []
+        #: parameters never assigned after entry, by Python name (see type_test)
+        self.stable_params = {(b.pyname, id(b.frame.pyscope)): b for b in info.bindings
+                              if b.kind == "param" and b.stores == 0}
 
     # ------------------------------------------------------------ errors
 
@@ -217,11 +230,57 @@ class Emitter:
             return [ast.Return(self.checked_return(const(None), tail))]
         return []
 
+    # ------------------------------------------------------------ type tests
+
+    def type_test(self, value: ast.expr, test: str) -> ast.expr:
+        """``·type(value) is ·int`` (test "int", "list"...) or ``·type(value) in ·NUMBERS``
+        (test "NUMBERS", "SIZED"...).
+
+        A parameter that the function never reassigns keeps its type for the whole call,
+        so its test is computed once in the prologue (``emit_function``) and reading the
+        flag replaces the call to ``type()`` in loops.
+        """
+        if isinstance(value, ast.Name) and isinstance(value.ctx, ast.Load):
+            b = self.stable_params.get((value.id, id(self.fn.pyscope)))
+            if b is not None:
+                key = (value.id, test)
+                flag = self.fn.type_flags.get(key)
+                if flag is None:
+                    flag = self.temp(f"{test.lower()}_")
+                    self.fn.type_flags[key] = flag
+                return name(flag)
+        return self.raw_type_test(value, test)
+
+    @staticmethod
+    def raw_type_test(value: ast.expr, test: str) -> ast.expr:
+        op = ast.In() if test.isupper() else ast.Is()
+        return ast.Compare(call(helper("type"), value), [op], [helper(test)])
+
+    def flag_prologue(self) -> list[ast.stmt]:
+        return [ast.Assign([name(flag, True)], self.raw_type_test(name(pyname), test))
+                for (pyname, test), flag in self.fn.type_flags.items()]
+
     # ------------------------------------------------------------ simple operands
 
     @staticmethod
     def is_simple(e: ast.expr) -> bool:
         return isinstance(e, ast.Name | ast.Constant)
+
+    @staticmethod
+    def is_pure(e: ast.expr) -> bool:
+        """Whether evaluating ``e`` twice is the same as once: only variable reads,
+        constants, operators and the runtime's operator helpers (which may raise, and
+        raising ends the evaluation the first time)."""
+        for n in ast.walk(e):
+            if isinstance(n, ast.Call):
+                if not (isinstance(n.func, ast.Name) and n.func.id in PURE_HELPERS):
+                    return False
+            elif isinstance(n, ast.NamedExpr):
+                if not n.target.id.startswith("·"):
+                    return False
+            elif not isinstance(n, PURE_NODES):
+                return False
+        return True
 
     def hold(self, e: ast.expr, prefix: str = "v") -> tuple[ast.expr, ast.expr]:
         """(first use, later uses) of a value that must be evaluated exactly once."""

@@ -66,6 +66,10 @@ def binary_type(op: str, left: str | None, right: str | None) -> str | None:
             return "num"
         if op == "*" and {left, right} == {"str", "int"}:
             return "str"
+        if op != "*" and "str" not in (left, right) and "list" not in (left, right):
+            # `+ - / %` are numeric only in Quest: the value is a number, or the
+            # operation raised (`*` also repeats strings, so it is not in this rule)
+            return "num"
         return None
     if op == "..":
         if left == "list" and right in ("list", "nil") or right == "list" and left == "nil":

@@ -272,6 +272,20 @@ def arithmetic(em: Emitter, op: str, left: ast.expr, lt: str | None, right: ast.
         else:
             test = ast.Compare(const(INT_MIN), [ast.LtE(), ast.LtE()], [result, const(INT_MAX)])
         return _ifexp(test, name(tmp), call(helper("int_overflow"), const(what)))
+    if isinstance(right, ast.Constant) and type(right.value) is float or \
+            isinstance(left, ast.Constant) and type(left.value) is float:
+        # a Float literal: the result is a Float or CPython raises TypeError
+        return ast.BinOp(left, pyop(), right)
+    literal = _int_literal(right)
+    if literal is not None and op in ("+", "-") and lt in (None, "num"):
+        # `x + 1`: CPython gives an Int or a Float, or raises TypeError for anything else,
+        # so only the one bound the literal moves towards needs a test
+        lf, ll = em.hold(left, "l")
+        grows = (literal >= 0) == (op == "+")
+        result = ast.NamedExpr(name(tmp, True), ast.BinOp(lf, pyop(), right))
+        test = ast.Compare(result, [ast.LtE() if grows else ast.GtE()],
+                           [const(INT_MAX if grows else INT_MIN)])
+        return _ifexp(test, name(tmp), call(helper(slow), ll, right))
     lf, ll = em.hold(left, "l")
     rf, rl = em.hold(right, "r")
     ttmp = em.temp("tt")
@@ -313,7 +327,7 @@ def modulo(em: Emitter, left: ast.expr, lt: str | None, right: ast.expr,
         if lt == "int":
             left_ok: ast.expr = ast.Compare(lf, [ast.GtE()], [const(0)])
         else:
-            left_ok = _and(_is(_type(lf), helper("int")),
+            left_ok = _and(em.type_test(lf, "int"),
                            ast.Compare(ll, [ast.GtE()], [const(0)]))
         test = _and(left_ok, ast.Compare(rf, [ast.Gt()], [const(0)]))
         return _ifexp(test, ast.BinOp(ll, ast.Mod(), rl), call(helper("mod"), ll, rl))
@@ -326,7 +340,7 @@ def string_form_of(em: Emitter, value: ast.expr, t: str | None) -> ast.expr:
     if t == "int":
         return call(helper("str"), value)
     first, later = em.hold(value)
-    return _ifexp(_is(_type(first), helper("str")), later, call(helper("to_str"), later))
+    return _ifexp(em.type_test(first, "str"), later, call(helper("to_str"), later))
 
 
 def concatenation(em: Emitter, left: ast.expr, lt: str | None, right: ast.expr,
@@ -390,18 +404,20 @@ def comparison(em: Emitter, op: str, left: ast.expr, lt: str | None, right: ast.
         return ast.Compare(left, [pyop()], [right])
     if lt in NUMERIC:
         # only the right operand needs a test
-        if em.is_simple(left) and em.is_simple(right):
-            test = ast.Compare(_type(right), [ast.In()], [helper("NUMBERS")])
+        if em.is_simple(right) and (em.is_simple(left) or em.is_pure(left)):
+            # reading the right variable first is harmless: the left has no effects;
+            # a pure left is written in both branches and evaluated in one of them
+            test = em.type_test(right, "NUMBERS")
             return _ifexp(test, ast.Compare(left, [pyop()], [right]),
                           call(helper(slow), left, right))
         # `(·l := a) is ·l` evaluates the left operand first, whatever the right one does
         lf, ll = em.hold(left, "l")
         rf, rl = em.hold(right, "r")
-        test = _and(_is(lf, ll), ast.Compare(_type(rf), [ast.In()], [helper("NUMBERS")]))
+        test = _and(_is(lf, ll), em.type_test(rf, "NUMBERS"))
         return _ifexp(test, ast.Compare(ll, [pyop()], [rl]), call(helper(slow), ll, rl))
     if rt in NUMERIC:
         lf, ll = em.hold(left, "l")
-        test = ast.Compare(_type(lf), [ast.In()], [helper("NUMBERS")])
+        test = em.type_test(lf, "NUMBERS")
         return _ifexp(test, ast.Compare(ll, [pyop()], [right]), call(helper(slow), ll, right))
     lf, ll = em.hold(left, "l")
     rf, rl = em.hold(right, "r")

@@ -77,6 +77,7 @@ class Binding:
     use_member: str | None = None  # for selective imports: the member name
     #: (operator or None, value expression) for every assignment, for type inference
     sources: list[tuple[str | None, q.Expr | None]] = field(default_factory=list)
+    stores: int = 0  # assignments and dels after the declaration
     fixed_type: str | None = None  # from an annotation, a range loop...
     type: str | None = None  # inferred, see inference.py
 
@@ -234,6 +235,8 @@ class ScopeAnalyzer:
         if b is None:
             self.unresolved.add(name)
             return
+        if store:
+            b.stores += 1
         # a closure (or template) reading a binding of an enclosing Quest function, or a
         # block binding of the module, captures it: it must survive, per iteration
         if b.frame.function is not frame.function and b.frame.kind != "module":

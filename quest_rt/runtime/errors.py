@@ -27,16 +27,68 @@ __all__ = [
 
 
 class Err(Exception):
-    """Base of every Quest exception (``catch e: Err`` catches all)."""
+    """Base of every Quest exception (``catch e: Err`` catches all).
+
+    The Quest methods of an exception value (spec 8.1) are plain Python methods here, so
+    compiled ``e.message()`` is an ordinary method call.
+    """
 
     quest_name = "Err"
 
     def __init__(self, message: str = "") -> None:
         super().__init__(message)
-        self.message = message
+        self.quest_message = message
 
     def __str__(self) -> str:
-        return self.message
+        return self.quest_message
+
+    @classmethod
+    def new(cls, message: object = "") -> Err:
+        """T.new(message): an exception value, not raised."""
+        if type(message) is not str:
+            from quest_rt.runtime.values import to_str
+
+            message = to_str(message)
+        return cls(message)
+
+    def message(self) -> str:
+        """message() -> Str"""
+        return self.quest_message
+
+    def type(self) -> type:
+        """type() -> the exception type (compares equal to ValueErr etc.)"""
+        return type(self)
+
+    def str(self) -> str:
+        """str() -> Str: the text `Type: message`"""
+        return f"{type(self).quest_name}: {self.quest_message}"
+
+    def stack(self) -> list:
+        """stack() -> Array of Str frames, innermost first"""
+        from quest_rt.runtime.traceback import stack_strings
+
+        return stack_strings(self)
+
+    def line(self) -> int | None:
+        """line() -> Int or nil: the line of the innermost Quest frame"""
+        from quest_rt.runtime.traceback import quest_frames
+
+        frames = quest_frames(self.__traceback__)
+        return frames[-1].line if frames else None
+
+    def file(self) -> str | None:
+        """file() -> Str or nil: the file of the innermost Quest frame"""
+        from quest_rt.runtime.traceback import quest_frames
+
+        frames = quest_frames(self.__traceback__)
+        return frames[-1].path if frames else None
+
+    def cause(self) -> None:
+        """cause() -> nil (exception chaining is not implemented)"""
+        return None
+
+    def _doc(self) -> str:
+        return type(self).__doc__ or ""
 
 
 def _define(name: str, doc: str) -> type[Err]:
@@ -141,6 +193,14 @@ def _translate_type_error(exc: TypeError) -> Err:
         m = re.match(r"'(\w+)' object is not callable", msg)
         kind = _PY_TO_QUEST.get(m.group(1), m.group(1)) if m else "value"
         return TypeErr(f"{kind} is not callable")
+    m = re.match(r'can only concatenate (\w+) \(not "(\w+)"\) to (\w+)', msg)
+    if m:
+        a, b = _PY_TO_QUEST.get(m.group(1), m.group(1)), _PY_TO_QUEST.get(m.group(2), m.group(2))
+        return TypeErr(f"unsupported operand types for +: {a} and {b}")
+    m = re.match(r"can't multiply sequence by non-int of type '(\w+)'", msg)
+    if m:
+        return TypeErr("unsupported operand types for *: a Str or Array can only be repeated "
+                       f"by an Int, not {_PY_TO_QUEST.get(m.group(1), m.group(1))}")
     if "unsupported operand" in msg or "can only concatenate" in msg or "can't multiply" in msg:
         m = re.search(r"for (\S+): '(\w+)' and '(\w+)'", msg)
         if m:
