@@ -87,7 +87,7 @@ class FunctionContext:
 
 
 PURE_HELPERS = frozenset("·" + n for n in (
-    "type", "add", "sub", "mul", "div", "mod", "neg", "pos", "int_overflow", "lt", "le", "gt",
+    "type", "arith_result", "add", "sub", "mul", "div", "mod", "neg", "pos", "int_overflow", "lt", "le", "gt",
     "ge", "eq", "ne", "concat", "to_str", "str", "bitand", "bitor", "bitxor", "shl", "shr",
     "invert"))
 PURE_NODES = (ast.Name, ast.Constant, ast.BinOp, ast.UnaryOp, ast.Compare, ast.BoolOp,
@@ -237,10 +237,11 @@ class Emitter:
         (test "NUMBERS", "SIZED"...).
 
         A parameter that the function never reassigns keeps its type for the whole call,
-        so its test is computed once in the prologue (``emit_function``) and reading the
-        flag replaces the call to ``type()`` in loops.
+        so inside a loop its test is computed once in the prologue (``emit_function``) and
+        reading the flag replaces the call to ``type()``. Outside loops the test runs at
+        most once per call anyway, and a flag would only add a store.
         """
-        if isinstance(value, ast.Name) and isinstance(value.ctx, ast.Load):
+        if self.fn.loops and isinstance(value, ast.Name) and isinstance(value.ctx, ast.Load):
             b = self.stable_params.get((value.id, id(self.fn.pyscope)))
             if b is not None:
                 key = (value.id, test)

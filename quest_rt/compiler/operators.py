@@ -286,9 +286,16 @@ def arithmetic(em: Emitter, op: str, left: ast.expr, lt: str | None, right: ast.
         test = ast.Compare(result, [ast.LtE() if grows else ast.GtE()],
                            [const(INT_MAX if grows else INT_MIN)])
         return _ifexp(test, name(tmp), call(helper(slow), ll, right))
+    ttmp = em.temp("tt")
+    if op in ("+", "-"):
+        # CPython's result alone tells what happened: an Int (range-checked), a Float,
+        # or a Str/Array from adding two of them, which Quest refuses
+        result = ast.NamedExpr(name(tmp, True), ast.BinOp(left, pyop(), right))
+        is_int = _is(ast.NamedExpr(name(ttmp, True), _type(result)), helper("int"))
+        test = _or(_and(is_int, _in_range(name(tmp))), _is(name(ttmp), helper("float")))
+        return _ifexp(test, name(tmp), call(helper("arith_result"), name(tmp), const(op)))
     lf, ll = em.hold(left, "l")
     rf, rl = em.hold(right, "r")
-    ttmp = em.temp("tt")
     result = ast.NamedExpr(name(tmp, True), ast.BinOp(lf, pyop(), rf))
     is_int = _is(ast.NamedExpr(name(ttmp, True), _type(result)), helper("int"))
     test = _or(_and(is_int, _in_range(name(tmp))), _is(name(ttmp), helper("float")))

@@ -188,7 +188,7 @@ def _helpers() -> dict[str, Any]:
                   "iter_pairs", "match_range", "spread", "kwspread", "arg_order_error",
                   "duplicate_named_error", "merge_named", "raise_value", "catch_matches",
                   "check_catch_type", "with_enter", "with_exit", "array_new", "matrix_error",
-                  "break_outside_loop", "continue_outside_loop", "int_overflow"):
+                  "break_outside_loop", "continue_outside_loop", "int_overflow", "arith_result"):
         h[fname] = getattr(ops, fname)
     for fn in (check_return, param_type_error, check_elements, param_order_error,
                check_assign, const_error, undeclared_error, del_undefined, del_outer,

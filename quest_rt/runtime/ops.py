@@ -38,6 +38,18 @@ def int_overflow(what: str) -> Any:
     raise RuntimeErr(f"Integer overflow in {what}")
 
 
+def arith_result(result: Any, op: str) -> Any:
+    """The slow path of an inlined ``+``/``-`` whose CPython result was not an in-range Int
+    or a Float: an overflow, or a Str/Array ``+`` (Quest's ``+`` is numeric only)."""
+    t = type(result)
+    if t is int:
+        raise RuntimeErr(f"Integer overflow in {'addition' if op == '+' else 'subtraction'}")
+    if t is float:
+        return result
+    kind = cls_name(result)
+    raise TypeErr(f"unsupported operand types for {op}: {kind} and {kind}")
+
+
 def add(a: Any, b: Any) -> Any:
     if _is_num(a) and _is_num(b):
         if type(a) is int and type(b) is int:
