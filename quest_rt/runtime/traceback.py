@@ -92,7 +92,7 @@ def format_exception(exc: BaseException) -> str:
     if isinstance(exc, UserRaise) or not isinstance(value, Err):
         lines.append(f"{error_type_name(value)}: {error_message(value)}")
     else:
-        lines.append(f"{type(value).quest_name}: {value.message}")
+        lines.append(f"{type(value).quest_name}: {value.quest_message}")
     text = "\n".join(lines)
     if debug_enabled():
         py = "".join(pytraceback.format_exception(type(exc), exc, exc.__traceback__))

@@ -138,7 +138,7 @@ def _object_str(value: Any, depth: int) -> str:
             return f"type {value.quest_name}"
         return f"type {getattr(value, 'quest_name', value.__name__)}"
     if isinstance(value, Err):
-        return f"{type(value).quest_name}: {value.message}"
+        return f"{type(value).quest_name}: {value.quest_message}"
     if isinstance(value, types.FunctionType):
         return f"<fun {function_name(value)}>"
     if isinstance(value, types.BuiltinFunctionType | types.MethodType):
@@ -287,7 +287,7 @@ def call_user_method(value: Any, name: str, *args: Any) -> Any:
 def error_message(value: Any) -> str:
     """The message of a caught Quest error value (built-in error or user ``Error`` struct)."""
     if isinstance(value, Err):
-        return value.message
+        return value.quest_message
     if isinstance(value, UserRaise):
         value = value.value
     return to_str(call_user_method(value, "message"))
