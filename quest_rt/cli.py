@@ -34,11 +34,17 @@ def _version() -> str:
 
 def report_error(exc: BaseException) -> int:
     """Print an error a person can act on; return the exit status."""
-    from quest_rt.syntax.errors import QuestSyntaxError
+    from quest_rt.runtime.loader import InternalCompilerError
+    from quest_rt.syntax.errors import QuestSourceError
 
-    if isinstance(exc, QuestSyntaxError):
+    if isinstance(exc, QuestSourceError):
         sys.stderr.write(exc.format() + "\n")
         return 1
+    if isinstance(exc, InternalCompilerError):
+        import traceback
+
+        sys.stderr.write("".join(traceback.format_exception(exc.__cause__)) + str(exc) + "\n")
+        return 70
     from quest_rt.runtime.traceback import format_exception
 
     sys.stdout.flush()

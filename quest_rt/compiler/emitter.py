@@ -300,6 +300,8 @@ def compile_module(module: q.Module, *, mode: str = "file", template_parser=None
     em = Emitter(module, info, mode=mode)
     body = em.block(module.body, Tail("result") if mode == "repl" else NO_TAIL)
     if mode == "repl":
-        body.insert(0, stamp(ast.Assign([name("·result", True)], const(None)), module))
+        body.insert(0, ast.Assign([name("·result", True)], const(None)))
+    for stmt in body:
+        stamp(stmt, module)  # only what has no position yet: an empty module's `pass`
     tree = ast.Module(body=body, type_ignores=[])
     return tree

@@ -33,6 +33,14 @@ QUEST_FILES: set[str] = set()
 _CACHE_FORMAT = 1
 
 
+class InternalCompilerError(Exception):
+    """The compiler failed on valid input: a bug in quest-rt, not in the program."""
+
+    def __init__(self, path: str, cause: BaseException) -> None:
+        super().__init__(f"{path}: internal compiler error (this is a quest-rt bug, please "
+                         f"report it): {type(cause).__name__}: {cause}")
+
+
 @dataclass
 class Compiled:
     code: types.CodeType
@@ -117,12 +125,19 @@ def compile_source(source: str, path: str, mode: str = "file") -> Compiled:
     from quest_rt.compiler.emitter import compile_module
     from quest_rt.syntax.parser import parse
 
+    from quest_rt.syntax.errors import QuestSourceError
+
     module = parse(source, path)
-    tree = compile_module(module, mode=mode)
-    with warnings.catch_warnings():
-        # CPython warns about `x is 0` style tests that the emitter writes on purpose
-        warnings.simplefilter("ignore", SyntaxWarning)
-        code = compile(tree, path, "exec", dont_inherit=True, optimize=0)
+    try:
+        tree = compile_module(module, mode=mode)
+        with warnings.catch_warnings():
+            # CPython warns about `x is 0` style tests that the emitter writes on purpose
+            warnings.simplefilter("ignore", SyntaxWarning)
+            code = compile(tree, path, "exec", dont_inherit=True, optimize=0)
+    except QuestSourceError:
+        raise
+    except Exception as exc:
+        raise InternalCompilerError(path, exc) from exc
     public, doc = _public_names(module)
     if key_file is not None:
         tmp = key_file.with_suffix(f".{os.getpid()}.tmp")
