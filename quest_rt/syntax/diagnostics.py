@@ -150,9 +150,10 @@ _STATEMENT_STARTS = frozenset(
     "LET CONST PUB IF WHILE FOR MATCH TRY WITH USE DEL RETURN BARE_RETURN RAISE BARE_RAISE "
     "BREAK CONTINUE TYPE TRAIT FUN".split()
 )
-#: Tokens that could only have extended the expression before them: noise in "expected".
+#: Tokens that could only have extended the expression before them (and the `**` splat
+#: marker, which comes with `*`): noise in an "expected" list.
 _CONTINUATIONS = frozenset(
-    "== != < > <= >= | ^ & << >> .. + - * / % ? ?: . ( [ or and = += -= *= /= %=".split()
+    "== != < > <= >= | ^ & << >> .. + - * ** / % ? ?: . ( [ or and = += -= *= /= %=".split()
 )
 _FIRST = ("END", "RPAR", "RSQB", "RBRACE")
 _KEYWORD_TYPES = frozenset(keyword_terminal(w) for w in KEYWORDS)
@@ -230,14 +231,14 @@ def _misplaced(token: Token, opened: list[Token], accepts: set[str]) -> str | No
             return f"`{token}` outside an {where} block"
         return None
     if token.type == "END":
-        if not blocks:
-            return "`end` does not close any open block"
-        if brackets and brackets[-1].start_pos > blocks[-1].start_pos:
+        if brackets and (not blocks or brackets[-1].start_pos > blocks[-1].start_pos):
             inner = brackets[-1]
             return (
                 f"`end` found while the `{inner}` opened at line {inner.line} is still open; "
                 f"expected `{CLOSER_TEXT[inner.type]}`"
             )
+        if not blocks:
+            return "`end` does not close any open block"
         return None
     if token.type not in CLOSER_OF.values():
         return None

@@ -19,7 +19,7 @@ import functools
 import hashlib
 import os
 import sys
-import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import lark
@@ -28,7 +28,6 @@ from lark.exceptions import VisitError
 
 from .. import resources
 from . import ast
-from .diagnostics import describe_error
 from .errors import QuestSyntaxError
 from .transformer import QuestTransformer
 
@@ -41,7 +40,7 @@ _OPTIONS = {
 }
 
 
-def _cache_dirs() -> list[Path]:
+def _cache_dirs() -> Iterator[Path]:
     """Where the parser cache may live, best first.
 
     ``QUEST_CACHE_DIR`` overrides the choice (empty: no cache at all); otherwise the per-user
@@ -49,62 +48,74 @@ def _cache_dirs() -> list[Path]:
     """
     override = os.environ.get("QUEST_CACHE_DIR")
     if override is not None:
-        return [Path(override)] if override else []
+        if override:
+            yield Path(override)
+        return
     xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
+    yield (Path(xdg) if xdg else Path.home() / ".cache") / "quest-rt"
+    import tempfile  # only when the user cache is unusable: it costs start-up time
+
     uid = os.getuid() if hasattr(os, "getuid") else "user"
-    return [base / "quest-rt", Path(tempfile.gettempdir()) / f"quest-rt-{uid}"]
+    yield Path(tempfile.gettempdir()) / f"quest-rt-{uid}"
 
 
-def _usable_dir(directory: Path) -> bool:
-    """Create ``directory`` if needed; True when it is ours and we can write to it.
+def _private_dir(directory: Path) -> bool:
+    """Create ``directory`` if needed; True when it exists and belongs to us.
 
-    The cache is a pickle, so a directory someone else controls (a shared /tmp) is refused.
+    The cache is a pickle, so a directory someone else controls (a planted /tmp entry) is
+    never read from.
     """
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         info = directory.stat()
     except OSError:
         return False
-    if hasattr(os, "getuid") and info.st_uid != os.getuid():
-        return False
-    return os.access(directory, os.W_OK)
+    return not hasattr(os, "getuid") or info.st_uid == os.getuid()
 
 
 def _cache_file(grammar: str) -> Path | None:
+    """The cache file for this grammar, Lark and Python, in the first directory that has it
+    or can take it; None when no directory can."""
     key = hashlib.sha256(
         f"{grammar}\0{lark.__version__}\0{sys.version_info[:2]}\0{sorted(_OPTIONS.items())}".encode()
     ).hexdigest()[:24]
     name = f"quest-grammar-{key}.lark-cache"
-    dirs = _cache_dirs()
-    for directory in dirs:  # an existing cache wins, even in a read-only directory
-        if (directory / name).is_file():
-            return directory / name
-    for directory in dirs:
-        if _usable_dir(directory):
+    for directory in _cache_dirs():
+        if _private_dir(directory) and (
+            (directory / name).is_file() or os.access(directory, os.W_OK)
+        ):
             return directory / name
     return None
 
 
 @functools.cache
 def quest_parser() -> Lark:
-    """The process-wide Lark parser for Quest (built or loaded on first use)."""
+    """The process-wide Lark parser for Quest (loaded from the cache, or built and cached)."""
     grammar = resources.grammar_path().read_text(encoding="utf-8")
     cache = _cache_file(grammar)
-    if cache is None:
-        return Lark(grammar, **_OPTIONS)
-    if cache.is_file():
-        return Lark(grammar, cache=str(cache), **_OPTIONS)
-    # Build into a private file, then publish it with an atomic rename: a process starting
-    # at the same moment sees either no cache or a complete one, never half a pickle.
+    if cache is not None and cache.is_file():
+        try:
+            with cache.open("rb") as f:
+                return Lark.load(f)
+        except Exception:  # a truncated or foreign file: rebuild it and replace it
+            pass
+    parser = Lark(grammar, **_OPTIONS)
+    if cache is not None:
+        _save(parser, cache)
+    return parser
+
+
+def _save(parser: Lark, cache: Path) -> None:
+    """Write the cache through a private file and an atomic rename, so that a process
+    starting at the same moment sees either no cache or a complete one."""
     tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
-    parser = Lark(grammar, cache=str(tmp), **_OPTIONS)
     try:
+        with tmp.open("wb") as f:
+            parser.save(f)
         os.replace(tmp, cache)
     except OSError:
-        # Lark could not write the file (read-only directory): run uncached; nothing to clean.
-        pass
-    return parser
+        # A directory we cannot write to: run uncached, and leave no partial file behind.
+        tmp.unlink(missing_ok=True)
 
 
 def parse(source: str, path: str = "<string>") -> ast.Module:
@@ -142,6 +153,8 @@ def _parse_tree(text: str, start: str, path: str, shown: str) -> lark.Tree:
         return parser.parse(text, start=start)
     except UnexpectedInput as err:
         # The one place where Lark's exceptions become Quest syntax errors.
+        from .diagnostics import describe_error  # only needed when something is wrong
+
         message, line, col = describe_error(err, parser, text, start)
         raise QuestSyntaxError.at(message, path, line, col, shown) from None
 

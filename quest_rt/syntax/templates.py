@@ -154,26 +154,35 @@ class _TemplateScanner:
         return block.orelse if block.orelse is not None else block.body
 
     def tag_end(self, start: int) -> int:
-        """Index of the ``%>`` closing the tag whose content starts at ``start``.
+        """Index of the ``%>`` closing the tag whose content starts at ``start``, or -1.
 
         Quest string literals are skipped whole, so ``<%= "100%>" %>`` closes after the
-        string; an unclosed string runs to the end of its line and is left to the Quest parser.
+        string. A quote that opens no complete string is an ordinary character here: the
+        Quest parser then reports the unclosed string where it starts.
         """
         text, i = self.text, start
         while i < len(text):
             if text.startswith("%>", i):
                 return i
-            ch = text[i]
-            if ch in "\"'":
-                triple = ch * 3
-                if text.startswith(triple, i):
-                    close = text.find(triple, i + 3)
-                    i = len(text) if close < 0 else close + 3
+            if text[i] in "\"'":
+                after = self.string_end(i)
+                if after > 0:
+                    i = after
                     continue
-                i += 1
-                while i < len(text) and text[i] not in (ch, "\n"):
-                    i += 2 if text[i] == "\\" else 1
             i += 1
+        return -1
+
+    def string_end(self, i: int) -> int:
+        """Index just after the Quest string literal starting at ``i``; -1 if unclosed."""
+        text, quote = self.text, self.text[i]
+        if text.startswith(quote * 3, i):
+            close = text.find(quote * 3, i + 3)
+            return -1 if close < 0 else close + 3
+        i += 1
+        while i < len(text) and text[i] != "\n":
+            if text[i] == quote:
+                return i + 1
+            i += 2 if text[i] == "\\" else 1
         return -1
 
     def tag(self, at: int) -> int:

@@ -98,10 +98,10 @@ class QuestTransformer(Transformer_NonRecursive):
 
     def assign(self, meta, c):
         target, op, value = c
-        self._check_target(target, op)
+        self._check_target(target, op, meta)
         return ast.Assign(target=target, value=value, op=None if op == "=" else op[0], **_pos(meta))
 
-    def _check_target(self, target: ast.Expr, op: Token) -> None:
+    def _check_target(self, target: ast.Expr, op: Token, meta) -> None:
         node = target
         while isinstance(node, ast.Index | ast.Member):
             node = node.obj
@@ -116,8 +116,8 @@ class QuestTransformer(Transformer_NonRecursive):
         raise self._error(
             f"cannot assign to {problem} with `{op}`: the target must be a variable, "
             "optionally followed by `[index]` or `.field` (no calls)",
-            target.line,
-            target.col,
+            meta.line,
+            meta.column,
         )
 
     def expr_stmt(self, meta, c):
