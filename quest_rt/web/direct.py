@@ -44,6 +44,7 @@ from wsproto.handshake import server_extensions_handshake
 from wsproto.utilities import LocalProtocolError, generate_accept_token
 
 from .connection import WebSocketConnection, WebSocketTransport
+from .fastpath import FrameBoundary, take_simple_frames
 from .frames import OPCODE_BINARY, OPCODE_TEXT, encode_frame
 
 if TYPE_CHECKING:
@@ -97,6 +98,10 @@ class DirectWebSocket(WebSocketTransport):
         self._ws = Connection(ConnectionType.SERVER, extensions)
         self._compressed = bool(extensions)
         self._trailing = trailing
+        # True while the next byte starts a frame and no fragmented message is open:
+        # then simple frames skip wsproto (see quest_rt.web.fastpath).
+        self._fast = not extensions
+        self._boundary = FrameBoundary()
         self._limit = settings.ws_queue_depth
         self._max_message = settings.ws_max_message_size
         self._close_timeout = settings.ws_close_timeout
@@ -156,12 +161,8 @@ class DirectWebSocket(WebSocketTransport):
                 self._nursery = nursery
                 conn.opened(on_connect)
                 with self._read_scope:
-                    if self._trailing:
-                        self._ws.receive_data(self._trailing)
-                        self._trailing = b""
-                        if not self._handle_events():
-                            await self._read_loop()
-                    else:
+                    trailing, self._trailing = self._trailing, b""
+                    if not (trailing and self._process(trailing)):
                         await self._read_loop()
                 if self._backlog and not self._broken:
                     with trio.move_on_after(self._close_timeout):
@@ -173,7 +174,6 @@ class DirectWebSocket(WebSocketTransport):
 
     async def _read_loop(self) -> None:
         fd = self._fd
-        ws = self._ws
         while True:
             await trio.lowlevel.wait_readable(fd)
             try:
@@ -184,9 +184,33 @@ class DirectWebSocket(WebSocketTransport):
                 data = b""
             if not data:
                 return  # TCP gone without a close frame: finished() reports 1006
-            ws.receive_data(data)
-            if self._handle_events():
+            if self._process(data):
                 return
+
+    def _process(self, data: bytes) -> bool:
+        """Handle bytes from the peer. True when the connection is done reading.
+
+        Simple frames take the fast path (:mod:`.fastpath`) while we are at a frame
+        boundary; everything else goes through wsproto until the boundary tracker
+        says we are back at one.
+        """
+        if self._fast:
+            used = take_simple_frames(data, self._max_message, self._deliver_fast)
+            if used == len(data):
+                return self._broken
+            data = data[used:]
+            self._fast = False
+        self._ws.receive_data(data)
+        if self._handle_events():
+            return True
+        if self._boundary.feed(data) and not self._compressed:
+            self._fast = True
+        return False
+
+    def _deliver_fast(self, message: str | bytes) -> bool:
+        conn = self._conn
+        conn.received(message)
+        return conn.state == "open" and not self._broken
 
     def _handle_events(self) -> bool:
         """Act on what wsproto parsed. True when the connection is done reading."""
