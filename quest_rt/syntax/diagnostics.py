@@ -165,6 +165,15 @@ def describe_error(
     """Message, line and column for a Lark failure on ``text`` parsed from rule ``start``."""
     if isinstance(err, UnexpectedCharacters):
         return _bad_character(err, text)
+    message, line, col = _unexpected_token(err, parser, text, start)
+    if start == "expr_only":  # a template tag or a `#{}` hole: its end is not the file's
+        message = message.replace("end of input", "end of the expression")
+    return message, line, col
+
+
+def _unexpected_token(
+    err: UnexpectedInput, parser: Lark, text: str, start: str
+) -> tuple[str, int, int]:
     assert isinstance(err, UnexpectedToken)
     token = err.token
     ip = err.interactive_parser
@@ -276,8 +285,7 @@ def _unexpected_end(
             return message, *(_at(found.where) if found.where else (line, col))
         label = opener_label(opened[-1], text)
         return f"{label} (opened at line {opened[-1].line}) has no matching `end`", line, col
-    what = "the expression" if start == "expr_only" else "input"
-    return f"unexpected end of {what}; expected {_expected(parser, accepts)}", line, col
+    return f"unexpected end of input; expected {_expected(parser, accepts)}", line, col
 
 
 def _at(token: Token) -> tuple[int, int]:

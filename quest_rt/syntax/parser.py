@@ -124,6 +124,7 @@ def parse(source: str, path: str = "<string>") -> ast.Module:
     Raises:
         QuestSyntaxError: at the first error, with a message that says what was expected.
     """
+    source = source.removeprefix("\ufeff")  # a UTF-8 byte order mark is not part of the code
     tree = _parse_tree(source, "module", path, source)
     body = _transform(tree, path, source)
     return ast.Module(body=body, path=path, source=source, line=1, col=1)

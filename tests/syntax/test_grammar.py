@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import lark
+import pytest
 from lark.lexer import PatternStr
 
 from quest_rt import resources
@@ -129,3 +130,21 @@ def test_parser_is_built_once_per_process():
 def test_grammar_lives_at_the_repository_root():
     repo = Path(__file__).resolve().parents[2]
     assert resources.grammar_path() == repo / "grammar" / "quest.lark"
+
+
+def test_an_installed_package_prefers_its_own_data(tmp_path, monkeypatch):
+    package = tmp_path / "site-packages" / "quest_rt"
+    (package / "_data" / "grammar").mkdir(parents=True)
+    (package / "_data" / "stdlib").mkdir()
+    (package / "_data" / "grammar" / "quest.lark").write_text("// packaged")
+    (tmp_path / "site-packages" / "grammar").mkdir()  # a stray checkout-like directory
+    (tmp_path / "site-packages" / "grammar" / "quest.lark").write_text("// stray")
+    monkeypatch.setattr(resources, "_PACKAGE_DIR", package)
+    assert resources.grammar_path() == package / "_data" / "grammar" / "quest.lark"
+    assert resources.stdlib_dir() == package / "_data" / "stdlib"
+
+
+def test_missing_data_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(resources, "_PACKAGE_DIR", tmp_path / "quest_rt")
+    with pytest.raises(FileNotFoundError, match="grammar/quest.lark"):
+        resources.grammar_path()

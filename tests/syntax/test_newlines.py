@@ -78,3 +78,16 @@ def test_words_starting_with_return_are_names():
 def test_return_as_a_member_name_before_a_newline():
     (node,) = stmts("x.return\n")
     assert isinstance(node.expr, ast.Member) and node.expr.name == "return"
+
+
+def test_byte_order_mark_and_empty_sources():
+    assert sx(stmts("\ufeffx = 1")) == (("=", "x", 1),)
+    assert stmts("") == () and stmts("  \n# only a comment\n") == ()
+
+
+def test_long_chains_do_not_exhaust_the_stack():
+    (assign,) = stmts("x = " + " .. ".join(["a"] * 3000))
+    depth, node = 0, assign.value
+    while isinstance(node, ast.Binary):
+        depth, node = depth + 1, node.left
+    assert depth == 2999

@@ -134,7 +134,7 @@ BAD = [
     ("<% if a %><% end x %>", 1, 11, "`<% end %>` takes nothing after `end`"),
     ("<%= %>", 1, 1, "empty `<%= %>` tag: put an expression inside"),
     ("\n  <%= a + %>", 2, 10, "unexpected end of the expression; expected an expression"),
-    ("<%= a b %>", 1, 7, "unexpected name `b`; expected end of input"),
+    ("<%= a b %>", 1, 7, "unexpected name `b`; expected end of the expression"),
     ("<%= let x = 1 %>", 1, 5, "`let` starts a statement; only an expression is allowed here"),
     ("<%= x = 1 %>", 1, 7, "assignment is a statement; only an expression is allowed here"),
     ("<% let x = 1 %>", 1, 1, "`let` is a statement; templates only allow `<%= expr %>`"),
