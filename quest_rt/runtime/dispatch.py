@@ -18,10 +18,13 @@ methods cost what a Python method call costs) and ``call_method`` for the others
 
 from __future__ import annotations
 
+import inspect
+import re
 from collections.abc import Callable
+from types import FunctionType
 from typing import Any
 
-from quest_rt.runtime.errors import AttrErr
+from quest_rt.runtime.errors import ArgErr, AttrErr
 from quest_rt.runtime.values import attribute_error_message, cls_name
 
 __all__ = ["METHODS", "UNIVERSAL", "method", "universal", "call_method", "member",
@@ -82,23 +85,69 @@ def call_method(obj: Any, name: str, *args: Any, **kwargs: Any) -> Any:
         if fn is None:
             fn = UNIVERSAL.get(name)
             if fn is None:
-                if obj is None:
-                    raise AttrErr(f"Cannot call method '{name}' on nil")
                 raise AttrErr(f"{cls_name(obj)} has no method '{name}'")
-        return fn(obj, *args, **kwargs)
+        return _call_builtin(fn, obj, name, args, kwargs)
     if name == "is":
         return UNIVERSAL["is"](obj, *args, **kwargs)
+    if obj is None:
+        raise AttrErr(f"Cannot call method '{name}' on nil")  # spec 5.1 item 6
     try:
         bound = getattr(obj, name)
-    except AttributeError:
+    except (AttributeError, AttrErr) as exc:
+        # AttrErr: a module's missing member (QuestModule.__getattr__)
         fn = UNIVERSAL.get(name)
         if fn is None:
             for base, base_table in METHODS.items():
                 if isinstance(obj, base) and name in base_table:
                     return base_table[name](obj, *args, **kwargs)
+            if isinstance(exc, AttrErr):
+                raise
             raise AttrErr(attribute_error_message(obj, name)) from None
         return fn(obj, *args, **kwargs)
+    if isinstance(obj, type) and isinstance(bound, FunctionType) and \
+            isinstance(inspect.getattr_static(obj, name), FunctionType):
+        # An instance method seen through its class (``ValueErr._doc``, a user type's
+        # ``str``): not a class method, so the type answers with the universal one.
+        fn = UNIVERSAL.get(name)
+        if fn is None:
+            raise AttrErr(attribute_error_message(obj, name))
+        return fn(obj, *args, **kwargs)
     return bound(*args, **kwargs)
+
+
+def _call_builtin(fn: Callable[..., Any], obj: Any, name: str, args: tuple,
+                  kwargs: dict) -> Any:
+    try:
+        return fn(obj, *args, **kwargs)
+    except TypeError as exc:
+        if exc.__traceback__ is not None and exc.__traceback__.tb_next is None:
+            # raised by the call itself, not inside the method: the arguments do not fit
+            raise _arity_error(fn, obj, name, args, kwargs, exc) from None
+        raise
+
+
+def _arity_error(fn: Callable[..., Any], obj: Any, name: str, args: tuple, kwargs: dict,
+                 exc: TypeError) -> ArgErr:
+    """``Str.slice(start, end) takes 1 to 2 arguments, got 3``."""
+    doc = (fn.__doc__ or "").split(" -> ")[0].split(":")[0].strip()
+    signature = f"{cls_name(obj)}.{doc if doc.startswith(name + '(') else name}"
+    unknown = re.search(r"unexpected keyword argument '(\w+)'", str(exc))
+    if unknown:
+        return ArgErr(f"{signature} has no parameter named '{unknown.group(1)}'")
+    code = getattr(fn, "__code__", None)
+    if code is None:
+        return ArgErr(f"{signature}: wrong number of arguments")
+    most = code.co_argcount - 1  # the receiver is not an argument
+    least = most - len(fn.__defaults__ or ())
+    if code.co_flags & inspect.CO_VARARGS:
+        expected = f"at least {least}"
+    elif least == most:
+        expected = str(most)
+    else:
+        expected = f"{least} to {most}"
+    plural = "" if expected == "1" else "s"
+    return ArgErr(f"{signature} takes {expected} argument{plural}, "
+                  f"got {len(args) + len(kwargs)}")
 
 
 def bound_method(obj: Any, name: str) -> Callable[..., Any]:
@@ -109,9 +158,10 @@ def bound_method(obj: Any, name: str) -> Callable[..., Any]:
         raise AttrErr(attribute_error_message(obj, name))
 
     def bound(*args: Any, **kwargs: Any) -> Any:
-        return fn(obj, *args, **kwargs)
+        return _call_builtin(fn, obj, name, args, kwargs)
 
     bound.__name__ = name
+    bound.__doc__ = fn.__doc__
     bound.quest_owner = cls_name(obj)  # type: ignore[attr-defined]
     return bound
 

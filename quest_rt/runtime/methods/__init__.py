@@ -3,4 +3,13 @@
 Importing this package fills ``dispatch.METHODS`` and ``dispatch.UNIVERSAL``.
 """
 
-from quest_rt.runtime.methods import universal  # noqa: F401
+from quest_rt.runtime.methods import (  # noqa: F401
+    arrays,
+    booleans,
+    bytes,
+    callables,
+    dicts,
+    numbers,
+    strings,
+    universal,
+)

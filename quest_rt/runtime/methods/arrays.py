@@ -1,0 +1,305 @@
+"""Array methods (spec 5.7).
+
+Arrays are Python lists shared by reference; the methods marked M in the spec mutate the
+receiver and the chainable ones (``push``, ``unshift``, ``insert``, ``clear``,
+``reverse``, ``sort``) return it. Equality-based methods (``contains``, ``index_of``,
+``count``, ``remove``) use Quest ``==`` (``[1].contains(1.0)`` is true, ``[0]``
+does not contain ``false``); ``sort``/``sorted`` use the order of spec 3.4, stable.
+
+Index rules differ by method, as in the reference: ``arr[i]`` accepts negative indices,
+``get(i)`` does not (RuntimeErr); ``insert``/``remove_at`` out of range are IndexErr;
+``pop``/``shift``/``first``/``last`` of an empty array are RuntimeErr.
+
+The higher-order methods call the Quest function with one argument, except ``each``,
+which passes ``(elem, index)`` to a function declaring two parameters. They walk a
+snapshot, so a callback that pushes onto the array does not make the walk endless.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from quest_rt.runtime.dispatch import method
+from quest_rt.runtime.errors import IndexErr, RuntimeErr
+from quest_rt.runtime.methods.arguments import (
+    arity,
+    need_callable,
+    need_int,
+    need_list,
+    need_str,
+    slice_bounds,
+)
+from quest_rt.runtime.values import compare, eq, to_str
+
+
+@method(list, "len")
+def array_len(arr: list) -> int:
+    "len() -> Int: the number of elements"
+    return len(arr)
+
+
+@method(list, "empty")
+def array_empty(arr: list) -> bool:
+    "empty() -> Bool: whether the array has no elements"
+    return not arr
+
+
+# ---------------------------------------------------------------- adding and removing
+
+
+@method(list, "push")
+def array_push(arr: list, value: Any) -> list:
+    "push(x) -> Array: appends x, returns the array"
+    arr.append(value)
+    return arr
+
+
+@method(list, "pop")
+def array_pop(arr: list) -> Any:
+    "pop() -> the removed last element (RuntimeErr when empty)"
+    if not arr:
+        raise RuntimeErr("Cannot pop from an empty array")
+    return arr.pop()
+
+
+@method(list, "shift")
+def array_shift(arr: list) -> Any:
+    "shift() -> the removed first element (RuntimeErr when empty)"
+    if not arr:
+        raise RuntimeErr("Cannot shift from an empty array")
+    return arr.pop(0)
+
+
+@method(list, "unshift")
+def array_unshift(arr: list, value: Any) -> list:
+    "unshift(x) -> Array: inserts x at the front, returns the array"
+    arr.insert(0, value)
+    return arr
+
+
+@method(list, "insert")
+def array_insert(arr: list, index: Any, value: Any) -> list:
+    "insert(i, x) -> Array: inserts x before position i (0 <= i <= len), returns the array"
+    i = need_int(index, "Array.insert", "an Int index")
+    if not 0 <= i <= len(arr):
+        raise IndexErr(f"Insert index {i} out of bounds for array of length {len(arr)}")
+    arr.insert(i, value)
+    return arr
+
+
+@method(list, "remove")
+def array_remove(arr: list, value: Any) -> bool:
+    "remove(x) -> Bool: removes the first element == x; whether one was found"
+    for i, item in enumerate(arr):
+        if eq(item, value):
+            del arr[i]
+            return True
+    return False
+
+
+@method(list, "remove_at")
+def array_remove_at(arr: list, index: Any) -> Any:
+    "remove_at(i) -> the element removed from position i (IndexErr when out of range)"
+    i = need_int(index, "Array.remove_at", "an Int index")
+    if not 0 <= i < len(arr):
+        raise IndexErr(f"Index {i} out of bounds for array of length {len(arr)}")
+    return arr.pop(i)
+
+
+@method(list, "clear")
+def array_clear(arr: list) -> list:
+    "clear() -> Array: removes every element, returns the array"
+    arr.clear()
+    return arr
+
+
+# ---------------------------------------------------------------- order
+
+
+@method(list, "reverse")
+def array_reverse(arr: list) -> list:
+    "reverse() -> Array: reverses the array in place, returns it"
+    arr.reverse()
+    return arr
+
+
+@method(list, "reversed")
+def array_reversed(arr: list) -> list:
+    "reversed() -> Array: a new array in reverse order"
+    return arr[::-1]
+
+
+_ORDER_KEY = functools.cmp_to_key(compare)
+
+
+def _sort(items: list) -> None:
+    # Python's own order equals Quest's for all-Str arrays and for NaN-free arrays of
+    # Ints and Floats; anything else (mixed kinds, nil, Bools) goes through compare.
+    kinds = set(map(type, items))
+    if kinds == {str} or (kinds <= {int, float} and all(x == x for x in items)):
+        items.sort()
+    else:
+        items.sort(key=_ORDER_KEY)
+
+
+@method(list, "sort")
+def array_sort(arr: list) -> list:
+    "sort() -> Array: sorts in place by the order of ==/< (stable), returns the array"
+    _sort(arr)
+    return arr
+
+
+@method(list, "sorted")
+def array_sorted(arr: list) -> list:
+    "sorted() -> Array: a new array sorted by the order of ==/< (stable)"
+    items = list(arr)
+    _sort(items)
+    return items
+
+
+# ---------------------------------------------------------------- reading
+
+
+@method(list, "get")
+def array_get(arr: list, index: Any) -> Any:
+    "get(i) -> the element at i (0 <= i < len; otherwise RuntimeErr)"
+    i = need_int(index, "Array.get", "an Int index")
+    if not 0 <= i < len(arr):
+        raise RuntimeErr(f"Index {i} out of bounds for array of length {len(arr)}")
+    return arr[i]
+
+
+@method(list, "first")
+def array_first(arr: list) -> Any:
+    "first() -> the first element (RuntimeErr when empty)"
+    if not arr:
+        raise RuntimeErr("Cannot get the first element of an empty array")
+    return arr[0]
+
+
+@method(list, "last")
+def array_last(arr: list) -> Any:
+    "last() -> the last element (RuntimeErr when empty)"
+    if not arr:
+        raise RuntimeErr("Cannot get the last element of an empty array")
+    return arr[-1]
+
+
+@method(list, "slice")
+def array_slice(arr: list, start: Any, end: Any = None) -> list:
+    "slice(start, end) -> Array: elements [start, end); negatives count from the end"
+    a, b = slice_bounds(len(arr), start, end, "Array.slice")
+    return arr[a:b]
+
+
+@method(list, "concat")
+def array_concat(arr: list, other: Any) -> list:
+    "concat(other) -> Array: a new array, the elements of both"
+    return arr + need_list(other, "Array.concat")
+
+
+@method(list, "join")
+def array_join(arr: list, sep: Any) -> str:
+    "join(sep) -> Str: the elements' string forms joined by sep"
+    sep = need_str(sep, "Array.join", "a Str separator")
+    return sep.join([x if type(x) is str else to_str(x) for x in arr])
+
+
+# ---------------------------------------------------------------- searching by ==
+
+
+@method(list, "contains")
+def array_contains(arr: list, value: Any) -> bool:
+    "contains(x) -> Bool: whether an element == x"
+    return any(eq(item, value) for item in arr)
+
+
+@method(list, "index_of")
+def array_index_of(arr: list, value: Any) -> int:
+    "index_of(x) -> Int: the position of the first element == x, -1 if none"
+    for i, item in enumerate(arr):
+        if eq(item, value):
+            return i
+    return -1
+
+
+@method(list, "count")
+def array_count(arr: list, value: Any) -> int:
+    "count(x) -> Int: the number of elements == x"
+    return sum(1 for item in arr if eq(item, value))
+
+
+# ---------------------------------------------------------------- higher order
+
+
+@method(list, "each")
+def array_each(arr: list, fn: Any) -> None:
+    "each(f) -> nil: calls f(elem), or f(elem, index) when f declares two parameters"
+    need_callable(fn, "Array.each")
+    if arity(fn) == 2:
+        for i, item in enumerate(list(arr)):
+            fn(item, i)
+    else:
+        for item in list(arr):
+            fn(item)
+    return None
+
+
+@method(list, "map")
+def array_map(arr: list, fn: Any) -> list:
+    "map(f) -> Array: a new array of f(elem) for every element"
+    need_callable(fn, "Array.map")
+    return [fn(item) for item in list(arr)]
+
+
+@method(list, "filter")
+def array_filter(arr: list, fn: Any) -> list:
+    "filter(f) -> Array: a new array of the elements for which f(elem) is truthy"
+    need_callable(fn, "Array.filter")
+    return [item for item in list(arr) if fn(item)]
+
+
+@method(list, "reduce")
+def array_reduce(arr: list, fn: Any, initial: Any) -> Any:
+    "reduce(f, init) -> the result of acc = f(acc, elem) from init, left to right"
+    need_callable(fn, "Array.reduce")
+    acc = initial
+    for item in list(arr):
+        acc = fn(acc, item)
+    return acc
+
+
+@method(list, "any")
+def array_any(arr: list, fn: Any) -> bool:
+    "any(f) -> Bool: whether f(elem) is truthy for some element (stops at the first)"
+    need_callable(fn, "Array.any")
+    return any(fn(item) for item in list(arr))
+
+
+@method(list, "all")
+def array_all(arr: list, fn: Any) -> bool:
+    "all(f) -> Bool: whether f(elem) is truthy for every element (stops at the first not)"
+    need_callable(fn, "Array.all")
+    return all(fn(item) for item in list(arr))
+
+
+@method(list, "find")
+def array_find(arr: list, fn: Any) -> Any:
+    "find(f) -> the first element for which f(elem) is truthy, else nil"
+    need_callable(fn, "Array.find")
+    for item in list(arr):
+        if fn(item):
+            return item
+    return None
+
+
+@method(list, "find_index")
+def array_find_index(arr: list, fn: Any) -> int:
+    "find_index(f) -> Int: the position of the first element with f(elem) truthy, else -1"
+    need_callable(fn, "Array.find_index")
+    for i, item in enumerate(list(arr)):
+        if fn(item):
+            return i
+    return -1
+

@@ -1,0 +1,24 @@
+"""Bool methods (spec 5.6): ``eq`` and ``neq`` besides the universal ones.
+
+``nil`` has no methods at all except ``is`` (spec 5.1 item 6); ``dispatch.call_method``
+answers every other call on nil with an AttrErr.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quest_rt.runtime.dispatch import method
+from quest_rt.runtime.values import eq
+
+
+@method(bool, "eq")
+def bool_eq(b: bool, other: Any) -> bool:
+    "eq(v) -> Bool: b == v (false for anything but a Bool of the same value)"
+    return eq(b, other)
+
+
+@method(bool, "neq")
+def bool_neq(b: bool, other: Any) -> bool:
+    "neq(v) -> Bool: b != v"
+    return not eq(b, other)

@@ -1,0 +1,172 @@
+"""Bytes methods (spec 5.10) and the byte-level Str methods (spec 5.5: ``bytes``,
+``encode``, ``decode``, ``hash``), which share the codecs below.
+
+Bytes are Python ``bytes``: immutable, compared by value, printed ``b"..."``. Text
+encodings name a way of writing bytes as a Str:
+
+=================== ============================== ======================================
+name                ``Str.encode`` (Str → Str)     ``Str.decode`` (Str → Str)
+=================== ============================== ======================================
+``hex``             UTF-8 bytes as lower-case hex  hex digits → bytes → UTF-8 text
+``b64`` ``base64``  standard alphabet, padded      padding optional
+``b64url``          URL-safe alphabet, unpadded    padding optional
+``utf-8``           the byte list, printed         the string itself
+=================== ============================== ======================================
+
+``"hi".encode("utf-8")`` is the Str ``"[104, 105]"`` (the reference prints the byte
+list); use ``bytes()`` for real Bytes. ``Bytes.decode`` reads the other way: ``utf-8``
+and ``ascii`` turn the bytes into text, ``hex``/``b64``/``b64url`` write them out.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import zlib
+from typing import Any
+
+from quest_rt.runtime.dispatch import method
+from quest_rt.runtime.errors import IndexErr, ValueErr
+from quest_rt.runtime.methods.arguments import need_int, need_str, slice_bounds
+
+_ENCODINGS = "hex, b64, b64url or utf-8"
+
+
+def _encoding(name: Any, method_name: str) -> str:
+    name = need_str(name, method_name, "an encoding name (Str)").lower()
+    return {"base64": "b64", "base64url": "b64url", "utf8": "utf-8"}.get(name, name)
+
+
+def _b64(data: bytes, url: bool) -> str:
+    if url:
+        return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str, url: bool, method_name: str) -> bytes:
+    padded = text.strip() + "=" * (-len(text.strip()) % 4)
+    try:
+        return base64.b64decode(padded, altchars=b"-_" if url else None, validate=True)
+    except (binascii.Error, ValueError):
+        kind = "b64url" if url else "b64"
+        raise ValueErr(f"{method_name}: invalid {kind} text") from None
+
+
+def _utf8(data: bytes, method_name: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueErr(f"{method_name}: invalid UTF-8 at byte {exc.start}") from None
+
+
+# ---------------------------------------------------------------- Str → bytes
+
+
+@method(str, "bytes")
+def str_bytes(s: str) -> bytes:
+    "bytes() -> Bytes: the UTF-8 encoding of the string"
+    return s.encode("utf-8", "surrogatepass")
+
+
+@method(str, "encode")
+def str_encode(s: str, encoding: Any) -> str:
+    "encode(enc) -> Str: the UTF-8 bytes written as hex, b64 or b64url text"
+    enc = _encoding(encoding, "Str.encode")
+    data = s.encode("utf-8", "surrogatepass")
+    if enc == "hex":
+        return data.hex()
+    if enc in ("b64", "b64url"):
+        return _b64(data, enc == "b64url")
+    if enc == "utf-8":
+        return "[" + ", ".join(map(str, data)) + "]"
+    raise ValueErr(f"Str.encode: unknown encoding '{encoding}' (expected {_ENCODINGS})")
+
+
+@method(str, "decode")
+def str_decode(s: str, encoding: Any) -> str:
+    "decode(enc) -> Str: hex, b64 or b64url text read back into the UTF-8 string it encodes"
+    enc = _encoding(encoding, "Str.decode")
+    if enc == "hex":
+        try:
+            data = bytes.fromhex(s)
+        except ValueError:
+            raise ValueErr("Str.decode: invalid hex text") from None
+    elif enc in ("b64", "b64url"):
+        data = _unb64(s, enc == "b64url", "Str.decode")
+    elif enc == "utf-8":
+        return s
+    else:
+        raise ValueErr(f"Str.decode: unknown encoding '{encoding}' (expected {_ENCODINGS})")
+    return _utf8(data, "Str.decode")
+
+
+_HASHES = ("md5", "sha1", "sha256", "sha512")
+
+
+@method(str, "hash")
+def str_hash(s: str, algorithm: Any) -> str:
+    "hash(alg) -> Str: the hex digest of the UTF-8 bytes (md5, sha1, sha256, sha512, crc32)"
+    alg = need_str(algorithm, "Str.hash", "an algorithm name (Str)").lower()
+    data = s.encode("utf-8", "surrogatepass")
+    if alg in _HASHES:
+        return hashlib.new(alg, data).hexdigest()
+    if alg == "crc32":
+        return f"{zlib.crc32(data):08x}"
+    raise ValueErr(f"Str.hash: unknown algorithm '{algorithm}' "
+                   "(expected md5, sha1, sha256, sha512 or crc32)")
+
+
+# ---------------------------------------------------------------- Bytes
+
+
+@method(bytes, "len")
+def bytes_len(b: bytes) -> int:
+    "len() -> Int: the number of bytes"
+    return len(b)
+
+
+@method(bytes, "get")
+def bytes_get(b: bytes, index: Any) -> int:
+    "get(i) -> Int: the byte at i (0 <= i < len; otherwise IndexErr)"
+    i = need_int(index, "Bytes.get", "an Int index")
+    if not 0 <= i < len(b):
+        raise IndexErr(f"Bytes index {i} out of range (length {len(b)})")
+    return b[i]
+
+
+@method(bytes, "slice")
+def bytes_slice(b: bytes, start: Any, end: Any = None) -> bytes:
+    "slice(start, end) -> Bytes: bytes [start, end); negatives count from the end"
+    a, z = slice_bounds(len(b), start, end, "Bytes.slice")
+    return b[a:z]
+
+
+@method(bytes, "decode")
+def bytes_decode(b: bytes, encoding: Any = "utf-8") -> str:
+    "decode(enc = \"utf-8\") -> Str: the bytes as utf-8 or ascii text, or written as hex/b64"
+    enc = _encoding(encoding, "Bytes.decode")
+    if enc == "utf-8":
+        return _utf8(b, "Bytes.decode")
+    if enc == "ascii":
+        if not b.isascii():
+            raise ValueErr("Bytes.decode: bytes are not ASCII")
+        return b.decode("ascii")
+    if enc == "hex":
+        return b.hex()
+    if enc in ("b64", "b64url"):
+        return _b64(b, enc == "b64url")
+    raise ValueErr(f"Bytes.decode: unknown encoding '{encoding}' "
+                   "(expected utf-8, ascii, hex, b64 or b64url)")
+
+
+@method(bytes, "hex")
+def bytes_hex(b: bytes) -> str:
+    "hex() -> Str: the bytes as lower-case hex digits"
+    return b.hex()
+
+
+@method(bytes, "to_array")
+def bytes_to_array(b: bytes) -> list:
+    "to_array() -> Array: the bytes as Ints"
+    return list(b)

@@ -1,0 +1,94 @@
+"""Dict methods (spec 5.8, plus the [EXT] ``empty()``).
+
+Dicts are Python dicts with Str keys in insertion order. Every key argument is first
+converted to its string form (spec 4.3), so ``d.get(1)`` reads the entry ``"1"`` and
+``d.contains(nil)`` asks for ``"nil"``.
+
+``set`` and ``remove`` return a **new** Dict and leave the receiver alone (the
+reference's code and tests, against its own prose): the update idiom is
+``d = d.set(k, v)``; in-place mutation is ``d[k] = v``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quest_rt.runtime.dispatch import method
+from quest_rt.runtime.errors import ArgErr
+from quest_rt.runtime.methods.arguments import arity, need_callable
+from quest_rt.runtime.values import to_str
+
+
+def _key(key: Any) -> str:
+    return key if type(key) is str else to_str(key)
+
+
+@method(dict, "len")
+def dict_len(d: dict) -> int:
+    "len() -> Int: the number of entries"
+    return len(d)
+
+
+@method(dict, "empty")
+def dict_empty(d: dict) -> bool:
+    "empty() -> Bool: whether the dict has no entries"
+    return not d
+
+
+@method(dict, "keys")
+def dict_keys(d: dict) -> list:
+    "keys() -> Array: the keys, in insertion order"
+    return list(d)
+
+
+@method(dict, "values")
+def dict_values(d: dict) -> list:
+    "values() -> Array: the values, in insertion order"
+    return list(d.values())
+
+
+@method(dict, "contains")
+def dict_contains(d: dict, key: Any) -> bool:
+    "contains(k) -> Bool: whether the dict has the key k"
+    return _key(key) in d
+
+
+@method(dict, "get")
+def dict_get(d: dict, key: Any, default: Any = None) -> Any:
+    "get(k, default = nil) -> the value of k, else default"
+    return d.get(_key(key), default)
+
+
+@method(dict, "set")
+def dict_set(d: dict, key: Any, value: Any) -> dict:
+    "set(k, v) -> Dict: a new dict with k set to v (the receiver is unchanged)"
+    out = dict(d)
+    out[_key(key)] = value
+    return out
+
+
+@method(dict, "remove")
+def dict_remove(d: dict, key: Any) -> dict:
+    "remove(k) -> Dict: a new dict without k (the receiver is unchanged)"
+    out = dict(d)
+    out.pop(_key(key), None)
+    return out
+
+
+@method(dict, "clone")
+def dict_clone(d: dict) -> dict:
+    "clone() -> Dict: a shallow copy"
+    return dict(d)
+
+
+@method(dict, "each")
+def dict_each(d: dict, fn: Any) -> None:
+    "each(f) -> nil: calls f(key, value) for every entry; f takes exactly two parameters"
+    need_callable(fn, "Dict.each")
+    count = arity(fn)
+    if count is not None and count != 2:
+        raise ArgErr(f"Dict.each expects a function of two parameters (key, value), "
+                     f"got one of {count}")
+    for key, value in list(d.items()):
+        fn(key, value)
+    return None

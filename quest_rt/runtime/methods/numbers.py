@@ -1,0 +1,320 @@
+"""Int and Float methods (spec 5.3, 5.4).
+
+The arithmetic methods are the operators (``3.plus(4)`` is ``3 + 4``, with the same
+overflow and division rules, from ``ops``); the comparison methods are ``==`` and the
+ordering of spec 3.4. Where the two types differ:
+
+* ``pow``: Int to a non-negative Int power stays Int (overflow checked), any other
+  combination is a Float computed with IEEE rules (``(-8.0).pow(0.5)`` is NaN, not a
+  Python complex number; ``0.pow(-1)`` is ``inf``);
+* ``min``/``max``: results have the receiver's type (a Float argument of an Int is
+  truncated first);
+* ``floor``/``ceil``/``round`` of a Float are Ints (``round`` goes half away from zero,
+  so ``2.5.round()`` is 3 and ``-2.5.round()`` is -3); of an Int they are the identity;
+  ``trunc`` keeps the receiver's type.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from quest_rt.runtime import ops
+from quest_rt.runtime.dispatch import method
+from quest_rt.runtime.errors import RuntimeErr
+from quest_rt.runtime.methods.arguments import float_to_int, int_result, need_num
+from quest_rt.runtime.values import compare, eq, float_str
+
+NUMBERS = (int, float)
+
+
+def _name(x: Any, m: str) -> str:
+    return ("Int." if type(x) is int else "Float.") + m
+
+
+# ---------------------------------------------------------------- both: arithmetic
+
+
+@method(NUMBERS, "plus", "add")
+def number_plus(x: Any, other: Any) -> Any:
+    "plus(n) -> Num: x + n (alias add)"
+    return ops.add(x, need_num(other, _name(x, "plus")))
+
+
+@method(NUMBERS, "minus", "sub")
+def number_minus(x: Any, other: Any) -> Any:
+    "minus(n) -> Num: x - n (alias sub)"
+    return ops.sub(x, need_num(other, _name(x, "minus")))
+
+
+@method(NUMBERS, "times", "mul")
+def number_times(x: Any, other: Any) -> Any:
+    "times(n) -> Num: x * n (alias mul)"
+    return ops.mul(x, need_num(other, _name(x, "times")))
+
+
+@method(NUMBERS, "div")
+def number_div(x: Any, other: Any) -> Any:
+    "div(n) -> Num: x / n (Int / Int truncates toward zero; zero is a RuntimeErr)"
+    return ops.div(x, need_num(other, _name(x, "div")))
+
+
+@method(NUMBERS, "mod")
+def number_mod(x: Any, other: Any) -> Any:
+    "mod(n) -> Num: x % n (sign of x; zero is a RuntimeErr)"
+    return ops.mod(x, need_num(other, _name(x, "mod")))
+
+
+# ---------------------------------------------------------------- both: comparison
+
+
+@method(NUMBERS, "eq")
+def number_eq(x: Any, other: Any) -> bool:
+    "eq(v) -> Bool: x == v"
+    return eq(x, other)
+
+
+@method(NUMBERS, "neq")
+def number_neq(x: Any, other: Any) -> bool:
+    "neq(v) -> Bool: x != v"
+    return not eq(x, other)
+
+
+@method(NUMBERS, "gt")
+def number_gt(x: Any, other: Any) -> bool:
+    "gt(n) -> Bool: x > n"
+    return compare(x, need_num(other, _name(x, "gt"))) > 0
+
+
+@method(NUMBERS, "lt")
+def number_lt(x: Any, other: Any) -> bool:
+    "lt(n) -> Bool: x < n"
+    return compare(x, need_num(other, _name(x, "lt"))) < 0
+
+
+@method(NUMBERS, "gte")
+def number_gte(x: Any, other: Any) -> bool:
+    "gte(n) -> Bool: x >= n"
+    return compare(x, need_num(other, _name(x, "gte"))) >= 0
+
+
+@method(NUMBERS, "lte")
+def number_lte(x: Any, other: Any) -> bool:
+    "lte(n) -> Bool: x <= n"
+    return compare(x, need_num(other, _name(x, "lte"))) <= 0
+
+
+# ---------------------------------------------------------------- both: the rest
+
+
+@method(NUMBERS, "neg")
+def number_neg(x: Any) -> Any:
+    "neg() -> Num: -x"
+    return ops.neg(x)
+
+
+@method(NUMBERS, "to_string")
+def number_to_string(x: Any) -> str:
+    "to_string() -> Str: the string form (3.0 gives \"3\")"
+    return str(x) if type(x) is int else float_str(x)
+
+
+def float_pow(base: float, exponent: float) -> float:
+    """``base ** exponent`` with IEEE results where Python raises or goes complex."""
+    try:
+        return math.pow(base, exponent)
+    except ZeroDivisionError:
+        return _zero_to_negative_power(base, exponent)
+    except ValueError:
+        if base == 0 and exponent < 0:
+            return _zero_to_negative_power(base, exponent)
+        return math.nan  # a negative base to a non-integral power
+    except OverflowError:
+        odd = float(exponent).is_integer() and int(exponent) % 2 == 1
+        return -math.inf if base < 0 and odd else math.inf
+
+
+def _zero_to_negative_power(base: float, exponent: float) -> float:
+    odd = float(exponent).is_integer() and int(exponent) % 2 == 1
+    return math.copysign(math.inf, base) if odd else math.inf
+
+
+# ---------------------------------------------------------------- Int
+
+
+@method(int, "abs")
+def int_abs(x: int) -> int:
+    "abs() -> Int: the absolute value"
+    return int_result(abs(x), "abs")
+
+
+@method(int, "sign")
+def int_sign(x: int) -> int:
+    "sign() -> Int: -1, 0 or 1"
+    return (x > 0) - (x < 0)
+
+
+@method(int, "pow")
+def int_pow(x: int, exponent: Any) -> Any:
+    "pow(e) -> Num: x to the power e (Int for an Int e >= 0, else Float)"
+    need_num(exponent, "Int.pow")
+    if type(exponent) is float or exponent < 0:
+        return float_pow(float(x), float(exponent))
+    if abs(x) >= 2 and exponent >= 64:
+        raise RuntimeErr("Integer overflow in pow")  # |x|^64 >= 2^64: not computed
+    return int_result(x ** exponent, "pow")
+
+
+@method(int, "min")
+def int_min(x: int, other: Any) -> int:
+    "min(n) -> Int: the smaller of x and n (a Float n is truncated)"
+    other = need_num(other, "Int.min")
+    return min(x, other if type(other) is int else float_to_int(other, "Int.min"))
+
+
+@method(int, "max")
+def int_max(x: int, other: Any) -> int:
+    "max(n) -> Int: the larger of x and n (a Float n is truncated)"
+    other = need_num(other, "Int.max")
+    return max(x, other if type(other) is int else float_to_int(other, "Int.max"))
+
+
+@method(int, "round")
+def int_round(x: int) -> int:
+    "round() -> Int: x itself"
+    return x
+
+
+@method(int, "floor")
+def int_floor(x: int) -> int:
+    "floor() -> Int: x itself"
+    return x
+
+
+@method(int, "ceil")
+def int_ceil(x: int) -> int:
+    "ceil() -> Int: x itself"
+    return x
+
+
+@method(int, "trunc")
+def int_trunc(x: int) -> int:
+    "trunc() -> Int: x itself"
+    return x
+
+
+@method(int, "to_f64", "to_num")
+def int_to_f64(x: int) -> float:
+    "to_f64() -> Float: x as a Float (alias to_num)"
+    return float(x)
+
+
+# ---------------------------------------------------------------- Float
+
+
+@method(float, "abs")
+def float_abs(x: float) -> float:
+    "abs() -> Float: the absolute value"
+    return abs(x)
+
+
+@method(float, "sign")
+def float_sign(x: float) -> float:
+    "sign() -> Float: -1.0, 0.0 or 1.0 (NaN for NaN)"
+    if x != x:
+        return x
+    return float((x > 0) - (x < 0))
+
+
+@method(float, "pow")
+def float_pow_method(x: float, exponent: Any) -> float:
+    "pow(e) -> Float: x to the power e"
+    return float_pow(x, float(need_num(exponent, "Float.pow")))
+
+
+def _float_min(a: float, b: float) -> float:
+    # IEEE minNum (Rust's f64::min): a NaN operand is ignored.
+    if a != a:
+        return b
+    if b != b:
+        return a
+    return min(a, b)
+
+
+@method(float, "min")
+def float_min(x: float, other: Any) -> float:
+    "min(n) -> Float: the smaller of x and n"
+    return _float_min(x, float(need_num(other, "Float.min")))
+
+
+@method(float, "max")
+def float_max(x: float, other: Any) -> float:
+    "max(n) -> Float: the larger of x and n"
+    other = float(need_num(other, "Float.max"))
+    if x != x:
+        return other
+    if other != other:
+        return x
+    return max(x, other)
+
+
+@method(float, "floor")
+def float_floor(x: float) -> int:
+    "floor() -> Int: the largest Int <= x"
+    return float_to_int(math.floor(x) if math.isfinite(x) else x, "Float.floor")
+
+
+@method(float, "ceil")
+def float_ceil(x: float) -> int:
+    "ceil() -> Int: the smallest Int >= x"
+    return float_to_int(math.ceil(x) if math.isfinite(x) else x, "Float.ceil")
+
+
+@method(float, "round")
+def float_round(x: float) -> int:
+    "round() -> Int: the nearest Int, halves away from zero (2.5 gives 3, -2.5 gives -3)"
+    if not math.isfinite(x):
+        return float_to_int(x, "Float.round")
+    low = math.floor(x)
+    fraction = x - low  # exact for every double
+    if fraction > 0.5 or (fraction == 0.5 and x > 0):
+        low += 1
+    return int_result(low, "Float.round")
+
+
+@method(float, "trunc")
+def float_trunc(x: float) -> float:
+    "trunc() -> Float: x with its fraction dropped (toward zero)"
+    if not math.isfinite(x):
+        return x
+    return math.copysign(float(math.trunc(x)), x)
+
+
+@method(float, "to_int")
+def float_to_int_method(x: float) -> int:
+    "to_int() -> Int: x truncated toward zero"
+    return float_to_int(x, "Float.to_int")
+
+
+@method(float, "to_f64", "to_num")
+def float_to_f64(x: float) -> float:
+    "to_f64() -> Float: x itself (alias to_num)"
+    return x
+
+
+@method(float, "is_nan")
+def float_is_nan(x: float) -> bool:
+    "is_nan() -> Bool: whether x is NaN"
+    return x != x
+
+
+@method(float, "is_infinite")
+def float_is_infinite(x: float) -> bool:
+    "is_infinite() -> Bool: whether x is inf or -inf"
+    return math.isinf(x)
+
+
+@method(float, "is_finite")
+def float_is_finite(x: float) -> bool:
+    "is_finite() -> Bool: whether x is neither NaN nor infinite"
+    return math.isfinite(x)
