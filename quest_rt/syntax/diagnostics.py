@@ -44,7 +44,6 @@ SLIPS: dict[str, tuple[str, ...]] = {
         "if a = 1 end",
         "while a = 1 end",
         "if a\nelif b = 1\nend",
-        "match a in 1 if b = 1 end end",
     ),
     "Quest blocks do not use `:`; the body simply follows (`if cond ... end`)": (
         "if a: end",
@@ -181,7 +180,7 @@ def _unexpected_token(
     accepts = ip.accepts()
     stack = ip.parser_state.value_stack
     if token.type == "$END":
-        return _unexpected_end(parser, text, start, stack, accepts, token)
+        return _unexpected_end(parser, text, stack, accepts, token)
     line, col = token.line, token.column
     slips = _slip_index(parser)
     slip = slips.get((start, state, token.type)) or slips.get((start, state, ANY_TOKEN))
@@ -266,7 +265,7 @@ CLOSER_TEXT = {"LPAR": ")", "LSQB": "]", "LBRACE": "}"}
 
 
 def _unexpected_end(
-    parser: Lark, text: str, start: str, stack: list, accepts: set[str], token: Token
+    parser: Lark, text: str, stack: list, accepts: set[str], token: Token
 ) -> tuple[str, int, int]:
     line, col = _end_position(text, token)
     opened = open_constructs(stack)
