@@ -41,10 +41,6 @@ def _pos(meta) -> dict[str, int]:
     return {"line": meta.line, "col": meta.column}
 
 
-def _tok_pos(tok: Token) -> dict[str, int]:
-    return {"line": tok.line, "col": tok.column}
-
-
 @v_args(meta=True)
 class QuestTransformer(Transformer_NonRecursive):
     """Builds ``ast`` nodes; non-recursive so deep left-nested chains cannot overflow."""
