@@ -1,0 +1,304 @@
+"""``std/test`` (spec 10.1): describe/it, hooks, tags and the assertions, bound to Quest.
+
+Each function converts its Quest arguments and acts on the current session
+(``quest_rt.testing.session``), which owns the describe stack, the hooks, output capture
+and the results. Assertions do not raise: a failed one records its message against the
+running ``it`` and the body goes on.
+
+Failure messages show values in their ``_rep()`` form (strings quoted), with the caller's
+``msg`` appended after ``": "``::
+
+    assert_eq(1 + 1, 3)           Expected 3 but got 2
+    assert_eq(name, "x", "name")  Expected "x" but got "y": name
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quest_rt.runtime.errors import ArgErr, Err, IOErr, TypeErr, ValueErr, to_quest
+from quest_rt.runtime.objects import QuestModule, StructType
+from quest_rt.runtime.ops import catch_matches, ge, gt, le, lt
+from quest_rt.runtime.values import cls_name, eq, error_message, is_function, rep, to_str
+from quest_rt.testing import console, discovery
+from quest_rt.testing.session import CAPTURE_MODES, Session, current
+
+# ---------------------------------------------------------------- argument helpers
+
+
+def _session() -> Session:
+    return current()
+
+
+def _fun(fn: Any, what: str) -> Any:
+    if not (is_function(fn) or callable(fn)) or isinstance(fn, type):
+        raise TypeErr(f"{what} expects a Fun, got {cls_name(fn)}")
+    return fn
+
+
+def _strings(value: Any, what: str) -> tuple[str, ...]:
+    """A Str or an Array of Str, as a tuple."""
+    if type(value) is str:
+        return (value,)
+    if type(value) is list:
+        return tuple(to_str(v) for v in value)
+    if value is None:
+        return ()
+    raise TypeErr(f"{what} expects a Str or an Array of Str, got {cls_name(value)}")
+
+
+def _suffix(msg: Any) -> str:
+    return "" if msg is None else ": " + to_str(msg)
+
+
+def _check(ok: Any, message: str, msg: Any) -> None:
+    if not ok:
+        _session().record_failure(message + _suffix(msg))
+
+
+def _type_name(value: Any) -> str:
+    """A type given to ``assert_type``/``assert_raises``: a Str, a user type, an error type."""
+    if type(value) is str:
+        return value
+    if isinstance(value, type):
+        name = getattr(value, "quest_name", None)
+        if isinstance(name, str):
+            return name
+    return to_str(value)
+
+
+def _is_error_type(value: Any) -> bool:
+    if isinstance(value, type) and issubclass(value, Err):
+        return True
+    return isinstance(value, StructType) and any(
+        t.name == "Error" for t in value.quest_traits)
+
+
+# ---------------------------------------------------------------- structure
+
+
+def module(name: Any) -> None:
+    """module(name): start a named group of results (prints a header in verbose mode)."""
+    _session().module(to_str(name))
+
+
+def describe(name: Any, fn: Any) -> None:
+    """describe(name, fn): run fn now, inside a named suite."""
+    _session().describe(to_str(name), _fun(fn, "describe"))
+
+
+def it(name: Any, fn: Any) -> None:
+    """it(name, fn): run one test case now."""
+    _session().it(to_str(name), _fun(fn, "it"))
+
+
+def skip(name: Any, reason: Any = None) -> None:
+    """skip(name, reason = nil): record a skipped test without running anything."""
+    _session().skip(to_str(name), None if reason is None else to_str(reason))
+
+
+def tag(tags: Any) -> None:
+    """tag(tags): Str or Array of Str, for the next describe or it."""
+    _session().tag(_strings(tags, "tag"))
+
+
+def before(fn: Any) -> None:
+    """before(fn): run fn before each it of the current describe and nested ones."""
+    _session().add_hook("before", _fun(fn, "before"))
+
+
+def after(fn: Any) -> None:
+    """after(fn): run fn after each it of the current describe and nested ones."""
+    _session().add_hook("after", _fun(fn, "after"))
+
+
+def before_all(fn: Any) -> None:
+    """before_all(fn): run fn now."""
+    _fun(fn, "before_all")()
+
+
+def after_all(fn: Any) -> None:
+    """after_all(fn): run fn when the current describe (or module) finishes."""
+    _session().add_hook("after_all", _fun(fn, "after_all"))
+
+
+# ---------------------------------------------------------------- assertions
+
+
+def assert_(cond: Any, msg: Any = None) -> None:
+    """assert(cond, msg = nil): fails when cond is falsy."""
+    _check(cond, "Assertion failed", msg)
+
+
+assert_.quest_name = "assert"  # type: ignore[attr-defined]
+
+
+def assert_eq(actual: Any, expected: Any, msg: Any = None) -> None:
+    """assert_eq(actual, expected, msg = nil)"""
+    _check(eq(actual, expected), f"Expected {rep(expected)} but got {rep(actual)}", msg)
+
+
+def assert_neq(a: Any, b: Any, msg: Any = None) -> None:
+    """assert_neq(a, b, msg = nil)"""
+    _check(not eq(a, b), f"Expected {rep(a)} to not equal {rep(b)}", msg)
+
+
+def assert_gt(actual: Any, bound: Any, msg: Any = None) -> None:
+    """assert_gt(actual, bound, msg = nil)"""
+    _check(gt(actual, bound), f"Expected {rep(actual)} to be greater than {rep(bound)}", msg)
+
+
+def assert_lt(actual: Any, bound: Any, msg: Any = None) -> None:
+    """assert_lt(actual, bound, msg = nil)"""
+    _check(lt(actual, bound), f"Expected {rep(actual)} to be less than {rep(bound)}", msg)
+
+
+def assert_gte(actual: Any, bound: Any, msg: Any = None) -> None:
+    """assert_gte(actual, bound, msg = nil)"""
+    _check(ge(actual, bound),
+           f"Expected {rep(actual)} to be greater than or equal to {rep(bound)}", msg)
+
+
+def assert_lte(actual: Any, bound: Any, msg: Any = None) -> None:
+    """assert_lte(actual, bound, msg = nil)"""
+    _check(le(actual, bound),
+           f"Expected {rep(actual)} to be less than or equal to {rep(bound)}", msg)
+
+
+def assert_nil(v: Any, msg: Any = None) -> None:
+    """assert_nil(v, msg = nil)"""
+    _check(v is None, f"Expected nil but got {rep(v)}", msg)
+
+
+def assert_not_nil(v: Any, msg: Any = None) -> None:
+    """assert_not_nil(v, msg = nil)"""
+    _check(v is not None, "Expected a value but got nil", msg)
+
+
+def assert_type(v: Any, name: Any, msg: Any = None) -> None:
+    """assert_type(v, name, msg = nil): compares v.cls() with name (Str or type)."""
+    expected, actual = _type_name(name), cls_name(v)
+    _check(actual == expected, f"Expected type {expected} but got {actual}", msg)
+
+
+def _number(value: Any, what: str) -> float:
+    if type(value) not in (int, float):
+        raise TypeErr(f"assert_near expects a number for {what}, got {cls_name(value)}")
+    return value
+
+
+def assert_near(actual: Any, expected: Any, tolerance: Any, msg: Any = None) -> None:
+    """assert_near(actual, expected, tolerance, msg = nil): |actual - expected| <= tolerance"""
+    a, e, t = (_number(actual, "actual"), _number(expected, "expected"),
+               _number(tolerance, "tolerance"))
+    _check(abs(a - e) <= t,
+           f"Expected {rep(actual)} to be within {rep(tolerance)} of {rep(expected)}", msg)
+
+
+def assert_raises(exc_type: Any, fn: Any, msg: Any = None) -> None:
+    """assert_raises(ExcType, fn, msg = nil): fn() must raise ExcType (Err: anything)."""
+    if not _is_error_type(exc_type):
+        if _is_error_type(fn):
+            raise ArgErr("assert_raises takes the error type first: "
+                         "assert_raises(ValueErr, fun () ... end)")
+        raise TypeErr(f"assert_raises expects an error type, got {cls_name(exc_type)}")
+    _fun(fn, "assert_raises")
+    wanted = _type_name(exc_type)
+    try:
+        fn()
+    except Exception as exc:  # whatever fn raised is what the assertion inspects
+        value = to_quest(exc)
+        if not catch_matches(value, exc_type):
+            from quest_rt.runtime.traceback import error_type_name
+
+            _check(False, f"Expected {wanted} but got {error_type_name(value)}: "
+                          f"{error_message(value)}", msg)
+        return
+    _check(False, f"Expected {wanted} to be raised but nothing was raised", msg)
+
+
+def fail(message: Any = None) -> None:
+    """fail(message): record a failure."""
+    _session().record_failure("Failed" if message is None else to_str(message))
+
+
+# ---------------------------------------------------------------- running
+
+
+def stats() -> int:
+    """stats() -> Int: print the summary; the exit status (failed tests, at most 255)."""
+    return _session().summary()
+
+
+def find_tests(paths: Any) -> list:
+    """find_tests(paths) -> Array of Str: the test files under the paths (spec 10.4)."""
+    try:
+        return discovery.find_tests(list(_strings(paths, "find_tests")))
+    except FileNotFoundError as exc:
+        raise IOErr(f"No such file or directory: {exc.args[0]}") from None
+
+
+def set_colors(b: Any) -> None:
+    """set_colors(b): colour the output or not."""
+    _session().configure(colors=bool(b))
+
+
+def set_condensed(b: Any) -> None:
+    """set_condensed(b): condensed (true) or verbose (false) output."""
+    _session().configure(condensed=bool(b))
+
+
+def set_capture(mode: Any) -> None:
+    """set_capture(mode): "all", "stdout", "stderr", "no" (or "0"/"1", true/false)."""
+    if type(mode) is bool:
+        key = "all" if mode else "no"
+    else:
+        key = CAPTURE_MODES.get(to_str(mode))
+        if key is None:
+            raise ValueErr(f"Unknown capture mode {rep(mode)}: "
+                           "expected all, no, 0, 1, stdout or stderr")
+    _session().configure(capture=key)
+
+
+def set_filter_tags(a: Any) -> None:
+    """set_filter_tags(a): run only tests with one of these tags."""
+    _session().configure(filter_tags=_strings(a, "set_filter_tags"))
+
+
+def set_skip_tags(a: Any) -> None:
+    """set_skip_tags(a): skip tests with any of these tags."""
+    _session().configure(skip_tags=_strings(a, "set_skip_tags"))
+
+
+def _colour(style: str) -> Any:
+    def helper(text: Any) -> str:
+        return console.paint(to_str(text), style, _session().config.colors)
+
+    helper.__name__ = style
+    helper.__doc__ = f"{style}(text) -> Str"
+    return helper
+
+
+def format_time(ms: Any) -> str:
+    """format_time(ms) -> Str: "12ms", "3s", "2m", "1h"."""
+    if type(ms) not in (int, float):
+        raise TypeErr(f"format_time expects a number, got {cls_name(ms)}")
+    return console.format_time(ms)
+
+
+def create() -> QuestModule:
+    members: dict[str, Any] = {
+        "module": module, "describe": describe, "it": it, "skip": skip, "tag": tag,
+        "before": before, "after": after, "before_all": before_all, "after_all": after_all,
+        "assert": assert_, "assert_eq": assert_eq, "assert_neq": assert_neq,
+        "assert_gt": assert_gt, "assert_lt": assert_lt, "assert_gte": assert_gte,
+        "assert_lte": assert_lte, "assert_nil": assert_nil, "assert_not_nil": assert_not_nil,
+        "assert_type": assert_type, "assert_near": assert_near,
+        "assert_raises": assert_raises, "fail": fail, "stats": stats,
+        "find_tests": find_tests, "set_colors": set_colors, "set_condensed": set_condensed,
+        "set_capture": set_capture, "set_filter_tags": set_filter_tags,
+        "set_skip_tags": set_skip_tags, "format_time": format_time,
+    }
+    for style in ("green", "red", "yellow", "cyan", "bold", "dimmed"):
+        members[style] = _colour(style)
+    return QuestModule("test", members, None)
