@@ -16,6 +16,7 @@ from __future__ import annotations
 import decimal
 import math
 import types
+import uuid
 from typing import Any
 
 from quest_rt.runtime.errors import Err, RuntimeErr, UserRaise
@@ -33,6 +34,7 @@ _MAX_DEPTH = 50
 _PRIMITIVE_NAMES: dict[type, str] = {
     type(None): "Nil", bool: "Bool", int: "Int", float: "Float", str: "Str",
     list: "Array", dict: "Dict", bytes: "Bytes",
+    uuid.UUID: "Uuid",  # a standard-library class: std/uuid registers its methods
 }
 
 _FUNCTION_TYPES = (types.FunctionType, types.BuiltinFunctionType, types.MethodType,

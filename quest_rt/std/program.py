@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ctypes
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +14,8 @@ from typing import Any
 ARGV: list[str] = []
 SCRIPT_PATH: str | None = None
 MAIN_NAMESPACE: dict[str, Any] | None = None
+#: monotonic clock when the program started (``time.ticks_ms`` counts from here)
+STARTED_NS: int = time.monotonic_ns()
 
 _after_main: list[Callable[[dict[str, Any]], None]] = []
 

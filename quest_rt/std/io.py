@@ -1,0 +1,345 @@
+"""``std/io`` (spec 11.2): files, globbing and the in-memory ``StringIO`` buffer.
+
+Every failure is an IOErr whose message names the operation and the path in Quest words
+(``Cannot read 'notes.txt': No such file or directory``), never a Python ``OSError``.
+Text is UTF-8.
+
+Globbing: ``*`` and ``?`` stay inside one path segment, ``[...]`` is a character class
+(``[!...]`` negated), ``**`` as a whole segment spans any number of directories. Hidden
+files match like any other (the reference's glob crate does the same). ``glob_match``
+applies these rules to a path string without touching the file system.
+"""
+
+from __future__ import annotations
+
+import glob as _glob
+import os
+import re
+import shutil
+from functools import lru_cache
+from typing import Any
+
+from quest_rt.runtime.errors import IOErr, TypeErr, ValueErr
+from quest_rt.runtime.objects import QuestModule
+from quest_rt.runtime.values import cls_name
+
+__all__ = ["StringIO", "create", "glob_regex"]
+
+
+def _path(value: Any, fname: str, what: str = "path") -> str:
+    if type(value) is not str:
+        raise TypeErr(f"io.{fname} expects a Str {what}, got {cls_name(value)}")
+    return value
+
+
+def _io_error(action: str, path: str, exc: OSError) -> IOErr:
+    return IOErr(f"Cannot {action} '{path}': {exc.strerror or exc}")
+
+
+def read(path: Any) -> str:
+    """read(path) -> Str: the whole file as UTF-8 text"""
+    path = _path(path, "read")
+    try:
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+    except OSError as exc:
+        raise _io_error("read", path, exc) from None
+    except UnicodeDecodeError:
+        raise IOErr(f"Cannot read '{path}': the file is not valid UTF-8 text") from None
+
+
+def _write(path: Any, data: Any, mode: str, fname: str) -> None:
+    path = _path(path, fname)
+    if type(data) is str:
+        payload = data.encode("utf-8")
+    elif type(data) is bytes:
+        payload = data
+    else:
+        raise TypeErr(f"io.{fname} expects Str or Bytes data, got {cls_name(data)}")
+    try:
+        with open(path, mode + "b") as f:
+            f.write(payload)
+    except OSError as exc:
+        raise _io_error("write", path, exc) from None
+
+
+def write(path: Any, data: Any) -> None:
+    """write(path, data): replace the file with Str or Bytes data"""
+    _write(path, data, "w", "write")
+
+
+def append(path: Any, data: Any) -> None:
+    """append(path, data): add Str or Bytes data at the end of the file"""
+    _write(path, data, "a", "append")
+
+
+def exists(path: Any) -> bool:
+    """exists(path) -> Bool"""
+    return os.path.exists(_path(path, "exists"))
+
+
+def is_file(path: Any) -> bool:
+    """is_file(path) -> Bool"""
+    return os.path.isfile(_path(path, "is_file"))
+
+
+def is_dir(path: Any) -> bool:
+    """is_dir(path) -> Bool"""
+    return os.path.isdir(_path(path, "is_dir"))
+
+
+def size(path: Any) -> int:
+    """size(path) -> Int: the size in bytes"""
+    path = _path(path, "size")
+    try:
+        return os.path.getsize(path)
+    except OSError as exc:
+        raise _io_error("get the size of", path, exc) from None
+
+
+def remove(path: Any) -> None:
+    """remove(path): delete a file, or a directory with everything in it"""
+    path = _path(path, "remove")
+    try:
+        if os.path.isdir(path) and not os.path.islink(path):
+            shutil.rmtree(path)
+        else:
+            os.remove(path)
+    except OSError as exc:
+        raise _io_error("remove", path, exc) from None
+
+
+def copy(src: Any, dst: Any) -> None:
+    """copy(src, dst): copy a file (or a directory tree)"""
+    src, dst = _path(src, "copy", "source"), _path(dst, "copy", "destination")
+    try:
+        if os.path.isdir(src):
+            shutil.copytree(src, dst)
+        else:
+            shutil.copyfile(src, dst)
+    except OSError as exc:
+        raise _io_error("copy", src, exc) from None
+
+
+def move(src: Any, dst: Any) -> None:
+    """move(src, dst): move or rename a file or directory"""
+    src, dst = _path(src, "move", "source"), _path(dst, "move", "destination")
+    if not os.path.lexists(src):
+        raise IOErr(f"Cannot move '{src}': No such file or directory")
+    try:
+        shutil.move(src, dst)
+    except OSError as exc:
+        raise _io_error("move", src, exc) from None
+
+
+def glob(pattern: Any) -> list[str]:
+    """glob(pattern) -> Array of Str: matching paths, sorted"""
+    pattern = _path(pattern, "glob", "pattern")
+    return sorted(_glob.glob(pattern, recursive=True, include_hidden=True))
+
+
+def _class(body: str) -> str:
+    if body.startswith("!"):
+        body = "^" + body[1:]
+    return "[" + body.replace("\\", "\\\\") + "]"
+
+
+@lru_cache(maxsize=256)
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """The compiled regular expression equivalent to a glob pattern (rules above)."""
+    out = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "*":
+            if pattern.startswith("**", i):
+                at_start = i == 0 or pattern[i - 1] == "/"
+                if at_start and pattern.startswith("**/", i):
+                    out.append("(?:.*/)?")  # zero or more directories
+                    i += 3
+                    continue
+                out.append(".*")
+                i += 2
+                continue
+            out.append("[^/]*")
+        elif c == "?":
+            out.append("[^/]")
+        elif c == "[":
+            end = pattern.find("]", i + 2 if pattern.startswith("[!", i) else i + 1)
+            if end == -1:
+                out.append(re.escape(c))
+            else:
+                out.append(_class(pattern[i + 1:end]))
+                i = end
+        else:
+            out.append(re.escape(c))
+        i += 1
+    try:
+        return re.compile("".join(out) + r"\Z", re.DOTALL)
+    except re.error as exc:
+        raise ValueErr(f"Invalid glob pattern '{pattern}': {exc}") from None
+
+
+def glob_match(path: Any, pattern: Any) -> bool:
+    """glob_match(path, pattern) -> Bool: whether the path matches the glob pattern"""
+    path = _path(path, "glob_match")
+    pattern = _path(pattern, "glob_match", "pattern")
+    return glob_regex(pattern).match(path) is not None
+
+
+# ---------------------------------------------------------------- StringIO
+
+
+class StringIO:
+    """An in-memory text buffer with a position, like a file opened for reading and writing.
+
+    Positions (``tell``, ``seek``, ``truncate``) count characters; ``len()`` is the size
+    in UTF-8 bytes and ``char_len()`` in characters, as in the reference.
+    """
+
+    quest_name = "StringIO"
+    __slots__ = ("_text", "_pos", "_closed")
+
+    def __init__(self, initial: str = "") -> None:
+        self._text = initial
+        self._pos = 0
+        self._closed = False
+
+    @classmethod
+    def new(cls, initial: Any = "") -> StringIO:
+        """StringIO.new(initial = "") -> StringIO"""
+        if type(initial) is not str:
+            raise TypeErr(f"StringIO.new expects a Str, got {cls_name(initial)}")
+        return cls(initial)
+
+    def __str__(self) -> str:
+        return f"<StringIO {len(self._text)} chars>"
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise IOErr("I/O operation on a closed StringIO")
+
+    def write(self, s: Any) -> int:
+        """write(s) -> Int: characters written (at the position, overwriting)"""
+        self._check_open()
+        if type(s) is not str:
+            raise TypeErr(f"StringIO.write expects a Str, got {cls_name(s)}")
+        text, pos = self._text, self._pos
+        if pos > len(text):
+            text += "\0" * (pos - len(text))
+        self._text = text[:pos] + s + text[pos + len(s):]
+        self._pos = pos + len(s)
+        return len(s)
+
+    def writelines(self, lines: Any) -> None:
+        """writelines(arr): write each Str (no separators added)"""
+        if type(lines) is not list:
+            raise TypeErr(f"StringIO.writelines expects an Array, got {cls_name(lines)}")
+        for line in lines:
+            self.write(line)
+
+    def get_value(self) -> str:
+        """get_value() -> Str: the whole buffer"""
+        return self._text
+
+    getvalue = get_value
+
+    def read(self, n: Any = None) -> str:
+        """read(n?) -> Str: up to n characters from the position (all if n is omitted)"""
+        self._check_open()
+        if n is None or (type(n) is int and n < 0):
+            end = len(self._text)
+        elif type(n) is int:
+            end = min(self._pos + n, len(self._text))
+        else:
+            raise TypeErr(f"StringIO.read expects an Int, got {cls_name(n)}")
+        start = min(self._pos, len(self._text))
+        self._pos = max(end, self._pos)
+        return self._text[start:end]
+
+    def readline(self) -> str:
+        """readline() -> Str: up to and including the next newline ("" at the end)"""
+        self._check_open()
+        start = min(self._pos, len(self._text))
+        nl = self._text.find("\n", start)
+        end = len(self._text) if nl == -1 else nl + 1
+        self._pos = max(end, self._pos)
+        return self._text[start:end]
+
+    def readlines(self) -> list[str]:
+        """readlines() -> Array of Str: the remaining lines, newlines kept"""
+        lines = []
+        while True:
+            line = self.readline()
+            if not line:
+                return lines
+            lines.append(line)
+
+    def seek(self, pos: Any) -> int:
+        """seek(pos) -> Int: move to a character position"""
+        self._check_open()
+        if type(pos) is not int:
+            raise TypeErr(f"StringIO.seek expects an Int, got {cls_name(pos)}")
+        if pos < 0:
+            raise ValueErr(f"StringIO.seek: negative position {pos}")
+        self._pos = pos
+        return pos
+
+    def tell(self) -> int:
+        """tell() -> Int: the current character position"""
+        return self._pos
+
+    def clear(self) -> None:
+        """clear(): empty the buffer and rewind"""
+        self._check_open()
+        self._text = ""
+        self._pos = 0
+
+    def truncate(self, n: Any = None) -> int:
+        """truncate(n?) -> Int: cut the buffer at n characters (default: the position)"""
+        self._check_open()
+        size_ = self._pos if n is None else n
+        if type(size_) is not int:
+            raise TypeErr(f"StringIO.truncate expects an Int, got {cls_name(n)}")
+        if size_ < 0:
+            raise ValueErr(f"StringIO.truncate: negative size {size_}")
+        self._text = self._text[:size_]
+        return size_
+
+    def flush(self) -> None:
+        """flush(): nothing to do for a memory buffer"""
+        return None
+
+    def close(self) -> None:
+        """close(): further reads and writes raise IOErr"""
+        self._closed = True
+
+    def closed(self) -> bool:
+        """closed() -> Bool"""
+        return self._closed
+
+    def len(self) -> int:
+        """len() -> Int: size in UTF-8 bytes"""
+        return len(self._text.encode("utf-8"))
+
+    def char_len(self) -> int:
+        """char_len() -> Int: size in characters"""
+        return len(self._text)
+
+    def empty(self) -> bool:
+        """empty() -> Bool"""
+        return not self._text
+
+    def _enter(self) -> StringIO:
+        return self
+
+    def _exit(self) -> None:
+        self._closed = True
+
+
+def create() -> QuestModule:
+    return QuestModule("io", {
+        "read": read, "write": write, "append": append, "exists": exists,
+        "is_file": is_file, "is_dir": is_dir, "size": size, "remove": remove, "copy": copy,
+        "move": move, "glob": glob, "glob_match": glob_match, "StringIO": StringIO,
+    }, None)

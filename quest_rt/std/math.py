@@ -1,0 +1,117 @@
+"""``std/math`` (spec 9.4): the reference module, exactly — ``pi``, ``tau``, a dozen
+functions of one number returning a Float, and ``round``.
+
+The functions follow IEEE floats as the reference (Rust ``f64``) does: ``sqrt(-1)`` and
+``asin(2)`` are NaN and ``ln(0)`` is ``-inf`` rather than errors.
+
+``round(x, places)`` rounds half away from zero *as the number is written*: it works on
+the shortest decimal form of ``x`` (``2.675`` rounds to ``2.68``), not on the binary value
+just below it that a multiply-round-divide would see.
+"""
+
+from __future__ import annotations
+
+import decimal
+import math
+from collections.abc import Callable
+from typing import Any
+
+from quest_rt.runtime.errors import TypeErr, ValueErr
+from quest_rt.runtime.objects import QuestModule
+from quest_rt.runtime.values import cls_name
+
+
+def _float(x: Any, fname: str) -> float:
+    if type(x) is not int and type(x) is not float:
+        raise TypeErr(f"math.{fname} expects a number, got {cls_name(x)}")
+    try:
+        return float(x)
+    except OverflowError:
+        raise ValueErr(f"math.{fname}: {x} is too large for a Float") from None
+
+
+def _unary(fname: str, fn: Callable[[float], float]) -> Callable[[Any], float]:
+    def apply(x: Any) -> float:
+        return fn(_float(x, fname))
+
+    apply.__name__ = fname
+    apply.__qualname__ = fname
+    apply.__doc__ = f"{fname}(x) -> Float"
+    return apply
+
+
+def _ieee(fn: Callable[[float], float], domain: Callable[[float], bool],
+          outside: Callable[[float], float]) -> Callable[[float], float]:
+    """``fn`` where ``domain`` holds, else the IEEE result ``outside(x)`` Rust gives."""
+    def apply(x: float) -> float:
+        if x != x:
+            return x
+        if not domain(x):
+            return outside(x)
+        try:
+            return fn(x)
+        except OverflowError:
+            return math.inf
+    return apply
+
+
+def _nan(_x: float) -> float:
+    return math.nan
+
+
+def _log(fn: Callable[[float], float]) -> Callable[[float], float]:
+    return _ieee(fn, lambda x: x > 0, lambda x: -math.inf if x == 0 else math.nan)
+
+
+def _exp(x: float) -> float:
+    try:
+        return math.exp(x)
+    except OverflowError:
+        return math.inf
+
+
+def _trig(fn: Callable[[float], float]) -> Callable[[float], float]:
+    return _ieee(fn, math.isfinite, _nan)
+
+
+FUNCTIONS: dict[str, Callable[[float], float]] = {
+    "abs": abs,
+    "sqrt": _ieee(math.sqrt, lambda x: x >= 0, _nan),
+    "floor": lambda x: float(math.floor(x)) if math.isfinite(x) else x,
+    "ceil": lambda x: float(math.ceil(x)) if math.isfinite(x) else x,
+    "sin": _trig(math.sin),
+    "cos": _trig(math.cos),
+    "tan": _trig(math.tan),
+    "asin": _ieee(math.asin, lambda x: -1 <= x <= 1, _nan),
+    "acos": _ieee(math.acos, lambda x: -1 <= x <= 1, _nan),
+    "atan": math.atan,
+    "exp": _exp,
+    "ln": _log(math.log),
+    "log10": _log(math.log10),
+}
+
+
+def round_(x: Any, places: Any = 0) -> float:
+    """round(x, places = 0) -> Float: half away from zero; places must not be negative"""
+    value = _float(x, "round")
+    if type(places) is not int:
+        raise TypeErr(f"math.round expects an Int number of places, got {cls_name(places)}")
+    if places < 0:
+        raise ValueErr(f"math.round: places must not be negative, got {places}")
+    if not math.isfinite(value):
+        return value
+    exact = decimal.Decimal(repr(value))
+    rounded = exact.quantize(decimal.Decimal(1).scaleb(-places),
+                             rounding=decimal.ROUND_HALF_UP,
+                             context=decimal.Context(prec=max(400, places + 400)))
+    return math.copysign(float(rounded), value) if float(rounded) == 0 else float(rounded)
+
+
+round_.__name__ = "round"
+
+
+def create() -> QuestModule:
+    members: dict[str, Any] = {"pi": math.pi, "tau": math.tau, "round": round_}
+    for name, fn in FUNCTIONS.items():
+        members[name] = _unary(name, fn)
+    return QuestModule("math", members, None)

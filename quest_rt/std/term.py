@@ -1,0 +1,75 @@
+"""``std/term`` (spec 11.6): text wrapped in ANSI SGR codes.
+
+``red("x", ["bold"])`` is ``"\\x1b[31;1mx\\x1b[0m"``: the colour code first, then each
+attribute's code, joined with ``;``. ``grey`` is bright black (90), the grey terminals
+actually show (code 30 is black, invisible on dark backgrounds).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from quest_rt.runtime.errors import TypeErr, ValueErr
+from quest_rt.runtime.objects import QuestModule
+from quest_rt.runtime.values import cls_name, to_str
+
+RESET = "\x1b[0m"
+
+COLORS = {"red": 31, "green": 32, "yellow": 33, "blue": 34, "magenta": 35, "cyan": 36,
+          "white": 37, "grey": 90}
+
+ATTRIBUTES = {"bold": 1, "dim": 2, "dimmed": 2, "underline": 4, "blink": 5, "reverse": 7,
+              "hidden": 8}
+
+
+def _attr_codes(attrs: Any, fname: str) -> list[int]:
+    if attrs is None:
+        return []
+    if type(attrs) is not list:
+        raise TypeErr(f"term.{fname} expects an Array of attribute names, got {cls_name(attrs)}")
+    codes = []
+    for a in attrs:
+        if type(a) is not str or a not in ATTRIBUTES:
+            raise ValueErr(f"term.{fname}: unknown attribute {to_str(a)!s} (known: "
+                           + ", ".join(ATTRIBUTES) + ")")
+        codes.append(ATTRIBUTES[a])
+    return codes
+
+
+def _wrap(text: Any, codes: list[int]) -> str:
+    body = text if type(text) is str else to_str(text)
+    return f"\x1b[{';'.join(str(c) for c in codes)}m{body}{RESET}"
+
+
+def _colour(name: str) -> Callable[..., str]:
+    def colour(text: Any, attrs: Any = None) -> str:
+        return _wrap(text, [COLORS[name], *_attr_codes(attrs, name)])
+
+    colour.__name__ = colour.__qualname__ = name
+    colour.__doc__ = f"{name}(text, attrs = []) -> Str"
+    return colour
+
+
+def _attribute(name: str) -> Callable[[Any], str]:
+    def attribute(text: Any) -> str:
+        return _wrap(text, [ATTRIBUTES[name]])
+
+    attribute.__name__ = attribute.__qualname__ = name
+    attribute.__doc__ = f"{name}(text) -> Str"
+    return attribute
+
+
+def color(text: Any, name: Any, attrs: Any = None) -> str:
+    """color(text, name, attrs = []) -> Str: the colour given by name"""
+    if type(name) is not str or name not in COLORS:
+        raise ValueErr(f"term.color: unknown colour {to_str(name)} (known: "
+                       + ", ".join(COLORS) + ")")
+    return _wrap(text, [COLORS[name], *_attr_codes(attrs, "color")])
+
+
+def create() -> QuestModule:
+    members: dict[str, Any] = {name: _colour(name) for name in COLORS}
+    members.update({name: _attribute(name) for name in ATTRIBUTES})
+    members["color"] = color
+    return QuestModule("term", members, None)

@@ -1,0 +1,627 @@
+"""``std/time`` (spec 11.3, seed extension E9): instants, zoned date-times, dates, times
+of day and spans.
+
+Every value is a small immutable native object holding integers, never a float, so no
+precision is lost below the microsecond that Python's ``datetime`` keeps:
+
+* ``Timestamp`` — a UTC instant as nanoseconds since the Unix epoch. Prints as RFC 3339
+  with nine fractional digits: ``2025-01-02T03:04:05.123456789Z``.
+* ``Zoned`` — an instant plus a time zone (``zoneinfo``); prints like jiff, the library
+  the reference uses: ``2025-01-02T04:04:05.123456789+01:00[Europe/Paris]``.
+* ``Date`` (``2025-01-02``), ``Time`` (``03:04:05.123456789``) — civil values.
+* ``Span`` — a signed duration in nanoseconds; prints as ISO 8601 (``PT1.5S``).
+
+``datetime`` is only used to break an instant into calendar fields and for ``format``
+(``strftime``), which therefore sees microseconds (``%f``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import os
+import time as _time
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from quest_rt.runtime.errors import TypeErr, ValueErr
+from quest_rt.runtime.objects import QuestModule
+from quest_rt.runtime.values import cls_name
+from quest_rt.std import program
+
+NS_PER_SECOND = 1_000_000_000
+_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _number(value: Any, fname: str, what: str = "seconds") -> int | float:
+    if type(value) is not int and type(value) is not float:
+        raise TypeErr(f"{fname} expects an Int or Float {what}, got {cls_name(value)}")
+    if type(value) is float and not math.isfinite(value):
+        raise ValueErr(f"{fname}: {what} must be finite, got {value}")
+    return value
+
+
+def _integer(value: Any, fname: str, what: str) -> int:
+    if type(value) is not int:
+        raise TypeErr(f"{fname} expects an Int {what}, got {cls_name(value)}")
+    return value
+
+
+def _split(ns: int) -> tuple[_dt.datetime, int]:
+    """(UTC datetime to the microsecond, nanoseconds within the second) of an instant."""
+    seconds, frac = divmod(ns, NS_PER_SECOND)
+    try:
+        dt = _EPOCH + _dt.timedelta(seconds=seconds, microseconds=frac // 1000)
+    except OverflowError:
+        raise ValueErr("Timestamp is outside the supported range (years 1-9999)") from None
+    return dt, frac
+
+
+def _civil(dt: _dt.datetime) -> str:
+    return (f"{dt.year:04d}-{dt.month:02d}-{dt.day:02d}T"
+            f"{dt.hour:02d}:{dt.minute:02d}:{dt.second:02d}")
+
+
+def _offset_str(offset: _dt.timedelta | None) -> str:
+    total = int((offset or _dt.timedelta()).total_seconds())
+    sign = "-" if total < 0 else "+"
+    hours, rest = divmod(abs(total), 3600)
+    minutes, seconds = divmod(rest, 60)
+    text = f"{sign}{hours:02d}:{minutes:02d}"
+    return text + (f":{seconds:02d}" if seconds else "")
+
+
+def _strftime(dt: _dt.datetime | _dt.date | _dt.time, pattern: Any, fname: str) -> str:
+    if type(pattern) is not str:
+        raise TypeErr(f"{fname} expects a Str pattern, got {cls_name(pattern)}")
+    try:
+        return dt.strftime(pattern)
+    except ValueError as exc:
+        raise ValueErr(f"{fname}: invalid format pattern '{pattern}': {exc}") from None
+
+
+def _zone(name: Any) -> _dt.tzinfo:
+    if type(name) is not str:
+        raise TypeErr(f"to_zoned expects a Str time zone name, got {cls_name(name)}")
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueErr(f"Unknown time zone: '{name}'") from None
+
+
+def local_zone() -> _dt.tzinfo:
+    """The local time zone by name when it can be found (``$TZ``, ``/etc/localtime``),
+    else the current fixed UTC offset."""
+    tz = os.environ.get("TZ", "").lstrip(":")
+    if tz:
+        try:
+            return ZoneInfo(tz)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    try:
+        link = os.readlink("/etc/localtime")
+    except OSError:
+        link = ""
+    marker = "zoneinfo/"
+    if marker in link:
+        try:
+            return ZoneInfo(link[link.index(marker) + len(marker):])
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    local = _dt.datetime.now().astimezone().tzinfo
+    return local if local is not None else _dt.UTC
+
+
+def _zone_name(zone: _dt.tzinfo) -> str:
+    key = getattr(zone, "key", None)
+    if isinstance(key, str):
+        return key
+    return zone.tzname(None) or "UTC"
+
+
+class Timestamp:
+    """A UTC instant with nanosecond precision."""
+
+    quest_name = "Timestamp"
+    __slots__ = ("ns",)
+
+    def __init__(self, ns: int) -> None:
+        self.ns = ns
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Timestamp and other.ns == self.ns
+
+    def __lt__(self, other: Timestamp) -> bool:
+        return self.ns < other.ns
+
+    def __hash__(self) -> int:
+        return hash(("Timestamp", self.ns))
+
+    def __str__(self) -> str:
+        dt, frac = _split(self.ns)
+        return f"{_civil(dt)}.{frac:09d}Z"
+
+    def __repr__(self) -> str:
+        return f"Timestamp({self})"
+
+    def str(self) -> str:
+        """str() -> Str: RFC 3339 in UTC with nanoseconds"""
+        return str(self)
+
+    def iso(self) -> str:
+        """iso() -> Str: the same RFC 3339 string as str() (seed extension E9)"""
+        return str(self)
+
+    def unix(self) -> int:
+        """unix() -> Int: whole seconds since the Unix epoch (= as_seconds())"""
+        return self.ns // NS_PER_SECOND
+
+    def as_seconds(self) -> int:
+        """as_seconds() -> Int"""
+        return self.ns // NS_PER_SECOND
+
+    def as_millis(self) -> int:
+        """as_millis() -> Int"""
+        return self.ns // 1_000_000
+
+    def as_micros(self) -> int:
+        """as_micros() -> Int"""
+        return self.ns // 1000
+
+    def as_nanos(self) -> int:
+        """as_nanos() -> Int"""
+        return self.ns
+
+    def format(self, pattern: Any) -> str:
+        """format(pattern) -> Str: strftime in UTC (%f gives microseconds)"""
+        return _strftime(_split(self.ns)[0], pattern, "Timestamp.format")
+
+    def to_zoned(self, tz: Any) -> Zoned:
+        """to_zoned(tz_name) -> Zoned: this instant in a named time zone"""
+        return Zoned(self.ns, _zone(tz))
+
+    def since(self, other: Any) -> Span:
+        """since(other) -> Span: self - other"""
+        return Span(self.ns - _instant_ns(other, "Timestamp.since"))
+
+    def until(self, other: Any) -> Span:
+        """until(other) -> Span: other - self"""
+        return Span(_instant_ns(other, "Timestamp.until") - self.ns)
+
+    def add(self, span: Any) -> Timestamp:
+        """add(span) -> Timestamp"""
+        return Timestamp(self.ns + _span_ns(span, "Timestamp.add"))
+
+    def sub(self, span: Any) -> Timestamp:
+        """sub(span) -> Timestamp"""
+        return Timestamp(self.ns - _span_ns(span, "Timestamp.sub"))
+
+
+def _instant_ns(value: Any, fname: str) -> int:
+    if type(value) is Timestamp or type(value) is Zoned:
+        return value.ns
+    raise TypeErr(f"{fname} expects a Timestamp or Zoned, got {cls_name(value)}")
+
+
+def _span_ns(value: Any, fname: str) -> int:
+    if type(value) is Span:
+        return value.ns
+    raise TypeErr(f"{fname} expects a Span, got {cls_name(value)}")
+
+
+class Zoned:
+    """An instant seen in a time zone: calendar fields, offset and zone name."""
+
+    quest_name = "Zoned"
+    __slots__ = ("ns", "zone", "_local", "_frac")
+
+    def __init__(self, ns: int, zone: _dt.tzinfo) -> None:
+        self.ns = ns
+        self.zone = zone
+        utc, self._frac = _split(ns)
+        try:
+            self._local = utc.astimezone(zone)
+        except OverflowError:
+            raise ValueErr("Timestamp is outside the supported range (years 1-9999)") from None
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Zoned and other.ns == self.ns and \
+            _zone_name(other.zone) == _zone_name(self.zone)
+
+    def __hash__(self) -> int:
+        return hash(("Zoned", self.ns, _zone_name(self.zone)))
+
+    def __str__(self) -> str:
+        text = f"{_civil(self._local)}.{self._frac:09d}{_offset_str(self._local.utcoffset())}"
+        key = getattr(self.zone, "key", None)
+        return text + (f"[{key}]" if isinstance(key, str) else "")
+
+    def str(self) -> str:
+        """str() -> Str: RFC 3339 with offset, then the zone name in brackets"""
+        return str(self)
+
+    def iso(self) -> str:
+        """iso() -> Str: RFC 3339 with the zone's offset (no zone name)"""
+        return f"{_civil(self._local)}.{self._frac:09d}{_offset_str(self._local.utcoffset())}"
+
+    def year(self) -> int:
+        """year() -> Int"""
+        return self._local.year
+
+    def month(self) -> int:
+        """month() -> Int (1-12)"""
+        return self._local.month
+
+    def day(self) -> int:
+        """day() -> Int (1-31)"""
+        return self._local.day
+
+    def hour(self) -> int:
+        """hour() -> Int (0-23)"""
+        return self._local.hour
+
+    def minute(self) -> int:
+        """minute() -> Int"""
+        return self._local.minute
+
+    def second(self) -> int:
+        """second() -> Int"""
+        return self._local.second
+
+    def millisecond(self) -> int:
+        """millisecond() -> Int (0-999)"""
+        return self._frac // 1_000_000
+
+    def microsecond(self) -> int:
+        """microsecond() -> Int (0-999999)"""
+        return self._frac // 1000
+
+    def nanosecond(self) -> int:
+        """nanosecond() -> Int (0-999999999)"""
+        return self._frac
+
+    def day_of_week(self) -> int:
+        """day_of_week() -> Int: Monday 1 ... Sunday 7"""
+        return self._local.isoweekday()
+
+    def weekday(self) -> str:
+        """weekday() -> Str: Monday ... Sunday"""
+        return _WEEKDAYS[self._local.weekday()]
+
+    def day_of_year(self) -> int:
+        """day_of_year() -> Int (1-366)"""
+        return self._local.timetuple().tm_yday
+
+    def timezone(self) -> str:
+        """timezone() -> Str: the zone name (an IANA name when known)"""
+        return _zone_name(self.zone)
+
+    def offset(self) -> str:
+        """offset() -> Str: the UTC offset, e.g. +01:00"""
+        return _offset_str(self._local.utcoffset())
+
+    def offset_seconds(self) -> int:
+        """offset_seconds() -> Int"""
+        return int((self._local.utcoffset() or _dt.timedelta()).total_seconds())
+
+    def to_timestamp(self) -> Timestamp:
+        """to_timestamp() -> Timestamp"""
+        return Timestamp(self.ns)
+
+    def to_zoned(self, tz: Any) -> Zoned:
+        """to_zoned(tz_name) -> Zoned: the same instant in another zone"""
+        return Zoned(self.ns, _zone(tz))
+
+    def date(self) -> Date:
+        """date() -> Date"""
+        return Date(self._local.year, self._local.month, self._local.day)
+
+    def time(self) -> Time:
+        """time() -> Time"""
+        d = self._local
+        return Time(d.hour, d.minute, d.second, self._frac)
+
+    def format(self, pattern: Any) -> str:
+        """format(pattern) -> Str: strftime in this zone"""
+        return _strftime(self._local, pattern, "Zoned.format")
+
+    def since(self, other: Any) -> Span:
+        """since(other) -> Span: self - other"""
+        return Span(self.ns - _instant_ns(other, "Zoned.since"))
+
+    def as_seconds(self) -> int:
+        """as_seconds() -> Int: seconds since the Unix epoch"""
+        return self.ns // NS_PER_SECOND
+
+
+class Date:
+    """A calendar date."""
+
+    quest_name = "Date"
+    __slots__ = ("_date",)
+
+    def __init__(self, year: int, month: int, day: int) -> None:
+        self._date = _dt.date(year, month, day)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Date and other._date == self._date
+
+    def __hash__(self) -> int:
+        return hash(self._date)
+
+    def __str__(self) -> str:
+        d = self._date
+        return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+    def str(self) -> str:
+        """str() -> Str: YYYY-MM-DD"""
+        return str(self)
+
+    def year(self) -> int:
+        """year() -> Int"""
+        return self._date.year
+
+    def month(self) -> int:
+        """month() -> Int (1-12)"""
+        return self._date.month
+
+    def day(self) -> int:
+        """day() -> Int (1-31)"""
+        return self._date.day
+
+    def day_of_week(self) -> int:
+        """day_of_week() -> Int: Monday 1 ... Sunday 7"""
+        return self._date.isoweekday()
+
+    def weekday(self) -> str:
+        """weekday() -> Str: Monday ... Sunday"""
+        return _WEEKDAYS[self._date.weekday()]
+
+    def day_of_year(self) -> int:
+        """day_of_year() -> Int (1-366)"""
+        return self._date.timetuple().tm_yday
+
+    def format(self, pattern: Any) -> str:
+        """format(pattern) -> Str: strftime"""
+        return _strftime(self._date, pattern, "Date.format")
+
+
+class Time:
+    """A time of day with nanoseconds."""
+
+    quest_name = "Time"
+    __slots__ = ("_hour", "_minute", "_second", "_ns")
+
+    def __init__(self, hour: int, minute: int, second: int, ns: int) -> None:
+        self._hour, self._minute, self._second, self._ns = hour, minute, second, ns
+
+    def _key(self) -> tuple[int, int, int, int]:
+        return self._hour, self._minute, self._second, self._ns
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Time and other._key() == self._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __str__(self) -> str:
+        return f"{self._hour:02d}:{self._minute:02d}:{self._second:02d}.{self._ns:09d}"
+
+    def str(self) -> str:
+        """str() -> Str: HH:MM:SS.nnnnnnnnn"""
+        return str(self)
+
+    def hour(self) -> int:
+        """hour() -> Int (0-23)"""
+        return self._hour
+
+    def minute(self) -> int:
+        """minute() -> Int"""
+        return self._minute
+
+    def second(self) -> int:
+        """second() -> Int"""
+        return self._second
+
+    def millisecond(self) -> int:
+        """millisecond() -> Int (0-999)"""
+        return self._ns // 1_000_000
+
+    def microsecond(self) -> int:
+        """microsecond() -> Int (0-999999)"""
+        return self._ns // 1000
+
+    def nanosecond(self) -> int:
+        """nanosecond() -> Int (0-999999999)"""
+        return self._ns
+
+    def format(self, pattern: Any) -> str:
+        """format(pattern) -> Str: strftime (%H, %M, %S, %f...)"""
+        t = _dt.time(self._hour, self._minute, self._second, self._ns // 1000)
+        return _strftime(t, pattern, "Time.format")
+
+
+class Span:
+    """A signed duration in nanoseconds."""
+
+    quest_name = "Span"
+    __slots__ = ("ns",)
+
+    def __init__(self, ns: int) -> None:
+        self.ns = ns
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is Span and other.ns == self.ns
+
+    def __hash__(self) -> int:
+        return hash(("Span", self.ns))
+
+    def __str__(self) -> str:
+        """ISO 8601: ``PT0S``, ``PT1.5S``, ``P2DT3H``, ``-PT1M``."""
+        sign = "-" if self.ns < 0 else ""
+        rest = abs(self.ns)
+        days, rest = divmod(rest, 86400 * NS_PER_SECOND)
+        hours, rest = divmod(rest, 3600 * NS_PER_SECOND)
+        minutes, rest = divmod(rest, 60 * NS_PER_SECOND)
+        seconds, frac = divmod(rest, NS_PER_SECOND)
+        text = "P" + (f"{days}D" if days else "")
+        clock = (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+        if frac:
+            clock += f"{seconds}.{f'{frac:09d}'.rstrip('0')}S"
+        elif seconds or not (days or clock):
+            clock += f"{seconds}S"
+        if clock:
+            text += "T" + clock
+        return sign + text
+
+    def str(self) -> str:
+        """str() -> Str: ISO 8601 duration"""
+        return str(self)
+
+    def _part(self, unit: int, modulo: int | None) -> int:
+        value = abs(self.ns) // unit
+        if modulo is not None:
+            value %= modulo
+        return -value if self.ns < 0 else value
+
+    def days(self) -> int:
+        """days() -> Int: whole days"""
+        return self._part(86400 * NS_PER_SECOND, None)
+
+    def hours(self) -> int:
+        """hours() -> Int: the hours part (0-23)"""
+        return self._part(3600 * NS_PER_SECOND, 24)
+
+    def minutes(self) -> int:
+        """minutes() -> Int: the minutes part (0-59)"""
+        return self._part(60 * NS_PER_SECOND, 60)
+
+    def seconds(self) -> int:
+        """seconds() -> Int: the seconds part (0-59)"""
+        return self._part(NS_PER_SECOND, 60)
+
+    def milliseconds(self) -> int:
+        """milliseconds() -> Int: the milliseconds part (0-999)"""
+        return self._part(1_000_000, 1000)
+
+    def microseconds(self) -> int:
+        """microseconds() -> Int: the microseconds part (0-999)"""
+        return self._part(1000, 1000)
+
+    def nanoseconds(self) -> int:
+        """nanoseconds() -> Int: the nanoseconds part (0-999)"""
+        return self._part(1, 1000)
+
+    def as_days(self) -> float:
+        """as_days() -> Float: the whole span in days"""
+        return self.ns / (86400 * NS_PER_SECOND)
+
+    def as_hours(self) -> float:
+        """as_hours() -> Float"""
+        return self.ns / (3600 * NS_PER_SECOND)
+
+    def as_minutes(self) -> float:
+        """as_minutes() -> Float"""
+        return self.ns / (60 * NS_PER_SECOND)
+
+    def as_seconds(self) -> float:
+        """as_seconds() -> Float"""
+        return self.ns / NS_PER_SECOND
+
+    def as_millis(self) -> int:
+        """as_millis() -> Int (truncated toward zero)"""
+        return self._part(1_000_000, None)
+
+    def as_micros(self) -> int:
+        """as_micros() -> Int (truncated toward zero)"""
+        return self._part(1000, None)
+
+    def as_nanos(self) -> int:
+        """as_nanos() -> Int"""
+        return self.ns
+
+
+# ---------------------------------------------------------------- module functions
+
+
+def now() -> Timestamp:
+    """now() -> Timestamp: the current UTC instant"""
+    return Timestamp(_time.time_ns())
+
+
+def now_local() -> Zoned:
+    """now_local() -> Zoned: the current time in the local time zone"""
+    return Zoned(_time.time_ns(), local_zone())
+
+
+def today() -> Date:
+    """today() -> Date: the local date"""
+    return now_local().date()
+
+
+def time_now() -> Time:
+    """time_now() -> Time: the local time of day"""
+    return now_local().time()
+
+
+def ticks_ms() -> int:
+    """ticks_ms() -> Int: milliseconds since the program started (monotonic)"""
+    return (_time.monotonic_ns() - program.STARTED_NS) // 1_000_000
+
+
+def sleep(seconds: Any) -> None:
+    """sleep(seconds): wait; inside a server task other connections keep being served"""
+    seconds = _number(seconds, "sleep")
+    if seconds < 0:
+        raise ValueErr(f"sleep: seconds must not be negative, got {seconds}")
+    from quest_rt.web import bridge
+
+    bridge.sleep(seconds)
+
+
+def from_timestamp(s: Any) -> Timestamp:
+    """from_timestamp(seconds) -> Timestamp (Int or Float seconds since the epoch)"""
+    s = _number(s, "from_timestamp")
+    return Timestamp(s * NS_PER_SECOND if type(s) is int else round(s * NS_PER_SECOND))
+
+
+def from_timestamp_ms(ms: Any) -> Timestamp:
+    """from_timestamp_ms(ms) -> Timestamp"""
+    return Timestamp(_integer(ms, "from_timestamp_ms", "milliseconds") * 1_000_000)
+
+
+def from_timestamp_us(us: Any) -> Timestamp:
+    """from_timestamp_us(us) -> Timestamp"""
+    return Timestamp(_integer(us, "from_timestamp_us", "microseconds") * 1000)
+
+
+def _span_of(factor: int, fname: str) -> Any:
+    def make(n: Any) -> Span:
+        n = _number(n, fname, "count")
+        return Span(n * factor if type(n) is int else round(n * factor))
+
+    make.__name__ = fname
+    make.__doc__ = f"{fname}(n) -> Span"
+    return make
+
+
+def is_leap_year(year: Any) -> bool:
+    """is_leap_year(year) -> Bool"""
+    year = _integer(year, "is_leap_year", "year")
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def create() -> QuestModule:
+    members: dict[str, Any] = {
+        "now": now, "now_local": now_local, "today": today, "time_now": time_now,
+        "ticks_ms": ticks_ms, "sleep": sleep, "from_timestamp": from_timestamp,
+        "from_timestamp_ms": from_timestamp_ms, "from_timestamp_us": from_timestamp_us,
+        "is_leap_year": is_leap_year,
+        "days": _span_of(86400 * NS_PER_SECOND, "days"),
+        "hours": _span_of(3600 * NS_PER_SECOND, "hours"),
+        "minutes": _span_of(60 * NS_PER_SECOND, "minutes"),
+        "seconds": _span_of(NS_PER_SECOND, "seconds"),
+        "Timestamp": Timestamp, "Zoned": Zoned, "Date": Date, "Time": Time, "Span": Span,
+    }
+    return QuestModule("time", members, None)
