@@ -148,6 +148,9 @@ def _in_thread(fn, *args) -> int:
     return result[0]
 
 
+RUN_THREAD = _in_thread
+
+
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:
@@ -179,11 +182,19 @@ def main(argv: list[str] | None = None) -> int:
     if head == "serve":
         from quest_rt.std.web import serve_main
 
-        return _in_thread(serve_main, args[1:])
+        return serve_main(args[1:])
     if head.startswith("-"):
         sys.stderr.write(f"quest: unknown option {head}\n{USAGE}")
         return 2
-    return _in_thread(run_file, head, args[1:])
+    status = _in_thread(run_file, head, args[1:])
+    from quest_rt.std import program
+
+    if status == 0 and program.SERVE_REQUESTED:
+        # `web.run(...)` was called: serve now that the top level has run (spec 12.1)
+        from quest_rt.std.web import resolve_address, serve_until_signal
+
+        return serve_until_signal(*resolve_address(None, None))
+    return status
 
 
 def entry() -> None:

@@ -18,7 +18,14 @@ import ast
 from functools import cache
 
 from quest_rt.compiler.emitter import (
-    Emitter, FunctionContext, Tail, call, compiles, const, helper, name,
+    Emitter,
+    FunctionContext,
+    Tail,
+    call,
+    compiles,
+    const,
+    helper,
+    name,
 )
 from quest_rt.syntax import ast as q
 

@@ -13,7 +13,16 @@ import ast
 
 from quest_rt.compiler.calls import annotation_value, scope_declarations
 from quest_rt.compiler.emitter import (
-    NO_TAIL, Emitter, FunctionContext, LoopContext, Tail, call, compiles, const, helper, name,
+    NO_TAIL,
+    Emitter,
+    FunctionContext,
+    LoopContext,
+    Tail,
+    call,
+    compiles,
+    const,
+    helper,
+    name,
 )
 from quest_rt.runtime.errors import ERROR_TYPES
 from quest_rt.syntax import ast as q

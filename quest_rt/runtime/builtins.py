@@ -210,3 +210,7 @@ def make_builtins() -> dict[str, Any]:
 
 
 BUILTINS = make_builtins()
+
+# The method tables must be filled before compiled code runs, including code loaded from
+# the cache, which never runs the compiler (the compiler loads them too, for its names).
+import quest_rt.runtime.methods  # noqa: E402,F401

@@ -75,6 +75,7 @@ def _load_tables() -> None:
     if not _loaded:
         _loaded = True
         import quest_rt.runtime.methods  # noqa: F401  (fills the tables)
+
         # std modules whose values are Python library classes (uuid.UUID) register their
         # methods in these tables too; the compiler must know those names dispatch
         import quest_rt.std.uuid  # noqa: F401

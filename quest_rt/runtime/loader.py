@@ -123,9 +123,8 @@ def compile_source(source: str, path: str, mode: str = "file") -> Compiled:
         except (OSError, ValueError, EOFError, TypeError):
             pass
     from quest_rt.compiler.emitter import compile_module
-    from quest_rt.syntax.parser import parse
-
     from quest_rt.syntax.errors import QuestSourceError
+    from quest_rt.syntax.parser import parse
 
     module = parse(source, path)
     try:

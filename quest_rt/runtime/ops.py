@@ -12,7 +12,13 @@ import math
 from typing import Any
 
 from quest_rt.runtime.errors import (
-    ArgErr, Err, IndexErr, RuntimeErr, TypeErr, UserRaise, ValueErr,
+    ArgErr,
+    Err,
+    IndexErr,
+    RuntimeErr,
+    TypeErr,
+    UserRaise,
+    ValueErr,
 )
 from quest_rt.runtime.values import INT_MAX, INT_MIN, cls_name, compare, eq, to_str
 

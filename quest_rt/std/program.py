@@ -17,6 +17,9 @@ MAIN_NAMESPACE: dict[str, Any] | None = None
 #: monotonic clock when the program started (``time.ticks_ms`` counts from here)
 STARTED_NS: int = time.monotonic_ns()
 
+#: set by ``web.run(...)``: the CLI serves once the program's top level has finished
+SERVE_REQUESTED = False
+
 _after_main: list[Callable[[dict[str, Any]], None]] = []
 
 

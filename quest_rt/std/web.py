@@ -1,0 +1,413 @@
+"""``std/web``: the Quest binding of the web engine (language spec section 12, QEP-054).
+
+One ``WebApp`` per program holds what ``web.static``, ``web.middleware``,
+``web.websocket``... register; Quest functions and values pass straight through to the
+engine (they are Python callables and values). This module converts nothing else and
+owns no protocol logic: serving is ``quest_rt.web``'s job.
+
+Serving:
+
+* ``quest serve app.q`` runs the app's top level once, then serves (``serve_main``);
+* ``quest app.q`` with ``web.run(...)`` serves when the top level has finished;
+* ``web.test_server()`` serves in a background thread on a free port (Quest tests).
+
+The server's Trio loop runs on its own thread (with the deep stack Quest code gets);
+the main thread waits for Ctrl-C/SIGTERM and then shuts the server down gracefully.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from quest_rt.runtime.errors import ArgErr, TypeErr, ValueErr
+from quest_rt.runtime.objects import QuestModule
+from quest_rt.runtime.values import cls_name
+from quest_rt.std import program
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 3000
+
+_STATUS = {
+    100: "CONTINUE", 101: "SWITCHING_PROTOCOLS", 102: "PROCESSING", 103: "EARLY_HINTS",
+    200: "OK", 201: "CREATED", 202: "ACCEPTED", 203: "NON_AUTHORITATIVE_INFORMATION",
+    204: "NO_CONTENT", 205: "RESET_CONTENT", 206: "PARTIAL_CONTENT", 207: "MULTI_STATUS",
+    208: "ALREADY_REPORTED", 226: "IM_USED", 300: "MULTIPLE_CHOICES",
+    301: "MOVED_PERMANENTLY", 302: "FOUND", 303: "SEE_OTHER", 304: "NOT_MODIFIED",
+    305: "USE_PROXY", 307: "TEMPORARY_REDIRECT", 308: "PERMANENT_REDIRECT",
+    400: "BAD_REQUEST", 401: "UNAUTHORIZED", 402: "PAYMENT_REQUIRED", 403: "FORBIDDEN",
+    404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 406: "NOT_ACCEPTABLE",
+    407: "PROXY_AUTHENTICATION_REQUIRED", 408: "REQUEST_TIMEOUT", 409: "CONFLICT",
+    410: "GONE", 411: "LENGTH_REQUIRED", 412: "PRECONDITION_FAILED",
+    413: "PAYLOAD_TOO_LARGE", 414: "URI_TOO_LONG", 415: "UNSUPPORTED_MEDIA_TYPE",
+    416: "RANGE_NOT_SATISFIABLE", 417: "EXPECTATION_FAILED", 418: "IM_A_TEAPOT",
+    421: "MISDIRECTED_REQUEST", 422: "UNPROCESSABLE_ENTITY", 423: "LOCKED",
+    424: "FAILED_DEPENDENCY", 425: "TOO_EARLY", 426: "UPGRADE_REQUIRED",
+    428: "PRECONDITION_REQUIRED", 429: "TOO_MANY_REQUESTS",
+    431: "REQUEST_HEADER_FIELDS_TOO_LARGE", 451: "UNAVAILABLE_FOR_LEGAL_REASONS",
+    500: "INTERNAL_SERVER_ERROR", 501: "NOT_IMPLEMENTED", 502: "BAD_GATEWAY",
+    503: "SERVICE_UNAVAILABLE", 504: "GATEWAY_TIMEOUT", 505: "HTTP_VERSION_NOT_SUPPORTED",
+    506: "VARIANT_ALSO_NEGOTIATES", 507: "INSUFFICIENT_STORAGE", 508: "LOOP_DETECTED",
+    510: "NOT_EXTENDED", 511: "NETWORK_AUTHENTICATION_REQUIRED",
+}
+
+
+class _State:
+    """The program's web application and where its ``handle_request`` lives."""
+
+    def __init__(self) -> None:
+        from quest_rt.web import WebApp
+
+        self.app = WebApp()
+        self.app.format_error = _format_error
+        self.app.encode_json = _encode_json
+        self.app.handle_request = self.handle_request
+        self.namespace: dict[str, Any] | None = None  # the app module's top level
+        self.run_requested: dict[str, Any] | None = None
+
+    def handle_request(self, request: dict) -> Any:
+        """Call the app's top-level ``handle_request`` (looked up per request, spec 12.2)."""
+        ns = self.namespace if self.namespace is not None else program.MAIN_NAMESPACE
+        handler = ns.get("handle_request") if ns is not None else None
+        if handler is None:
+            return None
+        return handler(request)
+
+
+STATE: _State | None = None
+
+
+def state() -> _State:
+    global STATE
+    if STATE is None:
+        STATE = _State()
+    return STATE
+
+
+def _format_error(exc: BaseException) -> str:
+    from quest_rt.runtime.traceback import format_exception
+
+    return format_exception(exc)
+
+
+def _encode_json(value: Any) -> str:
+    try:
+        from quest_rt.std.json import encode
+    except ImportError:  # std/json not built yet: the engine's encoder is equivalent
+        from quest_rt.web import default_encode_json
+
+        return default_encode_json(value)
+    return encode(value)
+
+
+def _caller_namespace() -> dict[str, Any] | None:
+    from quest_rt.runtime.loader import QUEST_FILES
+
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_filename in QUEST_FILES:
+            return frame.f_globals
+        frame = frame.f_back
+    return None
+
+
+# ---------------------------------------------------------------- members
+
+
+def _str_arg(value: Any, what: str) -> str:
+    if type(value) is not str:
+        raise TypeErr(f"{what} must be a Str, got {cls_name(value)}")
+    return value
+
+
+def static(url_path: Any, fs_path: Any) -> None:
+    """static(url_path, fs_path): serve the files under fs_path at url_path."""
+    url = _str_arg(url_path, "web.static url_path")
+    directory = _str_arg(fs_path, "web.static fs_path")
+    if not url.startswith("/"):
+        raise ValueErr(f"web.static url_path must start with '/': {url}")
+    base = program.SCRIPT_PATH
+    path = Path(directory)
+    if not path.is_absolute() and base is not None:
+        candidate = Path(base).parent / path
+        path = candidate if candidate.exists() or not path.exists() else path
+    state().app.static(url, path)
+
+
+def middleware(fn: Any) -> None:
+    """middleware(fn): fn(request) returns the request (maybe changed) or a response."""
+    state().app.middleware(fn)
+
+
+def after(fn: Any) -> None:
+    """after(fn): fn(request, response) returns the response."""
+    state().app.after(fn)
+
+
+def redirect(from_path: Any, to: Any, status: Any = 302) -> None:
+    """redirect(from, to, status = 302)"""
+    state().app.redirect(_str_arg(from_path, "web.redirect from"), _str_arg(to, "web.redirect to"),
+                         int(status))
+
+
+def on_error(status: Any, fn: Any) -> None:
+    """on_error(status, fn): 500 → fn(request, message); 404 → fn(request)."""
+    if type(status) is not int:
+        raise TypeErr(f"web.on_error status must be an Int, got {cls_name(status)}")
+    state().app.on_error(status, fn)
+
+
+def set_default_headers(headers: Any) -> None:
+    """set_default_headers(dict): headers added to responses that lack them."""
+    if type(headers) is not dict:
+        raise TypeErr(f"web.set_default_headers expects a Dict, got {cls_name(headers)}")
+    state().app.set_default_headers(headers)
+
+
+def set_max_body_size(size: Any) -> None:
+    """set_max_body_size(bytes)"""
+    state().app.set_max_body_size(int(size))
+
+
+def set_max_message_size(size: Any) -> None:
+    """set_max_message_size(bytes): the WebSocket message limit (close 1009 above it)."""
+    state().app.settings.ws_max_message_size = int(size)
+
+
+def set_max_header_size(size: Any) -> None:
+    """set_max_header_size(bytes)"""
+    state().app.settings.max_header_size = int(size)
+
+
+def set_request_timeout(seconds: Any) -> None:
+    """set_request_timeout(seconds)"""
+    state().app.settings.request_timeout = float(seconds)
+
+
+def set_keepalive_timeout(seconds: Any) -> None:
+    """set_keepalive_timeout(seconds)"""
+    state().app.settings.keepalive_timeout = float(seconds)
+
+
+def websocket(path: Any, handler: Any) -> None:
+    """websocket(path, fun (socket) ... end): accept WebSocket connections on path."""
+    from quest_rt.std.ws import QuestSocket
+
+    url = _str_arg(path, "web.websocket path")
+    if not url.startswith("/"):
+        raise ValueErr(f"web.websocket path must start with '/': {url}")
+
+    def on_connect(conn: Any) -> None:
+        handler(QuestSocket.of(conn))
+
+    state().app.websocket(url, on_connect)
+
+
+def run(*args: Any, host: Any = None, port: Any = None) -> None:
+    """run(), run(port), run(host, port), run(host: H, port: P): serve once the top
+    level of the program has run (spec 12.1)."""
+    if len(args) > 2:
+        raise ArgErr("web.run takes at most 2 positional arguments")
+    if len(args) == 1:
+        if type(args[0]) is int:
+            port = args[0]
+        else:
+            host = args[0]
+    elif len(args) == 2:
+        host, port = args
+    if host is not None:
+        _str_arg(host, "web.run host")
+    if port is not None and type(port) is not int:
+        raise TypeErr(f"web.run port must be an Int, got {cls_name(port)}")
+    state().run_requested = {"host": host, "port": port}
+    program.SERVE_REQUESTED = True  # the CLI serves once the top level has finished
+
+
+def get_config() -> dict:
+    """_get_config() -> Dict: what has been registered (used by tests)."""
+    app = state().app
+    return {
+        "static_dirs": [[url, str(d)] for url, d in app.static_mounts.items()],
+        "cors": None,
+        "middlewares": list(app.middlewares),
+        "after_middlewares": list(app.after_middlewares),
+        "error_handlers": {str(k): v for k, v in app.error_handlers.items()},
+        "redirects": {k: {"to": v[0], "status": v[1]} for k, v in app.redirects.items()},
+        "default_headers": dict(app.default_headers),
+        "websockets": sorted(app.websocket_endpoints),
+    }
+
+
+class TestServer:
+    """``web.test_server()``: the app served in the background on a free port."""
+
+    quest_name = "TestServer"
+
+    def __init__(self, handle: Any) -> None:
+        self._handle = handle
+        self.port = handle.port
+        self.host = handle.host
+        self.url = handle.url
+
+    def stop(self) -> None:
+        """stop(): shut down (open WebSockets get close 1001)."""
+        self._handle.stop()
+
+    def ws_url(self, path: Any = "/") -> str:
+        """ws_url(path = "/") -> Str: ws://host:port/path"""
+        return self._handle.ws_url(path)
+
+    def __str__(self) -> str:
+        return f"<TestServer {self.url}>"
+
+
+def test_server(port: Any = 0) -> TestServer:
+    """test_server(port = 0) -> server with .port, .url and .stop(): serve this program's
+    web app in the background (for tests)."""
+    from quest_rt.web import start_in_thread
+
+    s = state()
+    namespace = _caller_namespace()
+    if namespace is not None:
+        s.namespace = namespace
+    return TestServer(start_in_thread(s.app, "127.0.0.1", int(port)))
+
+
+# ---------------------------------------------------------------- serving
+
+
+def resolve_address(cli_host: str | None, cli_port: int | None) -> tuple[str, int]:
+    """Flags over ``web.run`` arguments over the environment over quest.toml (spec 12.1)."""
+    host: str | None = cli_host
+    port: int | None = cli_port
+    requested = state().run_requested or {}
+    host = host or requested.get("host")
+    port = port if port is not None else requested.get("port")
+    host = host or os.environ.get("QUEST_HOST")
+    if port is None and os.environ.get("QUEST_PORT"):
+        port = int(os.environ["QUEST_PORT"])
+    if host is None or port is None:
+        try:
+            with open("quest.toml", "rb") as f:
+                conf = tomllib.load(f).get("std", {}).get("web", {})
+        except (OSError, tomllib.TOMLDecodeError):
+            conf = {}
+        host = host or conf.get("host")
+        port = port if port is not None else conf.get("port")
+    return host or DEFAULT_HOST, int(port if port is not None else DEFAULT_PORT)
+
+
+def configure_logging() -> None:
+    """One line per request and per server event on stderr (``quest serve``)."""
+    import logging
+
+    logger = logging.getLogger("quest_rt.web")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s",
+                                               "%H:%M:%S"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+
+
+def serve_until_signal(host: str, port: int) -> int:
+    """Serve in a background thread until SIGINT/SIGTERM on the main thread; then shut
+    down gracefully (WebSockets get 1001, in-flight requests finish)."""
+    from quest_rt.web import start_in_thread
+
+    configure_logging()
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: Any) -> None:
+        stop.set()
+
+    previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        try:
+            server = start_in_thread(state().app, host, port)
+        except OSError as exc:
+            sys.stderr.write(f"quest serve: cannot listen on {host}:{port}: {exc.strerror}\n")
+            return 1
+        print(f"Serving on http://{host}:{server.port} (Ctrl-C to stop)", flush=True)
+        while not stop.wait(0.5):
+            if not server._thread.is_alive():
+                break
+        print("Shutting down...", flush=True)
+        server.stop()
+        return 0
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
+def serve_main(args: list[str]) -> int:
+    """``quest serve APP.q|DIR [--host H] [--port P]``: load the app once, then serve."""
+    from quest_rt.cli import RUN_THREAD, run_file
+
+    try:
+        path, host, port = _serve_args(args)
+    except (SystemExit, ValueError) as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 2
+    if path is None:
+        path = "index.q" if Path("index.q").is_file() else "app.q"
+    if Path(path).is_dir():
+        path = str(Path(path) / "index.q")
+    status = RUN_THREAD(run_file, path, [])
+    if status != 0:
+        return status
+    return serve_until_signal(*resolve_address(host, port))
+
+
+def _serve_args(args: list[str]) -> tuple[str | None, str | None, int | None]:
+    path: str | None = None
+    host: str | None = None
+    port: int | None = None
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a in ("--host", "-H") and i + 1 < len(args):
+            host = args[i + 1]
+            i += 2
+            continue
+        if a in ("--port", "-p") and i + 1 < len(args):
+            port = int(args[i + 1])
+            i += 2
+            continue
+        if a.startswith("--host="):
+            host = a.split("=", 1)[1]
+        elif a.startswith("--port="):
+            port = int(a.split("=", 1)[1])
+        elif a.startswith("-"):
+            raise SystemExit(f"quest serve: unknown option {a}")
+        elif path is None:
+            path = a
+        else:
+            raise SystemExit(f"quest serve: unexpected argument {a}")
+        i += 1
+    return path, host, port
+
+
+def create() -> QuestModule:
+    members: dict[str, Any] = {
+        "static": static, "middleware": middleware, "use": middleware,
+        "before_request": middleware, "after": after, "after_request": after,
+        "redirect": redirect, "on_error": on_error, "set_default_headers": set_default_headers,
+        "set_max_body_size": set_max_body_size, "set_max_header_size": set_max_header_size,
+        "set_max_message_size": set_max_message_size,
+        "set_request_timeout": set_request_timeout,
+        "set_keepalive_timeout": set_keepalive_timeout, "websocket": websocket, "run": run,
+        "_get_config": get_config, "test_server": test_server,
+        "config": {"host": DEFAULT_HOST, "port": DEFAULT_PORT},
+    }
+    for code, label in _STATUS.items():
+        members[f"HTTP_{label}"] = code
+    module = QuestModule("web", members, None)
+    object.__getattribute__(module, "__dict__")["_get_config"] = get_config
+    return module

@@ -1,0 +1,214 @@
+"""``std/web/ws``: Layer-1 WebSockets for Quest (QEP-054 "WebSocket API").
+
+The socket a ``web.websocket`` handler receives is a ``QuestSocket``: a thin view of the
+engine's ``WebSocketConnection`` with the QEP's method names (``socket.id()``,
+``socket.send(msg)``...). Callbacks are the Quest functions themselves, handed to the
+engine unchanged. Module functions (``ws.broadcast``...) act on the program's one web
+app; with no server running they act on nobody (QEP block 08 runs as a plain script).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quest_rt.runtime.errors import IOErr, RuntimeErr, TypeErr, ValueErr, to_quest
+from quest_rt.runtime.objects import QuestModule
+from quest_rt.runtime.values import cls_name
+
+
+def _registry() -> Any:
+    from quest_rt.std.web import state
+
+    return state().app.registry
+
+
+def _text(value: Any, what: str) -> str:
+    if type(value) is not str:
+        raise TypeErr(f"{what} expects a Str message, got {cls_name(value)} "
+                      "(use send_bytes for Bytes)")
+    return value
+
+
+class QuestSocket:
+    """The ``socket`` of a Layer-1 handler."""
+
+    __slots__ = ("_conn",)
+    quest_name = "WebSocket"
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+
+    @classmethod
+    def of(cls, conn: Any) -> QuestSocket:
+        """The one QuestSocket of an engine connection (kept in its metadata)."""
+        sock = conn._meta.get("·socket")
+        if sock is None:
+            sock = cls(conn)
+            conn._meta["·socket"] = sock
+        return sock
+
+    def id(self) -> str:
+        """id() -> Str: the connection's unique id (a UUID)"""
+        return self._conn.id
+
+    def send(self, message: Any) -> None:
+        """send(message): queue a text message for this client"""
+        if type(message) is not str:
+            raise TypeErr(f"socket.send expects a Str, got {cls_name(message)} "
+                          "(use send_bytes for Bytes)")
+        self._conn.send_text_nowait(message)
+
+    def send_bytes(self, data: Any) -> None:
+        """send_bytes(data): queue a binary message"""
+        if type(data) is not bytes:
+            raise TypeErr(f"socket.send_bytes expects Bytes, got {cls_name(data)}")
+        self._conn.send_bytes_nowait(data)
+
+    def close(self, code: Any = 1000, reason: Any = "") -> None:
+        """close(code = 1000, reason = ""): start the closing handshake"""
+        if type(code) is not int:
+            raise TypeErr(f"socket.close code must be an Int, got {cls_name(code)}")
+        try:
+            self._conn.close(code, _text(reason, "socket.close reason"))
+        except ValueError as exc:
+            raise ValueErr(str(exc)) from None
+
+    def state(self) -> str:
+        """state() -> "open" | "closing" | "closed\""""
+        return self._conn.state
+
+    def get(self, key: Any) -> Any:
+        """get(key): connection metadata, nil when unset"""
+        return self._conn._meta.get(key)
+
+    def set(self, key: Any, value: Any) -> None:
+        """set(key, value): store connection metadata"""
+        if type(key) is not str or key.startswith("·"):
+            raise TypeErr(f"socket.set key must be a Str, got {cls_name(key)}")
+        self._conn._meta[key] = value
+
+    def remote_ip(self) -> str:
+        """remote_ip() -> Str"""
+        return self._conn.remote_ip
+
+    def path(self) -> str:
+        """path() -> Str: the endpoint path"""
+        return self._conn.path
+
+    def headers(self) -> dict:
+        """headers() -> Dict: the upgrade request's headers, lower-case names"""
+        return dict(self._conn.headers)
+
+    def on_open(self, fn: Any) -> None:
+        """on_open(fun () ... end)"""
+        self._conn.on_open(fn)
+
+    def on_message(self, fn: Any) -> None:
+        """on_message(fun (data) ... end): Str for text messages, Bytes for binary"""
+        self._conn.on_message(fn)
+
+    def on_close(self, fn: Any) -> None:
+        """on_close(fun (code, reason) ... end)"""
+        self._conn.on_close(fn)
+
+    def on_error(self, fn: Any) -> None:
+        """on_error(fun (error) ... end): a handler of this connection raised"""
+        self._conn.on_error(lambda exc: fn(to_quest(exc)))
+
+    def __str__(self) -> str:
+        return f"<WebSocket {self._conn.id} {self._conn.path} {self._conn.state}>"
+
+
+def send_to(connection_id: Any, message: Any) -> bool:
+    """send_to(connection_id, message) -> Bool: whether that connection took it"""
+    return _registry().send_to(_text(connection_id, "ws.send_to connection_id"),
+                               _text(message, "ws.send_to"))
+
+
+def broadcast(path: Any, message: Any) -> int:
+    """broadcast(path, message) -> Int: the number of connections that took it"""
+    return _registry().broadcast(_text(path, "ws.broadcast path"), _text(message, "ws.broadcast"))
+
+
+def broadcast_if(path: Any, predicate: Any, message: Any) -> int:
+    """broadcast_if(path, fun (socket) -> Bool, message) -> Int"""
+    return _registry().broadcast_if(_text(path, "ws.broadcast_if path"),
+                                    lambda conn: predicate(QuestSocket.of(conn)),
+                                    _text(message, "ws.broadcast_if"))
+
+
+def get_connections(path: Any) -> list:
+    """get_connections(path) -> Array of sockets, oldest first"""
+    return [QuestSocket.of(c) for c in _registry().connections(_text(path, "ws.get_connections"))]
+
+
+class TestClient:
+    """``ws.test_client(url)``: a blocking client for tests."""
+
+    quest_name = "WebSocketTestClient"
+
+    def __init__(self, url: str, headers: dict | None) -> None:
+        from quest_rt.web import WebSocketTestClient
+
+        self._client = WebSocketTestClient(url, headers=headers)
+        self.url = url
+
+    def _call(self, fn: Any, *args: Any) -> Any:
+        from quest_rt.web import ReceiveTimeout, WebSocketClosed
+
+        try:
+            return fn(*args)
+        except ReceiveTimeout as exc:
+            raise RuntimeErr(f"receive timed out: {exc}") from None
+        except WebSocketClosed as exc:
+            raise RuntimeErr(str(exc)) from None
+        except OSError as exc:
+            raise IOErr(f"cannot connect to {self.url}: {exc.strerror or exc}") from None
+
+    def connect(self) -> TestClient:
+        """connect(): open the connection (raises if the server refuses)"""
+        self._call(self._client.connect)
+        return self
+
+    def send(self, message: Any) -> None:
+        """send(message)"""
+        self._call(self._client.send, _text(message, "client.send"))
+
+    def send_bytes(self, data: Any) -> None:
+        """send_bytes(data)"""
+        if type(data) is not bytes:
+            raise TypeErr(f"client.send_bytes expects Bytes, got {cls_name(data)}")
+        self._call(self._client.send_bytes, data)
+
+    def receive(self, timeout: Any = 5.0) -> Any:
+        """receive(timeout = 5) -> Str or Bytes: the next message"""
+        return self._call(self._client.receive, float(timeout))
+
+    def close(self, code: Any = 1000, reason: Any = "") -> None:
+        """close(code = 1000, reason = "")"""
+        self._call(self._client.close, int(code), reason)
+
+    def close_code(self) -> Any:
+        """close_code() -> Int or nil: the code the server closed with"""
+        return self._client.close_code
+
+    def close_reason(self) -> Any:
+        """close_reason() -> Str or nil"""
+        return self._client.close_reason
+
+    def __str__(self) -> str:
+        return f"<WebSocketTestClient {self.url}>"
+
+
+def test_client(url: Any, headers: Any = None) -> TestClient:
+    """test_client(url, headers = nil) -> client with connect/send/send_bytes/receive/close"""
+    if headers is not None and type(headers) is not dict:
+        raise TypeErr(f"ws.test_client headers must be a Dict, got {cls_name(headers)}")
+    return TestClient(_text(url, "ws.test_client url"), headers)
+
+
+def create() -> QuestModule:
+    return QuestModule("ws", {
+        "send_to": send_to, "broadcast": broadcast, "broadcast_if": broadcast_if,
+        "get_connections": get_connections, "test_client": test_client,
+    }, None)
