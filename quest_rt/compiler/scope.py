@@ -33,6 +33,8 @@ from quest_rt.syntax import ast as q
 from quest_rt.syntax.errors import QuestCompileError
 
 LIVEVIEW_MODULE = "std/web/liveview"
+#: modules whose ``template(literal, assigns)`` is compiled at compile time
+TEMPLATE_MODULES = frozenset((LIVEVIEW_MODULE, "std/html"))
 
 
 @dataclass(eq=False)
@@ -554,10 +556,10 @@ class ScopeAnalyzer:
             return None
         if isinstance(node, q.MethodCall):
             b = self.binding_of_name(node.obj, frame)  # type: ignore[arg-type]
-            ok = b is not None and b.use_path == LIVEVIEW_MODULE and b.use_member is None
+            ok = b is not None and b.use_path in TEMPLATE_MODULES and b.use_member is None
         else:
             b = self.binding_of_name(node.func, frame)  # type: ignore[arg-type]
-            ok = b is not None and b.use_path == LIVEVIEW_MODULE and b.use_member == "template"
+            ok = b is not None and b.use_path in TEMPLATE_MODULES and b.use_member == "template"
         return node.args[0].value if ok else None  # type: ignore[return-value]
 
     def binding_of_name(self, name: q.Name, frame: Frame) -> Binding | None:

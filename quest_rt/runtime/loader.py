@@ -148,6 +148,17 @@ def compile_source(source: str, path: str, mode: str = "file") -> Compiled:
     return Compiled(code, public, doc)
 
 
+def compile_module_ast(module: Any, mode: str = "file") -> types.CodeType:
+    """Compile a Quest AST built by code rather than parsed (``html.render`` templates)."""
+    from quest_rt.compiler.emitter import compile_module
+
+    QUEST_FILES.add(module.path)
+    tree = compile_module(module, mode=mode)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SyntaxWarning)
+        return compile(tree, module.path, "exec", dont_inherit=True, optimize=0)
+
+
 def new_namespace(path: str) -> dict[str, Any]:
     namespace: dict[str, Any] = {"__builtins__": BUILTINS, "__name__": "__quest__"}
     namespace["·G"] = namespace
