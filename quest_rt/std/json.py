@@ -34,7 +34,8 @@ from quest_rt.runtime.values import INT_MAX, INT_MIN, cls_name, to_str
 
 __all__ = ["encode", "create"]
 
-_MAX_DEPTH = 500
+#: deeper than this is almost surely a cycle (an Array holding itself)
+_MAX_DEPTH = 200
 
 
 def _text_form_types() -> tuple[type, ...]:
@@ -71,10 +72,17 @@ def _plain(value: Any, depth: int = 0) -> Any:
     raise ValueErr(f"Cannot convert {cls_name(value)} to JSON")
 
 
+def _dumps(value: Any, **options: Any) -> str:
+    try:
+        plain = _plain(value)
+    except RecursionError:
+        raise ValueErr("Cannot convert to JSON: value is nested too deeply (cyclic?)") from None
+    return json.dumps(plain, sort_keys=True, ensure_ascii=False, allow_nan=False, **options)
+
+
 def encode(value: Any) -> str:
     """Compact JSON with sorted keys for a Quest value (ValueErr if it has no JSON form)."""
-    return json.dumps(_plain(value), sort_keys=True, separators=(",", ":"),
-                      ensure_ascii=False, allow_nan=False)
+    return _dumps(value, separators=(",", ":"))
 
 
 def stringify(value: Any) -> str:
@@ -84,8 +92,7 @@ def stringify(value: Any) -> str:
 
 def stringify_pretty(value: Any) -> str:
     """stringify_pretty(value) -> Str: JSON indented by 2 spaces, keys sorted"""
-    return json.dumps(_plain(value), sort_keys=True, indent=2, separators=(",", ": "),
-                      ensure_ascii=False, allow_nan=False)
+    return _dumps(value, indent=2, separators=(",", ": "))
 
 
 def _reject_constant(name: str) -> None:

@@ -48,6 +48,12 @@ def _integer(value: Any, fname: str, what: str) -> int:
     return value
 
 
+def _trunc_div(n: int, unit: int) -> int:
+    """``n / unit`` truncated toward zero, as jiff's ``as_second`` and friends do."""
+    q = abs(n) // unit
+    return -q if n < 0 else q
+
+
 def _split(ns: int) -> tuple[_dt.datetime, int]:
     """(UTC datetime to the microsecond, nanoseconds within the second) of an instant."""
     seconds, frac = divmod(ns, NS_PER_SECOND)
@@ -155,19 +161,19 @@ class Timestamp:
 
     def unix(self) -> int:
         """unix() -> Int: whole seconds since the Unix epoch (= as_seconds())"""
-        return self.ns // NS_PER_SECOND
+        return _trunc_div(self.ns, NS_PER_SECOND)
 
     def as_seconds(self) -> int:
-        """as_seconds() -> Int"""
-        return self.ns // NS_PER_SECOND
+        """as_seconds() -> Int: whole seconds since the epoch (truncated toward zero)"""
+        return _trunc_div(self.ns, NS_PER_SECOND)
 
     def as_millis(self) -> int:
         """as_millis() -> Int"""
-        return self.ns // 1_000_000
+        return _trunc_div(self.ns, 1_000_000)
 
     def as_micros(self) -> int:
         """as_micros() -> Int"""
-        return self.ns // 1000
+        return _trunc_div(self.ns, 1000)
 
     def as_nanos(self) -> int:
         """as_nanos() -> Int"""
@@ -332,7 +338,7 @@ class Zoned:
 
     def as_seconds(self) -> int:
         """as_seconds() -> Int: seconds since the Unix epoch"""
-        return self.ns // NS_PER_SECOND
+        return _trunc_div(self.ns, NS_PER_SECOND)
 
 
 class Date:
