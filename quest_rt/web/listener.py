@@ -68,7 +68,8 @@ class ReplayStream(trio.abc.Stream):
     async def receive_some(self, max_bytes: int | None = None) -> bytes:
         if self._prefix:
             await trio.lowlevel.checkpoint()
-            data, self._prefix = self._prefix, b""
+            size = len(self._prefix) if max_bytes is None else max_bytes
+            data, self._prefix = self._prefix[:size], self._prefix[size:]
             return data
         return await self._stream.receive_some(max_bytes)
 
