@@ -275,11 +275,11 @@ def float_round(x: float) -> int:
     "round() -> Int: the nearest Int, halves away from zero (2.5 gives 3, -2.5 gives -3)"
     if not math.isfinite(x):
         return float_to_int(x, "Float.round")
-    low = math.floor(x)
-    fraction = x - low  # exact for every double
-    if fraction > 0.5 or (fraction == 0.5 and x > 0):
-        low += 1
-    return int_result(low, "Float.round")
+    magnitude = abs(x)
+    whole = math.floor(magnitude)
+    if magnitude - whole >= 0.5:  # exact: a non-negative double minus its floor
+        whole += 1
+    return int_result(-whole if x < 0 else whole, "Float.round")
 
 
 @method(float, "trunc")
