@@ -122,6 +122,8 @@ def parse_args(args: list[str], opts: Options) -> Options:
             if not value:
                 raise UsageError("--junit-xml needs a file path")
             opts.junit_xml = value
+        elif name in ("--tag", "--skip-tag", "--cap"):
+            raise UsageError(f"{name} needs a value: {name}=...")
         elif arg.startswith("-") and arg != "-":
             raise UsageError(f"unknown option {arg}")
         else:

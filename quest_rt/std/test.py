@@ -14,6 +14,7 @@ Failure messages show values in their ``_rep()`` form (strings quoted), with the
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from quest_rt.runtime.errors import ArgErr, Err, IOErr, TypeErr, ValueErr, to_quest
@@ -45,6 +46,16 @@ def _strings(value: Any, what: str) -> tuple[str, ...]:
     if value is None:
         return ()
     raise TypeErr(f"{what} expects a Str or an Array of Str, got {cls_name(value)}")
+
+
+def _caller_line() -> int | None:
+    """The line of the Quest code that called the std/test function (for reports)."""
+    from quest_rt.runtime.loader import QUEST_FILES
+
+    frame = sys._getframe(2)
+    while frame is not None and frame.f_code.co_filename not in QUEST_FILES:
+        frame = frame.f_back
+    return frame.f_lineno if frame is not None else None
 
 
 def _suffix(msg: Any) -> str:
@@ -89,12 +100,12 @@ def describe(name: Any, fn: Any) -> None:
 
 def it(name: Any, fn: Any) -> None:
     """it(name, fn): run one test case now."""
-    _session().it(to_str(name), _fun(fn, "it"))
+    _session().it(to_str(name), _fun(fn, "it"), _caller_line())
 
 
 def skip(name: Any, reason: Any = None) -> None:
     """skip(name, reason = nil): record a skipped test without running anything."""
-    _session().skip(to_str(name), None if reason is None else to_str(reason))
+    _session().skip(to_str(name), None if reason is None else to_str(reason), _caller_line())
 
 
 def tag(tags: Any) -> None:

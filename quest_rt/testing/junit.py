@@ -61,6 +61,8 @@ def build(run: RunResult) -> ET.ElementTree:
             })
             if module.path:
                 case.set("file", module.path)
+            if test.line is not None:
+                case.set("line", str(test.line))
             if test.status is Status.FAILED:
                 failure = ET.SubElement(case, "failure", {
                     "message": "\n".join(test.failures),

@@ -39,6 +39,8 @@ class TestResult:
     #: whether an error escaped the body or a hook (as opposed to failed assertions)
     raised: bool = False
     skip_reason: str | None = None
+    #: the line of the ``it``/``skip`` call in its file, when known
+    line: int | None = None
     duration_ms: float = 0.0
     #: what the test printed while its output was captured
     output: str = ""

@@ -250,10 +250,10 @@ class Session:
             return "missing required tag"
         return None
 
-    def it(self, name: str, fn: Callable[[], Any]) -> None:
+    def it(self, name: str, fn: Callable[[], Any], line: int | None = None) -> None:
         self._ensure_module()
         frame = self._frames[-1]
-        test = TestResult(name, _unique(frame.tags + self._take_tags()))
+        test = TestResult(name, _unique(frame.tags + self._take_tags()), line=line)
         frame.result.children.append(test)
         reason = self._skip_reason(test.tags)
         if reason is not None:
@@ -263,11 +263,11 @@ class Session:
             self._execute(test, fn)
         self._report(test, frame)
 
-    def skip(self, name: str, reason: str | None) -> None:
+    def skip(self, name: str, reason: str | None, line: int | None = None) -> None:
         self._ensure_module()
         frame = self._frames[-1]
         test = TestResult(name, _unique(frame.tags + self._take_tags()), Status.SKIPPED,
-                          skip_reason=reason)
+                          skip_reason=reason, line=line)
         frame.result.children.append(test)
         self._report(test, frame)
 
