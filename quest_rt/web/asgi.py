@@ -106,6 +106,7 @@ class AsgiWebSocket(WebSocketTransport):
         self._close_message: dict[str, Any] | None = None
         self._read_scope = trio.CancelScope()
         self._peak = 0
+        self._nursery: trio.Nursery | None = None
         conn.attach(self)
 
     def send_message_nowait(self, payload: str | bytes, frame: bytes | None) -> None:
@@ -134,12 +135,17 @@ class AsgiWebSocket(WebSocketTransport):
     def queue_stats(self) -> tuple[int, int, int]:
         return self._inbox.statistics().current_buffer_used, self._peak, self._limit
 
+    def nursery(self) -> trio.Nursery:
+        assert self._nursery is not None
+        return self._nursery
+
     async def run(self, receive: Any, on_connect: Any) -> None:
         await greenback.ensure_portal()
         conn = self._conn
         code: int | None = None
         try:
             async with trio.open_nursery() as nursery:
+                self._nursery = nursery
                 nursery.start_soon(self._writer)
                 conn.opened(on_connect)
                 with self._read_scope:

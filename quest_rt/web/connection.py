@@ -33,10 +33,11 @@ import abc
 import enum
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import greenback
 import trio
 
 from .settings import CLOSE_SLOW_CONSUMER
@@ -106,6 +107,10 @@ class WebSocketTransport(abc.ABC):
     @abc.abstractmethod
     def queue_stats(self) -> tuple[int, int, int]:
         """(queued now, peak, limit) of the outbound queue."""
+
+    @abc.abstractmethod
+    def nursery(self) -> trio.Nursery:
+        """The connection's nursery, cancelled when the connection ends."""
 
 
 def _validate_close(code: int, reason: str) -> None:
@@ -236,6 +241,28 @@ class WebSocketConnection:
             self._registry.call_in_loop(self.close, code, reason)
             return
         self._begin_close(code, reason, discard_queue=False)
+
+    def start_soon(self, async_fn: Callable[..., Awaitable[Any]], *args: Any) -> None:
+        """Run ``async_fn(*args)`` as a task of this connection (timers such as
+        ``lv.schedule``, pushes from layers above). It is cancelled when the
+        connection ends, so nothing outlives it.
+
+        Raises:
+            RuntimeError: the connection is already closed.
+        """
+        if self._state is ConnectionState.CLOSED or self._transport is None:
+            raise RuntimeError(f"connection {self.id} is closed")
+        self._transport.nursery().start_soon(self._guarded, async_fn, args)
+
+    async def _guarded(self, async_fn: Callable[..., Awaitable[Any]], args: tuple[Any, ...]) -> None:
+        # Such tasks run handler code too: give them a portal, and treat their
+        # exceptions like a handler's (log, on_error, close 1011) instead of
+        # letting them tear down the connection's nursery and the server.
+        await greenback.ensure_portal()
+        try:
+            await async_fn(*args)
+        except Exception as exc:
+            self._handler_failed(exc)
 
     def statistics(self) -> ConnectionStatistics:
         queued, peak, limit = self._transport.queue_stats() if self._transport else (0, 0, 0)

@@ -149,6 +149,10 @@ class DirectWebSocket(WebSocketTransport):
     def queue_stats(self) -> tuple[int, int, int]:
         return len(self._backlog), self._peak, self._limit
 
+    def nursery(self) -> trio.Nursery:
+        assert self._nursery is not None
+        return self._nursery
+
     # ── the connection's task ──────────────────────────────────────────────
 
     async def run(self, on_connect: Callable[[WebSocketConnection], Any]) -> None:

@@ -111,10 +111,16 @@ class ConnectionDispatcher:
         self._shutting_down = False
 
     async def handle(self, stream: trio.SocketStream) -> None:
-        if self.app.settings.transport is TransportKind.DIRECT:
-            await self._peek(stream)
-        else:
-            await self.to_hypercorn(stream, b"")
+        try:
+            if self.app.settings.transport is TransportKind.DIRECT:
+                await self._peek(stream)
+            else:
+                await self.to_hypercorn(stream, b"")
+        except Exception:
+            # A bug in per-connection code must cost that connection, not the
+            # server: serve_listeners would otherwise propagate it to serve().
+            log.exception("internal error on a connection; it was dropped")
+            await stream.aclose()
 
     async def to_hypercorn(self, stream: trio.SocketStream, prefix: bytes) -> None:
         replay = ReplayStream(stream, prefix) if prefix else stream

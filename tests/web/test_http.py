@@ -456,3 +456,16 @@ async def test_static_longest_prefix_wins(http_app, start_server, site, tmp_path
 def test_static_prefix_must_start_with_a_slash(site):
     with pytest.raises(ValueError, match="must start with '/'"):
         WebApp().static("static", site)
+
+
+async def test_large_bodies_survive_the_direct_listeners_hand_off(http_app, start_server):
+    http_app.handle_request = lambda request: {"status": 200, "body": str(len(request["body"]))}
+    port = await start_server(http_app)
+    body = b"a" * 300_000
+    head = (
+        f"POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: {len(body)}\r\n"
+        "Connection: close\r\n\r\n"
+    ).encode()
+    answer = await raw_http(port, head + body)  # head and body in one write: one peek gets both
+    assert answer.startswith(b"HTTP/1.1 200 ")
+    assert answer.endswith(b"\r\n\r\n300000")

@@ -529,3 +529,95 @@ async def test_direct_transport_handshake_accept_key_matches_rfc_example(start_s
     assert head.startswith(b"HTTP/1.1 101 ")
     assert b"Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=" in head
     assert b"Sec-WebSocket-Extensions" not in head  # compression is off by default
+
+
+async def test_connection_tasks_run_in_its_nursery_and_are_cancelled_when_it_closes(
+    app, start_server
+):
+    tick = trio.Event()
+    cancelled = trio.Event()
+
+    def on_connect(conn):
+        async def timer():
+            try:
+                await tick.wait()
+                conn.send_text_nowait("tick")
+                await trio.sleep_forever()
+            except trio.Cancelled:
+                cancelled.set()
+                raise
+
+        conn.start_soon(timer)
+
+    app.websocket("/ws", on_connect)
+    port = await start_server(app)
+    async with open_websocket_url(url(port)) as ws:
+        tick.set()
+        assert await ws.get_message() == "tick"
+    with trio.fail_after(10):
+        await cancelled.wait()
+    assert len(app.registry) == 0
+
+
+async def test_a_failing_connection_task_is_handled_like_a_failing_handler(app, start_server):
+    errors = []
+
+    def on_connect(conn):
+        conn.on_error(errors.append)
+
+        async def broken():
+            raise RuntimeError("timer broke")
+
+        conn.on_message(lambda data: conn.start_soon(broken))
+
+    app.websocket("/ws", on_connect)
+    app.websocket("/echo", echo_endpoint)
+    port = await start_server(app)
+    async with open_websocket_url(url(port)) as ws:
+        await ws.send_message("go")
+        assert await expect_close(ws) == 1011
+    assert [str(e) for e in errors] == ["timer broke"]
+    async with open_websocket_url(url(port, "/echo")) as other:  # the server still serves
+        await other.send_message("x")
+        assert await other.get_message() == "Echo: x"
+
+
+async def test_direct_transport_negotiates_permessage_deflate_only_when_enabled(start_server):
+    from wsproto import WSConnection
+    from wsproto.connection import ConnectionType
+    from wsproto.events import AcceptConnection, Request, TextMessage
+    from wsproto.extensions import PerMessageDeflate
+
+    app = WebApp()
+    app.settings.ws_compression = True
+    app.websocket("/ws", echo_endpoint)
+    port = await start_server(app)
+    stream = await trio.open_tcp_stream("127.0.0.1", port)
+    client = WSConnection(ConnectionType.CLIENT)
+    deflate = PerMessageDeflate()
+    await stream.send_all(
+        client.send(Request(host="127.0.0.1", target="/ws", extensions=[deflate]))
+    )
+    events = []
+    with trio.fail_after(10):
+        while not any(isinstance(e, AcceptConnection) for e in events):
+            client.receive_data(await stream.receive_some())
+            events.extend(client.events())
+    (accepted,) = [e for e in events if isinstance(e, AcceptConnection)]
+    assert [x.name for x in accepted.extensions] == ["permessage-deflate"]
+    big = "compress me " * 200
+    await stream.send_all(client.send(TextMessage(data=big)))
+    text = ""
+    with trio.fail_after(10):
+        while not text.endswith(big):
+            client.receive_data(await stream.receive_some())
+            text += "".join(e.data for e in client.events() if isinstance(e, TextMessage))
+    assert text == "Echo: " + big
+    (conn,) = app.registry.connections("/ws")
+    assert app.registry.broadcast("/ws", big) == 1  # per-connection encoding under deflate
+    received = ""
+    with trio.fail_after(10):
+        while received != big:
+            client.receive_data(await stream.receive_some())
+            received += "".join(e.data for e in client.events() if isinstance(e, TextMessage))
+    await stream.aclose()
