@@ -185,13 +185,13 @@ def set_max_header_size(size: Any) -> None:
 
 
 def set_request_timeout(seconds: Any) -> None:
-    """set_request_timeout(seconds)"""
-    state().app.settings.request_timeout = float(seconds)
+    """set_request_timeout(seconds): how long a client may take to send a request head"""
+    state().app.settings.header_timeout = float(seconds)
 
 
 def set_keepalive_timeout(seconds: Any) -> None:
-    """set_keepalive_timeout(seconds)"""
-    state().app.settings.keepalive_timeout = float(seconds)
+    """set_keepalive_timeout(seconds): how long an idle keep-alive connection stays open"""
+    state().app.settings.keep_alive_timeout = float(seconds)
 
 
 def websocket(path: Any, handler: Any) -> None:
