@@ -1,7 +1,8 @@
-"""Layer-1 WebSockets (issue 3), against both transports, with real clients.
+"""Layer-1 WebSockets (issue 3): the socket API, ordering, blocking, slow consumers,
+failures, the registry and shutdown — against both transports, with real clients.
 
-Every test here takes the ``transport`` fixture through ``app``: the same suite
-proves the hypercorn path and the direct path behind the seam.
+Every test takes the ``transport`` fixture through ``app``: the same suite proves
+the hypercorn path and the direct path behind the seam.
 """
 
 from __future__ import annotations
@@ -13,57 +14,12 @@ import greenback
 import pytest
 import trio
 import trio.testing
-import trio_websocket
 from trio_websocket import ConnectionClosed, open_websocket_url
 
-from quest_rt.web import TransportKind, WebApp, WebSocketConnection
+from quest_rt.web import TransportKind
 from quest_rt.web.bridge import sleep as bridge_sleep
 
-from .clients import RawWebSocket, client_frame
-
-
-def echo_endpoint(conn: WebSocketConnection) -> None:
-    def on_message(data: str | bytes) -> None:
-        if isinstance(data, str):
-            conn.send_text_nowait("Echo: " + data)
-        else:
-            conn.send_bytes_nowait(data)
-
-    conn.on_message(on_message)
-
-
-def url(port: int, path: str = "/ws") -> str:
-    return f"ws://127.0.0.1:{port}{path}"
-
-
-async def expect_close(ws: trio_websocket.WebSocketConnection) -> int:
-    """Read until the server closes; the close code it sent."""
-    with trio.fail_after(10):
-        while True:
-            try:
-                await ws.get_message()
-            except ConnectionClosed as exc:
-                return exc.reason.code
-
-
-def failure_code(app: WebApp, code: int) -> int:
-    """The close code a client sees when the server must *fail* the connection.
-
-    RFC 6455 §7.1.7 says the server SHOULD send a close frame with the reason; the
-    direct transport does. hypercorn drops TCP without one on protocol errors and
-    invalid UTF-8, so its client sees 1006 (a hypercorn behaviour we cannot change
-    from ASGI; one reason the direct transport is the default).
-    """
-    return code if app.settings.transport is TransportKind.DIRECT else 1006
-
-
-async def wait_until(predicate, timeout: float = 10) -> None:
-    """Wait, without sleeping a fixed time, until ``predicate()`` holds."""
-    with trio.fail_after(timeout):
-        while not predicate():
-            await trio.testing.wait_all_tasks_blocked(cushion=0.001)
-            if not predicate():
-                await trio.sleep(0.001)
+from .wshelpers import echo_endpoint, expect_close, url, wait_until
 
 
 async def test_echo_text_and_binary(app, start_server):
@@ -139,80 +95,6 @@ async def test_connect_handler_may_close_with_4401_before_any_message(app, start
     assert closed.value.reason.code == 4401
     assert closed.value.reason.reason == "Unauthorized"
     assert opened == []
-
-
-async def test_unregistered_path_is_refused_at_the_handshake(app, start_server):
-    app.websocket("/ws", echo_endpoint)
-    port = await start_server(app)
-    with pytest.raises(trio_websocket.ConnectionRejected) as rejected:
-        async with open_websocket_url(url(port, "/other")):
-            pass
-    assert rejected.value.status_code == 403
-
-
-async def test_oversized_message_closes_with_1009(app, start_server):
-    app.settings.ws_max_message_size = 1000
-    app.websocket("/ws", echo_endpoint)
-    port = await start_server(app)
-    async with open_websocket_url(url(port)) as ws:
-        await ws.send_message("x" * 1000)  # at the limit: accepted
-        assert await ws.get_message() == "Echo: " + "x" * 1000
-        await ws.send_message("x" * 1001)
-        assert await expect_close(ws) == 1009
-
-
-async def test_oversized_fragmented_message_closes_with_1009(app, start_server):
-    app.settings.ws_max_message_size = 1000
-    app.websocket("/ws", echo_endpoint)
-    port = await start_server(app)
-    raw = await RawWebSocket.connect(port)
-    await raw.send(client_frame(0x2, b"a" * 600, fin=False))
-    await raw.send(client_frame(0x0, b"b" * 600, fin=True))
-    assert await raw.close_code() == 1009
-    await raw.aclose()
-
-
-async def test_invalid_utf8_in_a_text_frame_closes_with_1007(app, start_server):
-    app.websocket("/ws", echo_endpoint)
-    port = await start_server(app)
-    raw = await RawWebSocket.connect(port)
-    await raw.send(client_frame(0x1, b"ok \xed\xa0\x80 surrogate"))
-    assert await raw.close_code() == failure_code(app, 1007)
-    await raw.aclose()
-
-
-async def test_unmasked_client_frame_is_a_protocol_error_1002(app, start_server):
-    app.websocket("/ws", echo_endpoint)
-    port = await start_server(app)
-    raw = await RawWebSocket.connect(port)
-    await raw.send(client_frame(0x1, b"hello", masked=False))
-    assert await raw.close_code() == failure_code(app, 1002)
-    await raw.aclose()
-
-
-async def test_reserved_opcode_is_a_protocol_error_1002(app, start_server):
-    app.websocket("/ws", echo_endpoint)
-    port = await start_server(app)
-    raw = await RawWebSocket.connect(port)
-    await raw.send(client_frame(0x3, b"?"))
-    assert await raw.close_code() == failure_code(app, 1002)
-    await raw.aclose()
-
-
-async def test_ping_is_answered_and_fragments_are_reassembled(app, start_server):
-    app.websocket("/ws", echo_endpoint)
-    port = await start_server(app)
-    raw = await RawWebSocket.connect(port)
-    await raw.send(client_frame(0x1, "hé".encode()[:2], fin=False))
-    await raw.send(client_frame(0x9, b"are you there"))  # a control frame between fragments
-    await raw.send(client_frame(0x0, "hé".encode()[2:] + b"llo", fin=True))
-    from wsproto.events import Pong, TextMessage
-
-    pong = await raw.next_event()
-    assert isinstance(pong, Pong) and pong.payload == b"are you there"
-    message = await raw.next_event()
-    assert isinstance(message, TextMessage) and message.data == "Echo: héllo"
-    await raw.aclose()
 
 
 async def test_handlers_of_one_connection_run_one_at_a_time_in_order(app, start_server):
@@ -496,41 +378,6 @@ async def test_plain_http_and_websockets_share_one_port(app, start_server):
         assert await ws.get_message() == "Echo: x"
 
 
-async def test_direct_transport_answers_a_wrong_version_with_426(start_server):
-    app = WebApp()
-    app.settings.transport = TransportKind.DIRECT
-    app.websocket("/ws", echo_endpoint)
-    port = await start_server(app)
-    from .clients import raw_http
-
-    answer = await raw_http(
-        port,
-        b"GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 8\r\n\r\n",
-    )
-    assert answer.startswith(b"HTTP/1.1 426 ")
-    assert b"Sec-WebSocket-Version: 13" in answer
-
-
-async def test_direct_transport_handshake_accept_key_matches_rfc_example(start_server):
-    app = WebApp()
-    app.websocket("/ws", echo_endpoint)
-    port = await start_server(app)
-    stream = await trio.open_tcp_stream("127.0.0.1", port)
-    async with stream:
-        await stream.send_all(
-            b"GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: keep-alive, Upgrade\r\n"
-            b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
-        )
-        head = b""
-        with trio.fail_after(10):
-            while b"\r\n\r\n" not in head:
-                head += await stream.receive_some()
-    assert head.startswith(b"HTTP/1.1 101 ")
-    assert b"Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=" in head
-    assert b"Sec-WebSocket-Extensions" not in head  # compression is off by default
-
-
 async def test_connection_tasks_run_in_its_nursery_and_are_cancelled_when_it_closes(
     app, start_server
 ):
@@ -580,44 +427,3 @@ async def test_a_failing_connection_task_is_handled_like_a_failing_handler(app, 
     async with open_websocket_url(url(port, "/echo")) as other:  # the server still serves
         await other.send_message("x")
         assert await other.get_message() == "Echo: x"
-
-
-async def test_direct_transport_negotiates_permessage_deflate_only_when_enabled(start_server):
-    from wsproto import WSConnection
-    from wsproto.connection import ConnectionType
-    from wsproto.events import AcceptConnection, Request, TextMessage
-    from wsproto.extensions import PerMessageDeflate
-
-    app = WebApp()
-    app.settings.ws_compression = True
-    app.websocket("/ws", echo_endpoint)
-    port = await start_server(app)
-    stream = await trio.open_tcp_stream("127.0.0.1", port)
-    client = WSConnection(ConnectionType.CLIENT)
-    deflate = PerMessageDeflate()
-    await stream.send_all(
-        client.send(Request(host="127.0.0.1", target="/ws", extensions=[deflate]))
-    )
-    events = []
-    with trio.fail_after(10):
-        while not any(isinstance(e, AcceptConnection) for e in events):
-            client.receive_data(await stream.receive_some())
-            events.extend(client.events())
-    (accepted,) = [e for e in events if isinstance(e, AcceptConnection)]
-    assert [x.name for x in accepted.extensions] == ["permessage-deflate"]
-    big = "compress me " * 200
-    await stream.send_all(client.send(TextMessage(data=big)))
-    text = ""
-    with trio.fail_after(10):
-        while not text.endswith(big):
-            client.receive_data(await stream.receive_some())
-            text += "".join(e.data for e in client.events() if isinstance(e, TextMessage))
-    assert text == "Echo: " + big
-    (conn,) = app.registry.connections("/ws")
-    assert app.registry.broadcast("/ws", big) == 1  # per-connection encoding under deflate
-    received = ""
-    with trio.fail_after(10):
-        while received != big:
-            client.receive_data(await stream.receive_some())
-            received += "".join(e.data for e in client.events() if isinstance(e, TextMessage))
-    await stream.aclose()
