@@ -137,6 +137,28 @@ def _wants_color(opts: Options) -> bool:
     return opts.colors and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
+def _run_files(session: Session, files: list[str]) -> int | None:
+    """Load the files in order, then print the summary; a file that does not load stops
+    the run. Returns an exit status only when the run was cut short (Ctrl-C, sys.exit)."""
+    try:
+        for path in files:
+            if session.load_file(path) is not None:
+                break
+    except KeyboardInterrupt:
+        sys.stdout.flush()
+        sys.stderr.write("Interrupted\n")
+        return 130
+    except SystemExit as exc:  # sys.exit() in a test file ends the run there
+        sys.stdout.flush()
+        return exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+    if session.run.load_failures:
+        session.finish()
+    else:
+        session.summary()
+    sys.stdout.flush()
+    return None
+
+
 def main(args: list[str]) -> int:
     try:
         opts = parse_args(args, read_config())
@@ -158,14 +180,9 @@ def main(args: list[str]) -> int:
     if not files:
         print("No test files found")
     with activated(session):
-        for path in files:
-            if session.load_file(path) is not None:
-                break
-        if session.run.load_failures:
-            session.finish()
-        else:
-            session.summary()
-        sys.stdout.flush()
+        stopped = _run_files(session, files)
+    if stopped is not None:
+        return stopped
     if opts.junit_xml:
         try:
             junit.write(session.run, opts.junit_xml)

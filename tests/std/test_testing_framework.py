@@ -371,6 +371,14 @@ def test_syntax_error_is_a_load_failure(tmp_path: Path) -> None:
     assert "syntax error" in run.out
 
 
+def test_sys_exit_in_a_test_file_ends_the_run_with_its_status(tmp_path: Path) -> None:
+    write_suite(tmp_path / "test" / "test_a.q", "A", 'use "std/sys"\nsys.exit(3)')
+    write_suite(tmp_path / "test" / "test_b.q", "B")
+    run = quest_test(tmp_path, "-v")
+    assert run.status == 3
+    assert "B" not in run.out.splitlines()
+
+
 def test_discovery_rules(tmp_path: Path) -> None:
     for rel in ("test_a.q", "b_test.q", "sub/test_c.q", "sub/deeper/d_test.q",
                 "helper.q", "_helper.q", ".test_hidden.q", ".hidden/test_h.q", "testing.q",
