@@ -30,6 +30,8 @@ CASES = [
     ([None], "contains", (None,), True), ([1], "contains", ("1",), False),
     (["a", "b", "a"], "index_of", ("a",), 0), (["a"], "index_of", ("z",), -1),
     ([1, 1.0, True, "1"], "count", (1,), 2), ([], "count", (1,), 0),
+    (["a", 1, "a"], "count", ("a",), 2), ([0, False, ""], "contains", (None,), False),
+    ([0, None], "index_of", (None,), 1), ([1, "1"], "index_of", ("1",), 1),
     # order: 3.4, stable; new arrays from reversed/sorted
     ([3, 1, 2], "sorted", (), [1, 2, 3]), (["b", "a", "C"], "sorted", (), ["C", "a", "b"]),
     ([2, 1.5, -1], "sorted", (), [-1, 1.5, 2]),

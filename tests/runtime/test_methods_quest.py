@@ -56,6 +56,9 @@ VALUES = [
     ('{"a": 1}.set("b", 2)', "{a: 1, b: 2}"), ('{"a": 1, "b": 2}.remove("a")', "{b: 2}"),
     ('{"a": 1}.contains("a")', "true"), ("{}.empty()", "true"), ('{"a": [1]}.clone()', "{a: [1]}"),
     ('{"a": 1}.len()', "1"),
+    # named arguments carry the documented parameter names
+    ('{"a": 1}.get("z", default: 0)', "0"), ('{"a": 1}.set(v: 2, k: "b")', "{a: 1, b: 2}"),
+    ("[1, 2].reduce(fun (a, x) a + x end, init: 10)", "13"), ('"a\tb".expandtabs(n: 2)', "a b"),
     # Bool, functions, types
     ("true.eq(true)", "true"), ("false.neq(true)", "true"), ("true.cls()", "Bool"),
     ("ValueErr.str()", "ValueErr"), ("ValueErr._name()", "ValueErr"),

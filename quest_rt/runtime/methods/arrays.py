@@ -49,9 +49,9 @@ def array_empty(arr: list) -> bool:
 
 
 @method(list, "push")
-def array_push(arr: list, value: Any) -> list:
+def array_push(arr: list, x: Any) -> list:
     "push(x) -> Array: appends x, returns the array"
-    arr.append(value)
+    arr.append(x)
     return arr
 
 
@@ -72,36 +72,36 @@ def array_shift(arr: list) -> Any:
 
 
 @method(list, "unshift")
-def array_unshift(arr: list, value: Any) -> list:
+def array_unshift(arr: list, x: Any) -> list:
     "unshift(x) -> Array: inserts x at the front, returns the array"
-    arr.insert(0, value)
+    arr.insert(0, x)
     return arr
 
 
 @method(list, "insert")
-def array_insert(arr: list, index: Any, value: Any) -> list:
+def array_insert(arr: list, i: Any, x: Any) -> list:
     "insert(i, x) -> Array: inserts x before position i (0 <= i <= len), returns the array"
-    i = need_int(index, "Array.insert", "an Int index")
+    i = need_int(i, "Array.insert", "an Int index")
     if not 0 <= i <= len(arr):
         raise IndexErr(f"Insert index {i} out of bounds for array of length {len(arr)}")
-    arr.insert(i, value)
+    arr.insert(i, x)
     return arr
 
 
 @method(list, "remove")
-def array_remove(arr: list, value: Any) -> bool:
+def array_remove(arr: list, x: Any) -> bool:
     "remove(x) -> Bool: removes the first element == x; whether one was found"
     for i, item in enumerate(arr):
-        if eq(item, value):
+        if eq(item, x):
             del arr[i]
             return True
     return False
 
 
 @method(list, "remove_at")
-def array_remove_at(arr: list, index: Any) -> Any:
+def array_remove_at(arr: list, i: Any) -> Any:
     "remove_at(i) -> the element removed from position i (IndexErr when out of range)"
-    i = need_int(index, "Array.remove_at", "an Int index")
+    i = need_int(i, "Array.remove_at", "an Int index")
     if not 0 <= i < len(arr):
         raise IndexErr(f"Index {i} out of bounds for array of length {len(arr)}")
     return arr.pop(i)
@@ -162,9 +162,9 @@ def array_sorted(arr: list) -> list:
 
 
 @method(list, "get")
-def array_get(arr: list, index: Any) -> Any:
+def array_get(arr: list, i: Any) -> Any:
     "get(i) -> the element at i (0 <= i < len; otherwise RuntimeErr)"
-    i = need_int(index, "Array.get", "an Int index")
+    i = need_int(i, "Array.get", "an Int index")
     if not 0 <= i < len(arr):
         raise RuntimeErr(f"Index {i} out of bounds for array of length {len(arr)}")
     return arr[i]
@@ -209,97 +209,109 @@ def array_join(arr: list, sep: Any) -> str:
 # ---------------------------------------------------------------- searching by ==
 
 
+def _python_eq_is_quest_eq(value: Any) -> bool:
+    # A Str equals only Strs and nil only nil under both Python's == and Quest's, so
+    # list.__contains__/index/count can do the walk; 1 == True in Python, not in Quest.
+    return type(value) is str or value is None
+
+
 @method(list, "contains")
-def array_contains(arr: list, value: Any) -> bool:
+def array_contains(arr: list, x: Any) -> bool:
     "contains(x) -> Bool: whether an element == x"
-    return any(eq(item, value) for item in arr)
+    if _python_eq_is_quest_eq(x):
+        return x in arr
+    return any(eq(item, x) for item in arr)
 
 
 @method(list, "index_of")
-def array_index_of(arr: list, value: Any) -> int:
+def array_index_of(arr: list, x: Any) -> int:
     "index_of(x) -> Int: the position of the first element == x, -1 if none"
+    if _python_eq_is_quest_eq(x):
+        return arr.index(x) if x in arr else -1
     for i, item in enumerate(arr):
-        if eq(item, value):
+        if eq(item, x):
             return i
     return -1
 
 
 @method(list, "count")
-def array_count(arr: list, value: Any) -> int:
+def array_count(arr: list, x: Any) -> int:
     "count(x) -> Int: the number of elements == x"
-    return sum(1 for item in arr if eq(item, value))
+    if _python_eq_is_quest_eq(x):
+        return arr.count(x)
+    return sum(1 for item in arr if eq(item, x))
 
 
 # ---------------------------------------------------------------- higher order
 
 
 @method(list, "each")
-def array_each(arr: list, fn: Any) -> None:
+def array_each(arr: list, f: Any) -> None:
     "each(f) -> nil: calls f(elem), or f(elem, index) when f declares two parameters"
-    need_callable(fn, "Array.each")
-    if arity(fn) == 2:
+    need_callable(f, "Array.each")
+    if arity(f) == 2:
         for i, item in enumerate(list(arr)):
-            fn(item, i)
+            f(item, i)
     else:
         for item in list(arr):
-            fn(item)
+            f(item)
     return None
 
 
 @method(list, "map")
-def array_map(arr: list, fn: Any) -> list:
+def array_map(arr: list, f: Any) -> list:
     "map(f) -> Array: a new array of f(elem) for every element"
-    need_callable(fn, "Array.map")
-    return [fn(item) for item in list(arr)]
+    need_callable(f, "Array.map")
+    return [f(item) for item in list(arr)]
 
 
 @method(list, "filter")
-def array_filter(arr: list, fn: Any) -> list:
+def array_filter(arr: list, f: Any) -> list:
     "filter(f) -> Array: a new array of the elements for which f(elem) is truthy"
-    need_callable(fn, "Array.filter")
-    return [item for item in list(arr) if fn(item)]
+    need_callable(f, "Array.filter")
+    return [item for item in list(arr) if f(item)]
 
 
 @method(list, "reduce")
-def array_reduce(arr: list, fn: Any, initial: Any) -> Any:
+def array_reduce(arr: list, f: Any, init: Any) -> Any:
     "reduce(f, init) -> the result of acc = f(acc, elem) from init, left to right"
-    need_callable(fn, "Array.reduce")
-    acc = initial
+    need_callable(f, "Array.reduce")
+    acc = init
     for item in list(arr):
-        acc = fn(acc, item)
+        acc = f(acc, item)
     return acc
 
 
 @method(list, "any")
-def array_any(arr: list, fn: Any) -> bool:
+def array_any(arr: list, f: Any) -> bool:
     "any(f) -> Bool: whether f(elem) is truthy for some element (stops at the first)"
-    need_callable(fn, "Array.any")
-    return any(fn(item) for item in list(arr))
+    need_callable(f, "Array.any")
+    return any(f(item) for item in list(arr))
 
 
 @method(list, "all")
-def array_all(arr: list, fn: Any) -> bool:
+def array_all(arr: list, f: Any) -> bool:
     "all(f) -> Bool: whether f(elem) is truthy for every element (stops at the first not)"
-    need_callable(fn, "Array.all")
-    return all(fn(item) for item in list(arr))
+    need_callable(f, "Array.all")
+    return all(f(item) for item in list(arr))
 
 
 @method(list, "find")
-def array_find(arr: list, fn: Any) -> Any:
+def array_find(arr: list, f: Any) -> Any:
     "find(f) -> the first element for which f(elem) is truthy, else nil"
-    need_callable(fn, "Array.find")
+    need_callable(f, "Array.find")
     for item in list(arr):
-        if fn(item):
+        if f(item):
             return item
     return None
 
 
 @method(list, "find_index")
-def array_find_index(arr: list, fn: Any) -> int:
+def array_find_index(arr: list, f: Any) -> int:
     "find_index(f) -> Int: the position of the first element with f(elem) truthy, else -1"
-    need_callable(fn, "Array.find_index")
+    need_callable(f, "Array.find_index")
     for i, item in enumerate(list(arr)):
-        if fn(item):
+        if f(item):
             return i
     return -1
 

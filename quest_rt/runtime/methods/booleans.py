@@ -13,12 +13,12 @@ from quest_rt.runtime.values import eq
 
 
 @method(bool, "eq")
-def bool_eq(b: bool, other: Any) -> bool:
+def bool_eq(b: bool, v: Any) -> bool:
     "eq(v) -> Bool: b == v (false for anything but a Bool of the same value)"
-    return eq(b, other)
+    return eq(b, v)
 
 
 @method(bool, "neq")
-def bool_neq(b: bool, other: Any) -> bool:
+def bool_neq(b: bool, v: Any) -> bool:
     "neq(v) -> Bool: b != v"
-    return not eq(b, other)
+    return not eq(b, v)

@@ -64,40 +64,40 @@ def _utf8(data: bytes, method_name: str) -> str:
 
 
 @method(str, "bytes")
-def str_bytes(s: str) -> bytes:
+def str_bytes(text: str) -> bytes:
     "bytes() -> Bytes: the UTF-8 encoding of the string"
-    return s.encode("utf-8", "surrogatepass")
+    return text.encode("utf-8", "surrogatepass")
 
 
 @method(str, "encode")
-def str_encode(s: str, encoding: Any) -> str:
+def str_encode(text: str, enc: Any) -> str:
     "encode(enc) -> Str: the UTF-8 bytes written as hex, b64 or b64url text"
-    enc = _encoding(encoding, "Str.encode")
-    data = s.encode("utf-8", "surrogatepass")
+    enc = _encoding(enc, "Str.encode")
+    data = text.encode("utf-8", "surrogatepass")
     if enc == "hex":
         return data.hex()
     if enc in ("b64", "b64url"):
         return _b64(data, enc == "b64url")
     if enc == "utf-8":
         return "[" + ", ".join(map(str, data)) + "]"
-    raise ValueErr(f"Str.encode: unknown encoding '{encoding}' (expected {_ENCODINGS})")
+    raise ValueErr(f"Str.encode: unknown encoding '{enc}' (expected {_ENCODINGS})")
 
 
 @method(str, "decode")
-def str_decode(s: str, encoding: Any) -> str:
+def str_decode(text: str, enc: Any) -> str:
     "decode(enc) -> Str: hex, b64 or b64url text read back into the UTF-8 string it encodes"
-    enc = _encoding(encoding, "Str.decode")
+    enc = _encoding(enc, "Str.decode")
     if enc == "hex":
         try:
-            data = bytes.fromhex(s)
+            data = bytes.fromhex(text)
         except ValueError:
             raise ValueErr("Str.decode: invalid hex text") from None
     elif enc in ("b64", "b64url"):
-        data = _unb64(s, enc == "b64url", "Str.decode")
+        data = _unb64(text, enc == "b64url", "Str.decode")
     elif enc == "utf-8":
-        return s
+        return text
     else:
-        raise ValueErr(f"Str.decode: unknown encoding '{encoding}' (expected {_ENCODINGS})")
+        raise ValueErr(f"Str.decode: unknown encoding '{enc}' (expected {_ENCODINGS})")
     return _utf8(data, "Str.decode")
 
 
@@ -105,15 +105,15 @@ _HASHES = ("md5", "sha1", "sha256", "sha512")
 
 
 @method(str, "hash")
-def str_hash(s: str, algorithm: Any) -> str:
+def str_hash(text: str, alg: Any) -> str:
     "hash(alg) -> Str: the hex digest of the UTF-8 bytes (md5, sha1, sha256, sha512, crc32)"
-    alg = need_str(algorithm, "Str.hash", "an algorithm name (Str)").lower()
-    data = s.encode("utf-8", "surrogatepass")
+    alg = need_str(alg, "Str.hash", "an algorithm name (Str)").lower()
+    data = text.encode("utf-8", "surrogatepass")
     if alg in _HASHES:
         return hashlib.new(alg, data).hexdigest()
     if alg == "crc32":
         return f"{zlib.crc32(data):08x}"
-    raise ValueErr(f"Str.hash: unknown algorithm '{algorithm}' "
+    raise ValueErr(f"Str.hash: unknown algorithm '{alg}' "
                    "(expected md5, sha1, sha256, sha512 or crc32)")
 
 
@@ -127,9 +127,9 @@ def bytes_len(b: bytes) -> int:
 
 
 @method(bytes, "get")
-def bytes_get(b: bytes, index: Any) -> int:
+def bytes_get(b: bytes, i: Any) -> int:
     "get(i) -> Int: the byte at i (0 <= i < len; otherwise IndexErr)"
-    i = need_int(index, "Bytes.get", "an Int index")
+    i = need_int(i, "Bytes.get", "an Int index")
     if not 0 <= i < len(b):
         raise IndexErr(f"Bytes index {i} out of range (length {len(b)})")
     return b[i]
@@ -143,9 +143,9 @@ def bytes_slice(b: bytes, start: Any, end: Any = None) -> bytes:
 
 
 @method(bytes, "decode")
-def bytes_decode(b: bytes, encoding: Any = "utf-8") -> str:
+def bytes_decode(b: bytes, enc: Any = "utf-8") -> str:
     "decode(enc = \"utf-8\") -> Str: the bytes as utf-8 or ascii text, or written as hex/b64"
-    enc = _encoding(encoding, "Bytes.decode")
+    enc = _encoding(enc, "Bytes.decode")
     if enc == "utf-8":
         return _utf8(b, "Bytes.decode")
     if enc == "ascii":
@@ -156,7 +156,7 @@ def bytes_decode(b: bytes, encoding: Any = "utf-8") -> str:
         return b.hex()
     if enc in ("b64", "b64url"):
         return _b64(b, enc == "b64url")
-    raise ValueErr(f"Bytes.decode: unknown encoding '{encoding}' "
+    raise ValueErr(f"Bytes.decode: unknown encoding '{enc}' "
                    "(expected utf-8, ascii, hex, b64 or b64url)")
 
 

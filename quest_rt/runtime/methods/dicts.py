@@ -48,30 +48,30 @@ def dict_values(d: dict) -> list:
 
 
 @method(dict, "contains")
-def dict_contains(d: dict, key: Any) -> bool:
+def dict_contains(d: dict, k: Any) -> bool:
     "contains(k) -> Bool: whether the dict has the key k"
-    return _key(key) in d
+    return _key(k) in d
 
 
 @method(dict, "get")
-def dict_get(d: dict, key: Any, default: Any = None) -> Any:
+def dict_get(d: dict, k: Any, default: Any = None) -> Any:
     "get(k, default = nil) -> the value of k, else default"
-    return d.get(_key(key), default)
+    return d.get(_key(k), default)
 
 
 @method(dict, "set")
-def dict_set(d: dict, key: Any, value: Any) -> dict:
+def dict_set(d: dict, k: Any, v: Any) -> dict:
     "set(k, v) -> Dict: a new dict with k set to v (the receiver is unchanged)"
     out = dict(d)
-    out[_key(key)] = value
+    out[_key(k)] = v
     return out
 
 
 @method(dict, "remove")
-def dict_remove(d: dict, key: Any) -> dict:
+def dict_remove(d: dict, k: Any) -> dict:
     "remove(k) -> Dict: a new dict without k (the receiver is unchanged)"
     out = dict(d)
-    out.pop(_key(key), None)
+    out.pop(_key(k), None)
     return out
 
 
@@ -82,13 +82,13 @@ def dict_clone(d: dict) -> dict:
 
 
 @method(dict, "each")
-def dict_each(d: dict, fn: Any) -> None:
+def dict_each(d: dict, f: Any) -> None:
     "each(f) -> nil: calls f(key, value) for every entry; f takes exactly two parameters"
-    need_callable(fn, "Dict.each")
-    count = arity(fn)
+    need_callable(f, "Dict.each")
+    count = arity(f)
     if count is not None and count != 2:
         raise ArgErr(f"Dict.each expects a function of two parameters (key, value), "
                      f"got one of {count}")
     for key, value in list(d.items()):
-        fn(key, value)
+        f(key, value)
     return None

@@ -36,72 +36,72 @@ def _name(x: Any, m: str) -> str:
 
 
 @method(NUMBERS, "plus", "add")
-def number_plus(x: Any, other: Any) -> Any:
+def number_plus(x: Any, n: Any) -> Any:
     "plus(n) -> Num: x + n (alias add)"
-    return ops.add(x, need_num(other, _name(x, "plus")))
+    return ops.add(x, need_num(n, _name(x, "plus")))
 
 
 @method(NUMBERS, "minus", "sub")
-def number_minus(x: Any, other: Any) -> Any:
+def number_minus(x: Any, n: Any) -> Any:
     "minus(n) -> Num: x - n (alias sub)"
-    return ops.sub(x, need_num(other, _name(x, "minus")))
+    return ops.sub(x, need_num(n, _name(x, "minus")))
 
 
 @method(NUMBERS, "times", "mul")
-def number_times(x: Any, other: Any) -> Any:
+def number_times(x: Any, n: Any) -> Any:
     "times(n) -> Num: x * n (alias mul)"
-    return ops.mul(x, need_num(other, _name(x, "times")))
+    return ops.mul(x, need_num(n, _name(x, "times")))
 
 
 @method(NUMBERS, "div")
-def number_div(x: Any, other: Any) -> Any:
+def number_div(x: Any, n: Any) -> Any:
     "div(n) -> Num: x / n (Int / Int truncates toward zero; zero is a RuntimeErr)"
-    return ops.div(x, need_num(other, _name(x, "div")))
+    return ops.div(x, need_num(n, _name(x, "div")))
 
 
 @method(NUMBERS, "mod")
-def number_mod(x: Any, other: Any) -> Any:
+def number_mod(x: Any, n: Any) -> Any:
     "mod(n) -> Num: x % n (sign of x; zero is a RuntimeErr)"
-    return ops.mod(x, need_num(other, _name(x, "mod")))
+    return ops.mod(x, need_num(n, _name(x, "mod")))
 
 
 # ---------------------------------------------------------------- both: comparison
 
 
 @method(NUMBERS, "eq")
-def number_eq(x: Any, other: Any) -> bool:
+def number_eq(x: Any, v: Any) -> bool:
     "eq(v) -> Bool: x == v"
-    return eq(x, other)
+    return eq(x, v)
 
 
 @method(NUMBERS, "neq")
-def number_neq(x: Any, other: Any) -> bool:
+def number_neq(x: Any, v: Any) -> bool:
     "neq(v) -> Bool: x != v"
-    return not eq(x, other)
+    return not eq(x, v)
 
 
 @method(NUMBERS, "gt")
-def number_gt(x: Any, other: Any) -> bool:
+def number_gt(x: Any, n: Any) -> bool:
     "gt(n) -> Bool: x > n"
-    return compare(x, need_num(other, _name(x, "gt"))) > 0
+    return compare(x, need_num(n, _name(x, "gt"))) > 0
 
 
 @method(NUMBERS, "lt")
-def number_lt(x: Any, other: Any) -> bool:
+def number_lt(x: Any, n: Any) -> bool:
     "lt(n) -> Bool: x < n"
-    return compare(x, need_num(other, _name(x, "lt"))) < 0
+    return compare(x, need_num(n, _name(x, "lt"))) < 0
 
 
 @method(NUMBERS, "gte")
-def number_gte(x: Any, other: Any) -> bool:
+def number_gte(x: Any, n: Any) -> bool:
     "gte(n) -> Bool: x >= n"
-    return compare(x, need_num(other, _name(x, "gte"))) >= 0
+    return compare(x, need_num(n, _name(x, "gte"))) >= 0
 
 
 @method(NUMBERS, "lte")
-def number_lte(x: Any, other: Any) -> bool:
+def number_lte(x: Any, n: Any) -> bool:
     "lte(n) -> Bool: x <= n"
-    return compare(x, need_num(other, _name(x, "lte"))) <= 0
+    return compare(x, need_num(n, _name(x, "lte"))) <= 0
 
 
 # ---------------------------------------------------------------- both: the rest
@@ -155,28 +155,28 @@ def int_sign(x: int) -> int:
 
 
 @method(int, "pow")
-def int_pow(x: int, exponent: Any) -> Any:
+def int_pow(x: int, e: Any) -> Any:
     "pow(e) -> Num: x to the power e (Int for an Int e >= 0, else Float)"
-    need_num(exponent, "Int.pow")
-    if type(exponent) is float or exponent < 0:
-        return float_pow(float(x), float(exponent))
-    if abs(x) >= 2 and exponent >= 64:
+    need_num(e, "Int.pow")
+    if type(e) is float or e < 0:
+        return float_pow(float(x), float(e))
+    if abs(x) >= 2 and e >= 64:
         raise RuntimeErr("Integer overflow in pow")  # |x|^64 >= 2^64: not computed
-    return int_result(x ** exponent, "pow")
+    return int_result(x ** e, "pow")
 
 
 @method(int, "min")
-def int_min(x: int, other: Any) -> int:
-    "min(n) -> Int: the smaller of x and n (a Float n is truncated)"
-    other = need_num(other, "Int.min")
-    return min(x, other if type(other) is int else float_to_int(other, "Int.min"))
+def int_min(x: int, o: Any) -> int:
+    "min(o) -> Int: the smaller of x and o (a Float o is truncated)"
+    o = need_num(o, "Int.min")
+    return min(x, o if type(o) is int else float_to_int(o, "Int.min"))
 
 
 @method(int, "max")
-def int_max(x: int, other: Any) -> int:
-    "max(n) -> Int: the larger of x and n (a Float n is truncated)"
-    other = need_num(other, "Int.max")
-    return max(x, other if type(other) is int else float_to_int(other, "Int.max"))
+def int_max(x: int, o: Any) -> int:
+    "max(o) -> Int: the larger of x and o (a Float o is truncated)"
+    o = need_num(o, "Int.max")
+    return max(x, o if type(o) is int else float_to_int(o, "Int.max"))
 
 
 @method(int, "round")
@@ -227,9 +227,9 @@ def float_sign(x: float) -> float:
 
 
 @method(float, "pow")
-def float_pow_method(x: float, exponent: Any) -> float:
+def float_pow_method(x: float, e: Any) -> float:
     "pow(e) -> Float: x to the power e"
-    return float_pow(x, float(need_num(exponent, "Float.pow")))
+    return float_pow(x, float(need_num(e, "Float.pow")))
 
 
 def _float_min(a: float, b: float) -> float:
@@ -242,20 +242,20 @@ def _float_min(a: float, b: float) -> float:
 
 
 @method(float, "min")
-def float_min(x: float, other: Any) -> float:
-    "min(n) -> Float: the smaller of x and n"
-    return _float_min(x, float(need_num(other, "Float.min")))
+def float_min(x: float, o: Any) -> float:
+    "min(o) -> Float: the smaller of x and o"
+    return _float_min(x, float(need_num(o, "Float.min")))
 
 
 @method(float, "max")
-def float_max(x: float, other: Any) -> float:
-    "max(n) -> Float: the larger of x and n"
-    other = float(need_num(other, "Float.max"))
+def float_max(x: float, o: Any) -> float:
+    "max(o) -> Float: the larger of x and o"
+    o = float(need_num(o, "Float.max"))
     if x != x:
-        return other
-    if other != other:
+        return o
+    if o != o:
         return x
-    return max(x, other)
+    return max(x, o)
 
 
 @method(float, "floor")

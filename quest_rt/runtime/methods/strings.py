@@ -18,153 +18,153 @@ from quest_rt.runtime.values import INT_MAX, INT_MIN, eq, to_str
 
 
 @method(str, "len")
-def str_len(s: str) -> int:
+def str_len(text: str) -> int:
     "len() -> Int: the length in UTF-8 bytes (\"é\".len() is 2)"
-    return len(s) if s.isascii() else len(s.encode("utf-8", "surrogatepass"))
+    return len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
 
 
 # ---------------------------------------------------------------- case and whitespace
 
 
 @method(str, "upper")
-def str_upper(s: str) -> str:
+def str_upper(text: str) -> str:
     "upper() -> Str: upper-cased"
-    return s.upper()
+    return text.upper()
 
 
 @method(str, "lower")
-def str_lower(s: str) -> str:
+def str_lower(text: str) -> str:
     "lower() -> Str: lower-cased"
-    return s.lower()
+    return text.lower()
 
 
 @method(str, "capitalize")
-def str_capitalize(s: str) -> str:
+def str_capitalize(text: str) -> str:
     "capitalize() -> Str: first character upper-cased, the rest lower-cased"
-    return s.capitalize()
+    return text.capitalize()
 
 
 @method(str, "title")
-def str_title(s: str) -> str:
+def str_title(text: str) -> str:
     "title() -> Str: each word capitalized (a letter after a non-letter starts a word)"
-    return s.title()
+    return text.title()
 
 
 @method(str, "trim")
-def str_trim(s: str) -> str:
+def str_trim(text: str) -> str:
     "trim() -> Str: leading and trailing whitespace removed"
-    return s.strip()
+    return text.strip()
 
 
 @method(str, "ltrim")
-def str_ltrim(s: str) -> str:
+def str_ltrim(text: str) -> str:
     "ltrim() -> Str: leading whitespace removed"
-    return s.lstrip()
+    return text.lstrip()
 
 
 @method(str, "rtrim")
-def str_rtrim(s: str) -> str:
+def str_rtrim(text: str) -> str:
     "rtrim() -> Str: trailing whitespace removed"
-    return s.rstrip()
+    return text.rstrip()
 
 
 @method(str, "expandtabs")
-def str_expandtabs(s: str, tabsize: Any = 8) -> str:
+def str_expandtabs(text: str, n: Any = 8) -> str:
     "expandtabs(n = 8) -> Str: tabs replaced by spaces up to the next multiple of n"
-    return s.expandtabs(need_int(tabsize, "Str.expandtabs", "an Int tab size"))
+    return text.expandtabs(need_int(n, "Str.expandtabs", "an Int tab size"))
 
 
 # ---------------------------------------------------------------- searching
 
 
 @method(str, "contains")
-def str_contains(s: str, part: Any) -> bool:
+def str_contains(text: str, s: Any) -> bool:
     "contains(s) -> Bool: whether s occurs in the string"
-    return need_str(part, "Str.contains") in s
+    return need_str(s, "Str.contains") in text
 
 
 @method(str, "startswith", "starts_with")
-def str_startswith(s: str, prefix: Any) -> bool:
+def str_startswith(text: str, s: Any) -> bool:
     "startswith(s) -> Bool: whether the string begins with s (alias starts_with)"
-    return s.startswith(need_str(prefix, "Str.startswith"))
+    return text.startswith(need_str(s, "Str.startswith"))
 
 
 @method(str, "endswith", "ends_with")
-def str_endswith(s: str, suffix: Any) -> bool:
+def str_endswith(text: str, s: Any) -> bool:
     "endswith(s) -> Bool: whether the string ends with s (alias ends_with)"
-    return s.endswith(need_str(suffix, "Str.endswith"))
+    return text.endswith(need_str(s, "Str.endswith"))
 
 
 @method(str, "index_of")
-def str_index_of(s: str, part: Any) -> int:
+def str_index_of(text: str, s: Any) -> int:
     "index_of(s) -> Int: the character position of the first s, -1 if absent"
-    return s.find(need_str(part, "Str.index_of"))
+    return text.find(need_str(s, "Str.index_of"))
 
 
 @method(str, "count")
-def str_count(s: str, part: Any) -> int:
+def str_count(text: str, s: Any) -> int:
     "count(s) -> Int: the number of non-overlapping occurrences of s"
-    return s.count(need_str(part, "Str.count"))
+    return text.count(need_str(s, "Str.count"))
 
 
 # ---------------------------------------------------------------- pieces
 
 
 @method(str, "split")
-def str_split(s: str, sep: Any) -> list:
+def str_split(text: str, sep: Any) -> list:
     "split(sep) -> Array: the pieces between occurrences of sep; split(\"\") gives characters"
     sep = need_str(sep, "Str.split", "a Str separator")
     if sep == "":
-        return list(s)
-    return s.split(sep)
+        return list(text)
+    return text.split(sep)
 
 
 @method(str, "slice")
-def str_slice(s: str, start: Any, end: Any = None) -> str:
+def str_slice(text: str, start: Any, end: Any = None) -> str:
     "slice(start, end) -> Str: characters [start, end); negatives count from the end"
-    a, b = slice_bounds(len(s), start, end, "Str.slice")
-    return s[a:b]
+    a, b = slice_bounds(len(text), start, end, "Str.slice")
+    return text[a:b]
 
 
 @method(str, "replace")
-def str_replace(s: str, old: Any, new: Any) -> str:
+def str_replace(text: str, old: Any, new: Any) -> str:
     "replace(old, new) -> Str: every occurrence of old replaced by new"
-    return s.replace(need_str(old, "Str.replace"), need_str(new, "Str.replace"))
+    return text.replace(need_str(old, "Str.replace"), need_str(new, "Str.replace"))
 
 
 @method(str, "repeat")
-def str_repeat(s: str, count: Any) -> str:
+def str_repeat(text: str, n: Any) -> str:
     "repeat(n) -> Str: the string n times (n >= 0)"
-    if need_int(count, "Str.repeat") < 0:
-        raise ValueErr(f"Str.repeat count must not be negative, got {count}")
-    return s * count
+    if need_int(n, "Str.repeat") < 0:
+        raise ValueErr(f"Str.repeat count must not be negative, got {n}")
+    return text * n
 
 
 @method(str, "concat")
-def str_concat(s: str, other: Any) -> str:
+def str_concat(text: str, x: Any) -> str:
     "concat(x) -> Str: the string followed by x's string form (s .. x)"
-    return s + (other if type(other) is str else to_str(other))
+    return text + (x if type(x) is str else to_str(x))
 
 
 @method(str, "fmt")
-def str_fmt(s: str, *args: Any) -> str:
+def str_fmt(text: str, *args: Any) -> str:
     "fmt(args...) -> Str: {} next argument, {0} by index, {:spec} formatted, {{ }} braces"
-    return fmt(s, *args)
+    return fmt(text, *args)
 
 
 # ---------------------------------------------------------------- comparison
 
 
 @method(str, "eq")
-def str_eq(s: str, other: Any) -> bool:
+def str_eq(text: str, s: Any) -> bool:
     "eq(s) -> Bool: s == other"
-    return eq(s, other)
+    return eq(text, s)
 
 
 @method(str, "neq")
-def str_neq(s: str, other: Any) -> bool:
+def str_neq(text: str, s: Any) -> bool:
     "neq(s) -> Bool: s != other"
-    return not eq(s, other)
+    return not eq(text, s)
 
 
 # ---------------------------------------------------------------- conversions
@@ -174,9 +174,9 @@ _PREFIXES = {"0x": 16, "0o": 8, "0b": 2}
 
 
 @method(str, "to_int")
-def str_to_int(s: str) -> int:
+def str_to_int(text: str) -> int:
     "to_int() -> Int: the number written in the string (trimmed; _, 0x, 0o, 0b allowed)"
-    body = s.strip()
+    body = text.strip()
     negative = body[:1] == "-"
     if body[:1] in ("-", "+"):
         body = body[1:]
@@ -186,32 +186,32 @@ def str_to_int(s: str) -> int:
     digits = body.replace("_", "").lower()
     allowed = _DIGITS[base]
     if not digits or any(c not in allowed for c in digits):
-        raise ValueErr(f"Cannot convert '{s}' to Int")
+        raise ValueErr(f"Cannot convert '{text}' to Int")
     value = int(digits, base)
     value = -value if negative else value
     if not INT_MIN <= value <= INT_MAX:
-        raise ValueErr(f"Cannot convert '{s}' to Int: out of the 64-bit range")
+        raise ValueErr(f"Cannot convert '{text}' to Int: out of the 64-bit range")
     return value
 
 
 @method(str, "to_float")
-def str_to_float(s: str) -> float:
+def str_to_float(text: str) -> float:
     "to_float() -> Float: the number written in the string (trimmed; _ allowed)"
-    body = s.strip().replace("_", "")
+    body = text.strip().replace("_", "")
     if body and body.isascii():
         try:
             return float(body)
         except ValueError:
             pass
-    raise ValueErr(f"Cannot convert '{s}' to Float")
+    raise ValueErr(f"Cannot convert '{text}' to Float")
 
 
 @method(str, "ord")
-def str_ord(s: str) -> int:
+def str_ord(text: str) -> int:
     "ord() -> Int: the code point of the first character"
-    if not s:
+    if not text:
         raise ValueErr("Str.ord of an empty string")
-    return ord(s[0])
+    return ord(text[0])
 
 
 # ---------------------------------------------------------------- classification
@@ -219,60 +219,60 @@ def str_ord(s: str) -> int:
 
 
 @method(str, "isdigit")
-def str_isdigit(s: str) -> bool:
+def str_isdigit(text: str) -> bool:
     "isdigit() -> Bool: non-empty and every character a digit"
-    return s.isdigit()
+    return text.isdigit()
 
 
 @method(str, "isalpha")
-def str_isalpha(s: str) -> bool:
+def str_isalpha(text: str) -> bool:
     "isalpha() -> Bool: non-empty and every character a letter"
-    return s.isalpha()
+    return text.isalpha()
 
 
 @method(str, "isalnum")
-def str_isalnum(s: str) -> bool:
+def str_isalnum(text: str) -> bool:
     "isalnum() -> Bool: non-empty and every character a letter or digit"
-    return s.isalnum()
+    return text.isalnum()
 
 
 @method(str, "isspace")
-def str_isspace(s: str) -> bool:
+def str_isspace(text: str) -> bool:
     "isspace() -> Bool: non-empty and every character whitespace"
-    return s.isspace()
+    return text.isspace()
 
 
 @method(str, "isupper")
-def str_isupper(s: str) -> bool:
+def str_isupper(text: str) -> bool:
     "isupper() -> Bool: has a cased character and every cased character is upper case"
-    return s.isupper()
+    return text.isupper()
 
 
 @method(str, "islower")
-def str_islower(s: str) -> bool:
+def str_islower(text: str) -> bool:
     "islower() -> Bool: has a cased character and every cased character is lower case"
-    return s.islower()
+    return text.islower()
 
 
 @method(str, "istitle")
-def str_istitle(s: str) -> bool:
+def str_istitle(text: str) -> bool:
     "istitle() -> Bool: has a cased character and equals its title() form"
-    return s.istitle()
+    return text.istitle()
 
 
 @method(str, "isascii")
-def str_isascii(s: str) -> bool:
+def str_isascii(text: str) -> bool:
     "isascii() -> Bool: non-empty and every character ASCII"
-    return s != "" and s.isascii()
+    return text != "" and text.isascii()
 
 
 @method(str, "isdecimal")
-def str_isdecimal(s: str) -> bool:
+def str_isdecimal(text: str) -> bool:
     "isdecimal() -> Bool: non-empty and every character a decimal digit"
-    return s.isdecimal()
+    return text.isdecimal()
 
 
 @method(str, "isnumeric")
-def str_isnumeric(s: str) -> bool:
+def str_isnumeric(text: str) -> bool:
     "isnumeric() -> Bool: non-empty and every character numeric"
-    return s.isnumeric()
+    return text.isnumeric()
