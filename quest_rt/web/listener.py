@@ -9,8 +9,8 @@ with h11:
   ``app.websocket`` → we answer ``101`` and run it on
   :class:`~quest_rt.web.direct.DirectWebSocket`; an upgrade with another version
   gets ``426`` with ``Sec-WebSocket-Version: 13`` (RFC 6455 §4.4);
-- anything else — plain HTTP, a head we cannot parse, an upgrade to another path
-  → hypercorn's own ``TCPServer`` runs the connection, reading first the bytes we
+- anything else — plain HTTP, a head we cannot parse, an upgrade to another path,
+  an HTTP/1.0 upgrade or a malformed key → hypercorn's own ``TCPServer`` runs the connection, reading first the bytes we
   already consumed (:class:`ReplayStream`). HTTP is always hypercorn's.
 
 With :attr:`TransportKind.HYPERCORN` every connection goes straight to hypercorn.
@@ -22,6 +22,7 @@ hypercorn version is pinned (0.18.0); ``TCPServer``'s constructor is the contrac
 
 from __future__ import annotations
 
+import base64
 import logging
 import os
 from typing import TYPE_CHECKING
@@ -181,9 +182,10 @@ class ConnectionDispatcher:
         key = headers.get("sec-websocket-key", "")
         if (
             on_connect is None
+            or request.http_version != b"1.1"
             or headers.get("upgrade", "").lower() != "websocket"
             or "upgrade" not in connection_tokens
-            or not key
+            or not _valid_key(key)
         ):
             await self.to_hypercorn(stream, buf)
             return
@@ -209,6 +211,14 @@ class ConnectionDispatcher:
         )
         transport = DirectWebSocket(stream, conn, self.app.settings, extensions, buf[head_end:])
         await transport.run(on_connect)
+
+
+def _valid_key(key: str) -> bool:
+    """RFC 6455 §4.1: the key is the base64 encoding of 16 bytes."""
+    try:
+        return len(base64.b64decode(key, validate=True)) == 16
+    except ValueError:
+        return False
 
 
 def _peer_ip(stream: trio.SocketStream) -> str:

@@ -1,8 +1,9 @@
 """Server settings: every limit the engine enforces, named, with its default and reason.
 
-One frozen-by-convention dataclass per app (``WebApp.settings``) rather than loose
-module constants, so a test or a Quest app can change a limit for one server without
-touching another running in the same process.
+One dataclass per app (``WebApp.settings``) rather than loose module constants, so a
+test or a Quest app can change a limit for one server without touching another
+running in the same process. Change settings before serving: a running server has
+already copied some of them into hypercorn's config.
 """
 
 from __future__ import annotations

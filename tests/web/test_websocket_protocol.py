@@ -164,3 +164,24 @@ async def test_direct_transport_negotiates_permessage_deflate_only_when_enabled(
             client.receive_data(await stream.receive_some())
             received += "".join(e.data for e in client.events() if isinstance(e, TextMessage))
     await stream.aclose()
+
+
+@pytest.mark.parametrize(
+    "key",
+    [b"not base64!", b"c2hvcnQ=", b"dGhpcyBrZXkgaXMgd2F5IHRvbyBsb25nIQ=="],
+    ids=["junk", "short", "long"],
+)
+async def test_an_upgrade_with_a_malformed_key_is_refused(app, start_server, key):
+    from .clients import raw_http
+
+    app.websocket("/ws", echo_endpoint)
+    port = await start_server(app)
+    answer = await raw_http(
+        port,
+        b"GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        b"Sec-WebSocket-Key: "
+        + key
+        + b"\r\nSec-WebSocket-Version: 13\r\nConnection: close\r\n\r\n",
+    )
+    assert not answer.startswith(b"HTTP/1.1 101")
+    assert len(app.registry) == 0
