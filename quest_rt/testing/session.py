@@ -107,6 +107,9 @@ def error_text(exc: BaseException) -> str:
 
 
 class Session:
+    """One run: its configuration, where its output goes (``reporter``; None is silent),
+    and the results it accumulates in ``run``."""
+
     def __init__(self, config: Config | None = None,
                  reporter: ConsoleReporter | None = None) -> None:
         self.config = config or Config()
@@ -167,7 +170,12 @@ class Session:
             current.name = name
             self._module_named = True
         else:
-            path = current.path if current is not None else None
+            if current is not None:
+                path = current.path
+            else:
+                from quest_rt.std import program
+
+                path = program.SCRIPT_PATH
             self._finish_module()
             self._start_module(name, path, True)
         self._ensure_module()
