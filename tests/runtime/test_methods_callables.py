@@ -7,7 +7,7 @@ import pytest
 
 from quest_rt.runtime.builtins import puts
 from quest_rt.runtime.dispatch import bound_method, call_method
-from quest_rt.runtime.errors import ArgErr, AttrErr, ValueErr
+from quest_rt.runtime.errors import ArgErr, AttrErr, Err, ValueErr
 from quest_rt.runtime.objects import QuestModule
 from tests.runtime.support import run_quest
 
@@ -152,6 +152,11 @@ def test_exception_types_and_values():
     err = call_method(ValueErr, "new", "bad")
     assert call_method(err, "_doc") == ValueErr.__doc__
     assert call_method(err, "str") == "ValueErr: bad"
+
+
+def test_the_base_error_type_has_a_quest_description():
+    assert call_method(Err, "_doc") == \
+        "The base of every exception type: catch e: Err catches them all."
 
 
 def test_module_doc_name_and_members():

@@ -73,6 +73,14 @@ def function_doc(fn: Any) -> str:
     return f"Built-in function: {name}"
 
 
+def _error_doc(cls: type[Err]) -> str:
+    # The subclasses' docstrings are written for Quest readers; Err's own describes the
+    # Python class.
+    if cls is Err:
+        return "The base of every exception type: catch e: Err catches them all."
+    return cls.__doc__ or ""
+
+
 def _type_name(cls: type) -> str:
     name = getattr(cls, "quest_name", None)
     return name if isinstance(name, str) else cls.__name__
@@ -87,10 +95,10 @@ def value_doc(value: Any) -> str:
         return type_doc(value)
     if isinstance(value, type):
         if issubclass(value, Err):
-            return value.__doc__ or ""
+            return _error_doc(value)
         return f"Type definition: {_type_name(value)}\n"
     if isinstance(value, Err):
-        return type(value).__doc__ or ""
+        return _error_doc(type(value))
     if isinstance(value, Trait):
         return value._doc()
     if isinstance(value, QuestModule):
