@@ -84,11 +84,23 @@ def format_exception(exc: BaseException) -> str:
     frames = quest_frames(tb)
     if frames:
         lines.append("Traceback (most recent call last):")
-        for f in frames:
+        repeats = 0
+        for i, f in enumerate(frames):
+            if i > 0 and f == frames[i - 1]:
+                repeats += 1
+                if repeats >= 3:
+                    continue  # deep recursion: say how often instead of printing it all
+            elif repeats >= 3:
+                lines.append(f"  [previous frame repeated {repeats - 2} more times]")
+                repeats = 0
+            else:
+                repeats = 0
             lines.append(f"  {f}")
             src = _source_line(f.path, f.line)
             if src:
                 lines.append(f"    {src}")
+        if repeats >= 3:
+            lines.append(f"  [previous frame repeated {repeats - 2} more times]")
     if isinstance(exc, UserRaise) or not isinstance(value, Err):
         lines.append(f"{error_type_name(value)}: {error_message(value)}")
     else:
