@@ -254,7 +254,9 @@ class WebSocketConnection:
             raise RuntimeError(f"connection {self.id} is closed")
         self._transport.nursery().start_soon(self._guarded, async_fn, args)
 
-    async def _guarded(self, async_fn: Callable[..., Awaitable[Any]], args: tuple[Any, ...]) -> None:
+    async def _guarded(
+        self, async_fn: Callable[..., Awaitable[Any]], args: tuple[Any, ...]
+    ) -> None:
         # Such tasks run handler code too: give them a portal, and treat their
         # exceptions like a handler's (log, on_error, close 1011) instead of
         # letting them tear down the connection's nursery and the server.
