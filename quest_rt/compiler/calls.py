@@ -151,10 +151,12 @@ def emit_function(em: Emitter, node: q.Node, pyname: str, params: tuple[q.Param,
                 checks.extend(em.pending + _param_check(em, p, b.pyname, quest_name))
                 em.pending = []
         docstring: list[ast.stmt] = []
-        if body and isinstance(body[0], q.ExprStmt) and isinstance(body[0].expr, q.Str) \
-                and len(body) > 1:
+        if body and isinstance(body[0], q.ExprStmt) and isinstance(body[0].expr, q.Str):
+            # spec 2.14: a leading string literal is the docstring (and, when it is the
+            # whole body, still the function's value)
             docstring = [ast.Expr(const(body[0].expr.value))]
-            body = body[1:]
+            if len(body) > 1:
+                body = body[1:]
         tail = Tail("return", returns_value, quest_name)
         stmts = em.block(body, tail)
         flags = em.flag_prologue()

@@ -88,11 +88,15 @@ class Err(Exception):
         return None
 
     def _doc(self) -> str:
-        return type(self).__doc__ or ""
+        """_doc() -> Str: what this kind of error means"""
+        return type(self).quest_doc
+
+    quest_doc = "The base of every Quest error: `catch e: Err` catches everything."
 
 
 def _define(name: str, doc: str) -> type[Err]:
-    return type(name, (Err,), {"quest_name": name, "__doc__": doc, "__module__": __name__})
+    return type(name, (Err,), {"quest_name": name, "__doc__": doc, "quest_doc": doc,
+                               "__module__": __name__})
 
 
 ValueErr = _define("ValueErr", "A value has the right type but is not acceptable.")
@@ -165,7 +169,8 @@ _ARG_PATTERNS = (
 
 def _function_name(message: str) -> str:
     head = message.split("(", 1)[0].strip()
-    return head.rsplit(".", 1)[-1] if head else "function"
+    name = head.rsplit(".", 1)[-1] if head else "function"
+    return name.split("·")[0] or "<anonymous>"  # compiler suffixes (`·2`) are not Quest
 
 
 def _translate_type_error(exc: TypeError) -> Err:
@@ -181,7 +186,8 @@ def _translate_type_error(exc: TypeError) -> Err:
             word = "parameter" if len(names) == 1 else "parameters"
             return ArgErr(f"{fname}: missing required {word} {listed}")
         if pattern is _ARG_PATTERNS[1]:
-            return ArgErr(f"{fname} takes at most {m.group(1)} positional arguments, "
+            word = "argument" if m.group(1) == "1" else "arguments"
+            return ArgErr(f"{fname} takes at most {m.group(1)} positional {word}, "
                           f"{m.group(2)} given")
         if pattern is _ARG_PATTERNS[2]:
             return ArgErr(f"{fname}: unknown keyword argument '{m.group(1)}'")
