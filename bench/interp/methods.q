@@ -28,11 +28,11 @@ end
 
 fun main()
   let acc = Vec.new(x: 0, y: 0)
-  let step = Vec.new(x: 1, y: 2)
+  let delta = Vec.new(x: 1, y: 2)
   let counter = Counter.new()
   for i in 0 until 20000
-    acc = acc.add(step)
-    counter.bump(acc.dot(step) % 7)
+    acc = acc.add(delta)
+    counter.bump(acc.dot(delta) % 7)
   end
   acc.scale(2)
   acc.x + acc.y + counter.count

@@ -241,45 +241,83 @@ def compile_call(em: Emitter, node: q.Call) -> ast.expr:
 # ---------------------------------------------------------------- method calls
 
 
+def _attr_call(obj: ast.expr, name: str, *args: ast.expr) -> ast.Call:
+    return call(ast.Attribute(obj, name, ast.Load()), *args)
+
+
+def _str_len(o: ast.expr, args: list[ast.expr]) -> ast.expr:
+    # Quest's Str.len() is the UTF-8 byte length: the character count for ASCII text
+    # (`o` is a simple operand here: the caller holds it)
+    return ast.IfExp(_attr_call(o, "isascii"), call(helper("len"), o),
+                     call(helper("call_method"), o, const("len")))
+
+
+#: (receiver type, method, argument count) -> native code. Each entry is exact Quest
+#: semantics for a receiver of that type (the method tables are the reference).
+_NATIVE_METHODS = {
+    ("str", "len", 0): _str_len,
+    ("str", "upper", 0): lambda o, a: _attr_call(o, "upper"),
+    ("str", "lower", 0): lambda o, a: _attr_call(o, "lower"),
+    ("str", "trim", 0): lambda o, a: _attr_call(o, "strip"),
+    ("list", "len", 0): lambda o, a: call(helper("len"), o),
+    ("dict", "len", 0): lambda o, a: call(helper("len"), o),
+    ("list", "push", 1): lambda o, a: ast.BoolOp(ast.Or(), [_attr_call(o, "append", a[0]), o]),
+    ("dict", "keys", 0): lambda o, a: call(helper("list"), o),
+    ("dict", "values", 0): lambda o, a: call(helper("list"), _attr_call(o, "values")),
+}
+#: the same, for methods whose first argument must be a Str (checked statically)
+_NATIVE_STR_ARG = {
+    ("str", "startswith"): "startswith", ("str", "starts_with"): "startswith",
+    ("str", "endswith"): "endswith", ("str", "ends_with"): "endswith",
+    ("dict", "get"): "get",
+}
+_PYTYPES = {"str": "str", "list": "list", "dict": "dict"}
+
+
 def _method_fast_path(em: Emitter, node: q.MethodCall, obj: ast.expr,
                       args: list[ast.expr]) -> ast.expr | None:
-    """Inline code for the hottest built-in methods, or None."""
+    """Inline code for the hottest built-in methods, or None.
+
+    With the receiver's type known statically the native code is used directly; with
+    it unknown, behind a ``·type(o) is ...`` test falling back to the dispatcher.
+    """
     m, n = node.name, len(args)
     t = em.type_of(node.obj)
-    slow_args = [const(m), *args]
-    if m == "len" and n == 0:
-        if t in ("list", "dict"):
-            return call(helper("len"), obj)
-        if t is None:
-            first, later = em.hold(obj, "o")
-            return ast.IfExp(ast.Compare(call(helper("type"), first), [ast.In()],
-                                         [helper("SIZED")]),
-                             call(helper("len"), later),
-                             call(helper("call_method"), later, *slow_args))
-        return None
-    if m == "push" and n == 1:
-        if t == "list":
-            first, later = em.hold(obj, "o")
-            return ast.BoolOp(ast.Or(), [call(ast.Attribute(first, "append", ast.Load()),
-                                              args[0]), later])
-        if t is None:
-            first, later = em.hold(obj, "o")
-            push = ast.BoolOp(ast.Or(), [call(ast.Attribute(later, "append", ast.Load()),
-                                              args[0]), later])
-            return ast.IfExp(ast.Compare(call(helper("type"), first), [ast.Is()],
-                                         [helper("list")]),
-                             push, call(helper("call_method"), later, *slow_args))
-        return None
-    if t == "dict" and n == 1 and m in ("contains", "get") and \
-            em.type_of(node.args[0].value) == "str":
-        if m == "contains":
+    native = None
+    if t in _PYTYPES:
+        native = _NATIVE_METHODS.get((t, m, n))
+        pyname = _NATIVE_STR_ARG.get((t, m))
+        if native is None and pyname is not None and n >= 1 and \
+                em.type_of(node.args[0].value) == "str" and (n == 1 or pyname == "get"):
+            if n <= 2:
+                return _attr_call(obj, pyname, *args)
+        if native is not None:
+            if native is _str_len:  # the receiver is read twice
+                first, later = em.hold(obj, "o")
+                return ast.IfExp(_attr_call(first, "isascii"), call(helper("len"), later),
+                                 call(helper("call_method"), later, const("len")))
+            if m == "push":  # the receiver is read twice
+                first, later = em.hold(obj, "o")
+                return ast.BoolOp(ast.Or(), [_attr_call(first, "append", args[0]), later])
+            return native(obj, args)
+        if t == "dict" and n == 1 and m == "contains" and \
+                em.type_of(node.args[0].value) == "str" and em.is_simple(obj):
             return ast.Compare(args[0], [ast.In()], [obj])
-        return call(ast.Attribute(obj, "get", ast.Load()), args[0])
-    if t == "dict" and n == 0 and m in ("keys", "values"):
-        if m == "keys":
-            return call(helper("list"), obj)
-        return call(helper("list"), call(ast.Attribute(obj, "values", ast.Load())))
-    return None
+        return None
+    if t is not None:
+        return None
+    # unknown receiver: test its type once, then take the native path or dispatch
+    candidates = [pt for pt in ("list", "dict", "str") if (pt, m, n) in _NATIVE_METHODS]
+    if not candidates:
+        return None
+    first, later = em.hold(obj, "o")
+    slow = call(helper("call_method"), later, const(m), *args)
+    if m == "len" and n == 0:
+        return ast.IfExp(ast.Compare(call(helper("type"), first), [ast.In()],
+                                     [helper("SIZED")]), call(helper("len"), later), slow)
+    pt = candidates[0]
+    test = ast.Compare(call(helper("type"), first), [ast.Is()], [helper(_PYTYPES[pt])])
+    return ast.IfExp(test, _NATIVE_METHODS[(pt, m, n)](later, args), slow)
 
 
 @compiles(q.MethodCall)
