@@ -1,4 +1,4 @@
-"""Methods every value answers (spec 5.1): ``cls str _rep _doc _id is``."""
+"""Methods every value answers (spec 5.1): ``cls str _rep _doc _id is does``."""
 
 from __future__ import annotations
 
@@ -43,3 +43,11 @@ def value_is(value: Any, wanted: Any) -> bool:
         return cls_name(value).lower() == wanted.lower()
     name = getattr(wanted, "quest_name", None)
     return isinstance(name, str) and cls_name(value).lower() == name.lower()
+
+
+@universal("does")
+def value_does(value: Any, trait: Any) -> bool:
+    "does(trait) -> Bool: whether the value's type implements the trait (structs only)"
+    from quest_rt.runtime.objects import does
+
+    return does(value, trait)
