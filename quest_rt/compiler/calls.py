@@ -320,6 +320,10 @@ def _method_fast_path(em: Emitter, node: q.MethodCall, obj: ast.expr,
     return ast.IfExp(test, _NATIVE_METHODS[(pt, m, n)](later, args), slow)
 
 
+#: methods every value answers: the dispatcher supplies them where the receiver does not
+_ALWAYS_DISPATCHED = frozenset(("cls", "str", "_rep", "_doc", "_id", "is", "does", "_name"))
+
+
 @compiles(q.MethodCall)
 def compile_method_call(em: Emitter, node: q.MethodCall) -> ast.expr:
     if id(node) in em.info.templates:
@@ -342,7 +346,15 @@ def compile_method_call(em: Emitter, node: q.MethodCall) -> ast.expr:
         fast = _method_fast_path(em, node, obj, args)
         if fast is not None:
             return fast
-    return ast.Call(helper("call_method"), [obj, const(node.name), *args], keywords)
+    if node.name in _ALWAYS_DISPATCHED or em.type_of(node.obj) is not None:
+        return ast.Call(helper("call_method"), [obj, const(node.name), *args], keywords)
+    # a name built-in values answer (`add`, `get`...) may still be a user method: built-in
+    # receivers go to the dispatcher, anything else gets a plain method call
+    first, later = em.hold(obj, "o")
+    return ast.IfExp(
+        ast.Compare(call(helper("type"), first), [ast.In()], [helper("METHODS")]),
+        ast.Call(helper("call_method"), [later, const(node.name), *args], keywords),
+        ast.Call(ast.Attribute(later, node.name, ast.Load()), args, keywords))
 
 
 def is_method_self(em: Emitter, node: q.Expr) -> bool:
@@ -358,7 +370,22 @@ def compile_member(em: Emitter, node: q.Member) -> ast.expr:
     obj = em.expr(node.obj)
     if is_method_self(em, node.obj):
         return ast.Attribute(obj, em.field_slot(node.name), ast.Load())
-    return call(helper("member"), obj, const(node.name))
+    if node.name in dispatched_names():
+        return call(helper("member"), obj, const(node.name))
+    # a struct's public field, a module member, a native object's attribute: a plain
+    # attribute read (private fields live under another name, see objects.field_slot);
+    # a Dict reads the key instead ([EXT] E3). When the attribute is a method, the
+    # dispatcher decides: a field of the same name wins (BasicError's `message`).
+    first, later = em.hold(obj, "o")
+    value = em.temp("m")
+    read = ast.IfExp(
+        ast.Compare(call(helper("type"), ast.NamedExpr(name(value, True),
+                                                       ast.Attribute(later, node.name,
+                                                                     ast.Load()))),
+                    [ast.IsNot()], [helper("MethodType")]),
+        name(value), call(helper("member"), later, const(node.name)))
+    return ast.IfExp(ast.Compare(call(helper("type"), first), [ast.IsNot()], [helper("dict")]),
+                     read, _attr_call(later, "get", const(node.name)))
 
 
 # ---------------------------------------------------------------- indexing

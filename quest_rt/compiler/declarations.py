@@ -232,7 +232,7 @@ def compile_type(em: Emitter, node: q.TypeDecl, tail: Tail) -> list[ast.stmt]:
     method_names = {m.name for m in node.methods}
     for impl in node.impls:
         method_names.update(m.name for m in impl.methods)
-    em.type_slots.append({f.name: field_slot(f.name, method_names) for f in node.fields})
+    em.type_slots.append({f.name: field_slot(f.name, method_names, f.pub) for f in node.fields})
     try:
         methods = methods_dict(node.methods, static=False)
         statics = methods_dict(node.methods, static=True)

@@ -13,6 +13,7 @@ Two kinds of names live here:
 from __future__ import annotations
 
 import sys
+import types
 from typing import Any
 
 from quest_rt.runtime import dispatch, errors, objects, ops, rendered, values
@@ -177,6 +178,7 @@ def _helpers() -> dict[str, Any]:
         "ModuleReturn": errors.ModuleReturn,
         "to_str": to_str, "eq": values.eq, "to_quest": errors.to_quest,
         "call_method": dispatch.call_method, "member": dispatch.member,
+        "METHODS": dispatch.METHODS, "MethodType": types.MethodType,
         "make_type": objects.make_type, "make_trait": objects.make_trait,
         "matches_annotation": objects.matches_annotation,
         "Rendered": rendered.Rendered, "Comprehension": rendered.Comprehension,

@@ -169,7 +169,8 @@ _ARG_PATTERNS = (
 
 def _function_name(message: str) -> str:
     head = message.split("(", 1)[0].strip()
-    name = head.rsplit(".", 1)[-1] if head else "function"
+    # a qualified name: keep `Type.method`, drop the Python nesting path before it
+    name = head.rsplit("<locals>.", 1)[-1] if head else "function"
     return name.split("·")[0] or "<anonymous>"  # compiler suffixes (`·2`) are not Quest
 
 

@@ -44,15 +44,19 @@ class FieldSpec:
     slot: str = ""  # the Python attribute holding it (see field_slot)
 
 
-def field_slot(name: str, method_names: set[str] | frozenset[str]) -> str:
-    """Where a field lives: its own name, unless a method shares it.
+def field_slot(name: str, method_names: set[str] | frozenset[str], pub: bool = True) -> str:
+    """Where a field lives: the Python attribute holding it.
 
+    A public field is stored under its own name, so ``obj.x`` is a plain attribute read.
+    A private field is stored as ``x·private``: only the type's own methods name that
+    slot (the compiler emits it for ``self.x``), so reading ``obj.x`` from outside finds
+    no attribute and becomes AttrErr "Field 'x' of type T is private" (spec 7.3).
     ``BasicError`` has a ``message`` field and a ``message()`` method (spec 8.3): Python
-    has one attribute namespace, so such a field is stored as ``message·field``; the
-    compiler emits that slot for ``self.message`` inside the type's methods and
-    ``member``/``setmember`` find it through the field map.
+    has one attribute namespace, so a field sharing a method's name is ``message·field``.
     """
-    return f"{name}·field" if name in method_names else name
+    if name in method_names:
+        return f"{name}·field"
+    return name if pub else f"{name}·private"
 
 
 def annotation_name(annotation: Any) -> str:
@@ -117,9 +121,6 @@ class StructType(type):
     def __call__(cls, *args: Any, **kwargs: Any) -> Any:
         raise TypeErr(f"Type {cls.quest_name} is not callable; use {cls.quest_name}.new(...)")
 
-    @property
-    def new(cls) -> Any:
-        return types.MethodType(construct, cls)
 
     def __repr__(cls) -> str:
         return f"type {cls.quest_name}"
@@ -143,6 +144,9 @@ def construct(cls: StructType, *args: Any, **kwargs: Any) -> Struct:
     if len(args) == 1 and not kwargs and type(args[0]) is dict and fields:
         kwargs = args[0]
         args = ()
+    unknown = [k for k in kwargs if k not in cls.quest_field_map]
+    if unknown:
+        raise ArgErr(f"{cls.quest_name}.new: unknown field '{unknown[0]}'")
     if len(args) > len(fields):
         raise ArgErr(f"{cls.quest_name}.new takes at most {len(fields)} positional arguments, "
                      f"{len(args)} given")
@@ -170,6 +174,79 @@ def construct(cls: StructType, *args: Any, **kwargs: Any) -> Struct:
                               f"{cls.quest_name}")
         object.__setattr__(obj, field.slot, value)
     return obj
+
+
+_PYTHON_TESTS = {"Int": "type({v}) is int", "Float": "type({v}) is float",
+                 "Num": "(type({v}) is int or type({v}) is float)", "Str": "type({v}) is str",
+                 "Bool": "type({v}) is bool", "Array": "type({v}) is list",
+                 "Dict": "type({v}) is dict", "Nil": "{v} is None", "Bytes": "type({v}) is bytes",
+                 "Obj": "True"}
+
+
+def fast_constructor(cls: StructType) -> Any:
+    """A ``T.new`` specialised for ``cls``, generated when the type is declared.
+
+    Named arguments (the common ``Point.new(x: 1, y: 2)``) are keyword-only parameters,
+    so CPython binds them and rejects unknown names; defaults, optional fields and
+    annotation checks are unrolled. Positional arguments and the single-Dict form go to
+    the general ``construct``. Returns None when a field name cannot be a Python
+    parameter (a Python keyword), and ``construct`` serves every call.
+    """
+    import keyword
+
+    fields = cls.quest_fields
+    if any(keyword.iskeyword(f.name) or not f.name.isidentifier() for f in fields):
+        return None
+    env: dict[str, Any] = {"_M": _MISSING, "construct": construct, "cls": cls,
+                           "new_object": object.__new__, "deepcopy": copy.deepcopy,
+                           "ArgErr": ArgErr, "mismatch": _field_mismatch}
+    params = ", ".join(f"{f.name}=_M" for f in fields)
+    lines = [f"def new(*args{', ' + params if params else ''}):",
+             "    if args:",
+             "        return construct(cls, *args, **{k: v for k, v in ((" +
+             "".join(f"'{f.name}', {f.name}), (" for f in fields) + "None, _M)) if v is not _M})",
+             "    obj = new_object(cls)"]
+    for i, f in enumerate(fields):
+        v = f.name
+        if f.slot.isidentifier():
+            store = f"    obj.{f.slot} = {v}"
+        else:  # a private or method-shadowed field: its slot name is not Python syntax
+            env[f"set{i}"] = cls.__dict__[f.slot].__set__
+            store = f"    set{i}(obj, {v})"
+        lines.append(f"    if {v} is _M:")
+        if f.default is not _MISSING:
+            env[f"d{i}"] = f.default
+            copy_default = type(f.default) is list or type(f.default) is dict
+            lines.append(f"        {v} = deepcopy(d{i})" if copy_default else f"        {v} = d{i}")
+        elif f.optional:
+            lines.append(f"        {v} = None")
+        else:
+            lines.append(f"        raise ArgErr(\"Required field '{f.name}' not provided and "
+                         f"has no default\")")
+        if f.annotation is not None:
+            if isinstance(f.annotation, str) and f.annotation in _PYTHON_TESTS:
+                test = _PYTHON_TESTS[f.annotation].format(v=v)
+            else:
+                env[f"a{i}"] = f.annotation
+                env["matches"] = matches_annotation
+                test = f"matches({v}, a{i})"
+            if f.optional:
+                test = f"{v} is None or {test}"
+            if test != "True":
+                lines.append(f"    elif not ({test}):")
+                lines.append(f"        mismatch(cls, {i}, {v})")
+        lines.append(store)
+    lines.append("    return obj")
+    exec("\n".join(lines), env)  # noqa: S102 - generated from field names checked above
+    fn = env["new"]
+    fn.__qualname__ = fn.__name__ = f"{cls.quest_name}.new"
+    return fn
+
+
+def _field_mismatch(cls: StructType, index: int, value: Any) -> None:
+    field = cls.quest_fields[index]
+    raise TypeErr(f"Type mismatch: expected {annotation_name(field.annotation)}, "
+                  f"got {cls_name(value)} for field '{field.name}' of {cls.quest_name}")
 
 
 def _quest_call(self: Any, *args: Any, **kwargs: Any) -> Any:
@@ -234,7 +311,7 @@ def make_type(name: str, doc: str | None, fields: list[tuple], methods: dict[str
             raise TypeErr(f"Default of field '{fname}' expects type "
                           f"{annotation_name(annotation)}, got {cls_name(default)}")
         specs.append(FieldSpec(fname, pub, annotation, optional, default,
-                               field_slot(fname, method_names)))
+                               field_slot(fname, method_names, pub)))
     namespace: dict[str, Any] = {
         "__slots__": tuple(s.slot for s in specs),
         "__module__": "__quest__",
@@ -271,7 +348,24 @@ def make_type(name: str, doc: str | None, fields: list[tuple], methods: dict[str
     if "_call" in all_methods:
         namespace["__call__"] = _quest_call
     namespace["quest_traits"] = tuple(traits)
-    return StructType(name, (Struct,), namespace)
+    # `T.new` is the constructor (spec 7.2). It is a class attribute, so reading it costs
+    # what any attribute costs; a type that also has an instance method named `new` gets
+    # its own metaclass whose `new` property (a data descriptor, so it wins over the
+    # class dict) returns the constructor.
+    meta = StructType
+    if "new" in namespace:
+        meta = type(f"{name}Type", (StructType,), {"new": property(_constructor_of)})
+    cls = meta(name, (Struct,), namespace)
+    fast = fast_constructor(cls)
+    type.__setattr__(cls, "quest_new", fast if fast is not None else
+                     types.MethodType(construct, cls))
+    if meta is StructType:
+        type.__setattr__(cls, "new", staticmethod(cls.quest_new))
+    return cls
+
+
+def _constructor_of(cls: StructType) -> Any:
+    return cls.quest_new
 
 
 def type_doc(cls: StructType) -> str:

@@ -143,6 +143,9 @@ def _object_str(value: Any, depth: int) -> str:
         return f"{type(value).quest_name}: {value.quest_message}"
     if isinstance(value, types.FunctionType):
         return f"<fun {function_name(value)}>"
+    if isinstance(value, types.MethodType) and isinstance(value.__func__, types.FunctionType) \
+            and getattr(value.__func__, "quest_owner", None):
+        return f"<fun {value.__func__.__name__.split('·')[0]}>"  # already `Type.method`
     if isinstance(value, types.BuiltinFunctionType | types.MethodType):
         owner = getattr(value, "__self__", None)
         owner_name = getattr(owner, "quest_name", None) or getattr(owner, "__name__", None)
