@@ -406,25 +406,28 @@ def equality(em: Emitter, left: ast.expr, lt: str | None, right: ast.expr,
 
 def comparison(em: Emitter, op: str, left: ast.expr, lt: str | None, right: ast.expr,
                rt: str | None) -> ast.expr:
+    """``< > <= >=``: CPython's operator for two Ints or two Strs; everything else (a Float
+    may be NaN, which Quest refuses to order; mixed kinds have Quest's own order) goes to
+    the runtime's ``compare``."""
     pyop, slow = _COMPARE[op]
-    if (lt in NUMERIC and rt in NUMERIC) or (lt == "str" and rt == "str"):
+    if (lt == "int" and rt == "int") or (lt == "str" and rt == "str"):
         return ast.Compare(left, [pyop()], [right])
-    if lt in NUMERIC:
+    if lt == "int":
         # only the right operand needs a test
         if em.is_simple(right) and (em.is_simple(left) or em.is_pure(left)):
             # reading the right variable first is harmless: the left has no effects;
             # a pure left is written in both branches and evaluated in one of them
-            test = em.type_test(right, "NUMBERS")
+            test = em.type_test(right, "int")
             return _ifexp(test, ast.Compare(left, [pyop()], [right]),
                           call(helper(slow), left, right))
         # `(·l := a) is ·l` evaluates the left operand first, whatever the right one does
         lf, ll = em.hold(left, "l")
         rf, rl = em.hold(right, "r")
-        test = _and(_is(lf, ll), em.type_test(rf, "NUMBERS"))
+        test = _and(_is(lf, ll), em.type_test(rf, "int"))
         return _ifexp(test, ast.Compare(ll, [pyop()], [rl]), call(helper(slow), ll, rl))
-    if rt in NUMERIC:
+    if rt == "int":
         lf, ll = em.hold(left, "l")
-        test = em.type_test(lf, "NUMBERS")
+        test = em.type_test(lf, "int")
         return _ifexp(test, ast.Compare(ll, [pyop()], [right]), call(helper(slow), ll, right))
     lf, ll = em.hold(left, "l")
     rf, rl = em.hold(right, "r")

@@ -173,7 +173,7 @@ def _helpers() -> dict[str, Any]:
         "type": type, "int": int, "float": float, "str": str, "bool": bool, "list": list,
         "dict": dict, "bytes": bytes, "len": len, "Exception": Exception,
         "NUMBERS": frozenset((int, float)), "SCALARS": frozenset((int, float, str)),
-        "ORDERED": frozenset((int, float, str)), "SIZED": frozenset((list, dict)),
+        "ORDERED": frozenset((int, str)), "SIZED": frozenset((list, dict)),
         "UNSET": UNSET, "BREAK": BREAK, "RET": RET, "MISSING": objects._MISSING,
         "ModuleReturn": errors.ModuleReturn,
         "to_str": to_str, "eq": values.eq, "to_quest": errors.to_quest,

@@ -210,19 +210,10 @@ def eq(a: Any, b: Any) -> bool:
     return False
 
 
-# Ranks for mixed-kind ordering (spec 3.4): nil < Bool < Int/Float < Str; every other
-# pair of different kinds compares as equal.
-def _rank(value: Any) -> int | None:
-    t = type(value)
-    if value is None:
-        return 0
-    if t is bool:
-        return 1
-    if t is int or t is float:
-        return 2
-    if t is str:
-        return 3
-    return None
+# Ranks for mixed-kind ordering (spec 3.4): nil before everything, Bool before Int and
+# Str, Int before Str; any other pair of different kinds (Float with Str or Bool, Arrays,
+# Dicts...) compares as equal.
+_RANKS = {bool: 1, int: 2, str: 3}
 
 
 def compare(a: Any, b: Any) -> int:
@@ -234,13 +225,11 @@ def compare(a: Any, b: Any) -> int:
         return (a > b) - (a < b)
     if ta is tb and (ta is str or ta is bool):
         return (a > b) - (a < b)
-    ra, rb = _rank(a), _rank(b)
+    if a is None or b is None:
+        return (a is not None) - (b is not None)
+    ra, rb = _RANKS.get(ta), _RANKS.get(tb)
     if ra is not None and rb is not None and ra != rb:
         return -1 if ra < rb else 1
-    if a is None and b is None:
-        return 0
-    if ra == 0 or rb == 0:
-        return -1 if ra == 0 else 1
     return 0
 
 
