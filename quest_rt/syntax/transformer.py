@@ -37,6 +37,16 @@ from .literals import (
 EmbeddedParser = Callable[[str, int, int], ast.Expr]
 
 
+def _chain_pos(meta, name_token) -> dict[str, int]:
+    """A ``.name`` on a later line than its receiver (a method chain split before the
+    dot) is positioned at that line, so an error in ``.map(...)`` points at ``.map``."""
+    pos = _pos(meta)
+    line = getattr(name_token, "line", None)
+    if line is not None and line != pos["line"]:
+        return {"line": line, "col": max(getattr(name_token, "column", 2) - 1, 1)}
+    return pos
+
+
 def _pos(meta) -> dict[str, int]:
     return {"line": meta.line, "col": meta.column}
 
@@ -357,13 +367,13 @@ class QuestTransformer(Transformer_NonRecursive):
 
     def method_call(self, meta, c):
         obj, name, args = c
-        return ast.MethodCall(obj=obj, name=name, args=args, **_pos(meta))
+        return ast.MethodCall(obj=obj, name=str(name), args=args, **_chain_pos(meta, name))
 
     def member(self, meta, c):
-        return ast.Member(obj=c[0], name=c[1], **_pos(meta))
+        return ast.Member(obj=c[0], name=str(c[1]), **_chain_pos(meta, c[1]))
 
     def member_name(self, meta, c):
-        return str(c[0])
+        return c[0]  # the token: method_call/member need its position
 
     def index(self, meta, c):
         return ast.Index(obj=c[0], indices=c[1], **_pos(meta))
