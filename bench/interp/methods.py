@@ -29,10 +29,10 @@ class Counter:
 
 def main():
     acc = Vec(0, 0)
-    step = Vec(1, 2)
+    delta = Vec(1, 2)
     counter = Counter()
-    for i in range(0, 20000):
-        acc = acc.add(step)
-        counter.bump(acc.dot(step) % 7)
+    for _ in range(0, 20000):
+        acc = acc.add(delta)
+        counter.bump(acc.dot(delta) % 7)
     acc.scale(2)
     return acc.x + acc.y + counter.count

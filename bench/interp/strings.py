@@ -8,6 +8,6 @@ def main():
             parts.append(s)
     text = ",".join(parts)
     out = ""
-    for i in range(0, 2000):
+    for _ in range(0, 2000):
         out = out + "x"
     return len(text) + len(out)
