@@ -16,6 +16,8 @@ of other tests (``tests/fixtures/std_test/`` holds suites meant to fail) and nev
 
 from __future__ import annotations
 
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -54,13 +56,47 @@ class QuestFile(pytest.File):
         from quest_rt.testing.session import Config, Session, activated
 
         session = Session(Config(capture="all"))
-        with activated(session):
-            failure = session.load_file(str(self.path))
-            session.finish()
+
+        def load():
+            with activated(session):
+                failure = session.load_file(str(self.path))
+                session.finish()
+            return failure
+
+        failure = _like_quest(load)
         if failure is not None:
             yield QuestLoadError.from_parent(self, name="<load>", text=failure.message)
         for module in session.run.modules:
             yield from _children(self, module.root)
+
+
+def _like_quest(fn):
+    """``fn()`` run as ``quest`` runs programs: on a thread with a deep stack and the
+    interpreter's recursion limit, so 1,000+ nested Quest calls work (spec 6.4)."""
+    from quest_rt.cli import RECURSION_LIMIT, THREAD_STACK
+
+    outcome: list = []
+
+    def target() -> None:
+        try:
+            outcome.append((True, fn()))
+        except BaseException as exc:  # handed back to the collecting thread below
+            outcome.append((False, exc))
+
+    old_limit = sys.getrecursionlimit()
+    old_stack = threading.stack_size(THREAD_STACK)
+    sys.setrecursionlimit(max(old_limit, RECURSION_LIMIT))
+    try:
+        thread = threading.Thread(target=target, name="quest-collect")
+        thread.start()
+        thread.join()
+    finally:
+        threading.stack_size(old_stack)
+        sys.setrecursionlimit(old_limit)
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value
 
 
 def _children(parent: pytest.Collector, group):
