@@ -101,26 +101,45 @@ def _run_deep(code: Any, namespace: dict[str, Any]) -> None:
     """``exec`` on a thread with the deep stack scripts get (``cli.THREAD_STACK``);
     Ctrl-C in the waiting main thread is passed on to it. Its exception is re-raised."""
     from quest_rt.cli import THREAD_STACK
-    from quest_rt.std import program
 
     failure: list[BaseException] = []
+    done = threading.Event()
 
     def target() -> None:
         try:
             exec(code, namespace)
         except BaseException as exc:  # handed to the main thread, re-raised there
             failure.append(exc)
+        finally:
+            done.set()
 
     threading.stack_size(THREAD_STACK)
     worker = threading.Thread(target=target, name="quest-repl")
-    worker.start()
+    # Wait on an Event, not on join(): in CPython 3.11 a KeyboardInterrupt that lands in
+    # join() releases the running thread's state lock, after which join() returns at once
+    # while the thread still runs (see threading._wait_for_tstate_lock).
     try:
-        worker.join()
+        worker.start()
+        done.wait()
     except KeyboardInterrupt:
-        program.interrupt_main(worker)
-        worker.join()
+        if worker.ident is None:  # interrupted before the code started
+            raise
+        _stop(worker, done)
+    worker.join()
     if failure:
         raise failure[0]
+
+
+def _stop(worker: threading.Thread, done: threading.Event) -> None:
+    """Raise KeyboardInterrupt in ``worker`` and wait until it has finished."""
+    from quest_rt.std import program
+
+    while not done.is_set():
+        try:
+            program.interrupt_main(worker)
+            done.wait()
+        except KeyboardInterrupt:
+            continue  # Ctrl-C again while stopping: interrupt again
 
 
 class Session:
