@@ -1,6 +1,6 @@
 # Scoping (spec 2.1–2.3, 2.13, 2.16): which constructs open frames, shadowing, lookup before a
 # declaration in the same frame, `let` rebinding [EXT E8], const, annotations, del.
-# `del` of a variable of the current frame is tested in tests/compiler/test_known_bugs.py
+# `del` of a variable of the current frame is tested in tests/compiler/test_del.py
 # (it does not compile yet, BUGS.md).
 use "std/test" {module, describe, it, assert, assert_eq, assert_neq, assert_raises, assert_nil}
 use "./_support" {assert_error, assert_error_has, bug}
