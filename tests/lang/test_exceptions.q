@@ -175,6 +175,29 @@ describe("try / catch / ensure", fun ()
     assert_eq(log, ["ensure"])
   end)
 
+  it("lets an exception raised in ensure replace a return", fun ()
+    let f = fun ()
+      try
+        return 1
+      ensure
+        raise "from ensure"
+      end
+    end
+    assert_error(RuntimeErr, f, "from ensure")
+  end)
+
+  it("binds the catch variable for the clause only, leaving an outer one alone", fun ()
+    let e = "outer"
+    let inside = nil
+    try
+      raise "x"
+    catch e
+      inside = e.message()
+    end
+    assert_eq(inside, "x")
+    assert_eq(e, "outer")
+  end)
+
   it("gives the value of the catch clause that ran", fun ()
     let f = fun () try raise "x" catch e "recovered" end end
     assert_eq(f(), "recovered")

@@ -378,6 +378,24 @@ describe("Int methods", fun ()
     assert_error_has(RuntimeErr, fun () 2.pow(64) end, "overflow")
   end)
 
+  it("checks the arithmetic methods for overflow like the operators", fun ()
+    assert_error(RuntimeErr, fun () INT_MAX.plus(1) end, "Integer overflow in addition")
+    assert_error(RuntimeErr, fun () INT_MIN.minus(1) end, "Integer overflow in subtraction")
+    assert_error(RuntimeErr, fun () INT_MAX.times(2) end, "Integer overflow in multiplication")
+    assert_error_has(RuntimeErr, fun () INT_MIN.neg() end, "Integer overflow")
+    assert_error_has(RuntimeErr, fun () INT_MIN.abs() end, "Integer overflow")
+  end)
+
+  it("checks an index target's compound assignment for overflow", fun ()
+    let a = [INT_MAX]
+    assert_raises(RuntimeErr, fun () a[0] += 1 end)
+    assert_eq(a, [INT_MAX])
+  end)
+
+  it("raises RuntimeErr when a shift result leaves the 64-bit range", fun ()
+    assert_error_has(RuntimeErr, fun () 65 << 63 end, "overflow")
+  end)
+
   it("has min and max", fun ()
     assert_eq(5.min(2), 2)
     assert_eq(5.max(9), 9)
@@ -438,6 +456,12 @@ describe("Float methods", fun ()
     assert(not INF.is_finite())
     assert(1.5.is_finite())
     assert(not NAN.is_finite())
+  end)
+
+  it("raises RuntimeErr when a Float rounds to an Int out of range", fun ()
+    assert_error_has(RuntimeErr, fun () 1e20.to_int() end, "overflow")
+    assert_error_has(RuntimeErr, fun () 1e20.round() end, "overflow")
+    assert_error_has(RuntimeErr, fun () 1e20.floor() end, "overflow")
   end)
 
   it("converts to a string with to_string", fun ()
