@@ -157,3 +157,56 @@ def test_code_after_a_bare_return_is_not_run():
 def test_interpolation_holds_a_dict_literal_with_string_keys():
     # spec 1.4 [EXT]: `#{expr}` takes any Quest expression
     assert run('puts("a #{ {"k": 1}["k"] } b")\n') == "a 1 b\n"
+
+
+# Python's keywords and built-in names are ordinary Quest identifiers (spec 1.2): the compiler
+# must rename or shield them wherever it emits a Python name.
+PYTHON_WORDS = [
+    "class",
+    "def",
+    "lambda",
+    "import",
+    "pass",
+    "yield",
+    "await",
+    "async",
+    "global",
+    "nonlocal",
+    "is",
+    "from",
+    "assert",
+    "except",
+    "finally",
+    "list",
+    "object",
+    "__builtins__",
+    "exec",
+    "__name__",
+    "__file__",
+    "print",
+    "len",
+]
+
+
+def _python_word_program(word: str) -> str:
+    return (
+        f"let {word} = 5\nputs({word})\n"
+        f"fun f({word}) {word} + 1 end\nputs(f(1))\n"
+        f"let d = {{{word}: 7}}\nputs(d.{word})\n"
+        f"type T\n  pub {word} = 2\nend\nputs(T.new().{word})\n"
+    )
+
+
+@pytest.mark.parametrize("word", PYTHON_WORDS)
+def test_python_words_are_ordinary_identifiers(word):
+    assert run(_python_word_program(word)) == "5\n2\n7\n2\n"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: None, True and False as Quest variable names are "
+    "an internal compiler error (tests/lang/BUGS.md)",
+)
+@pytest.mark.parametrize("word", ["None", "True", "False"])
+def test_python_constants_are_ordinary_identifiers(word):
+    assert run(_python_word_program(word)) == "5\n2\n7\n2\n"
