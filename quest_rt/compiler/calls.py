@@ -51,19 +51,29 @@ def dispatched_names() -> frozenset[str]:
 # ---------------------------------------------------------------- functions
 
 
-def annotation_value(em: Emitter, ref: q.TypeRef) -> ast.expr:
-    """A type annotation as the runtime value checks compare against."""
+def annotation_value(em: Emitter, ref: q.TypeRef, *, titlecase: bool = True) -> ast.expr:
+    """A type annotation as the runtime value checks compare against.
+
+    Parameter annotations are title-cased (``int`` means ``Int``, spec 6.2 item 6); field
+    annotations are not (``str`` is an error suggesting ``Str``, spec 7.1), so the
+    declaration passes ``titlecase=False`` and ``make_type`` reports the word.
+    """
     if ref.module is not None:
         b = em.binding(ref)
         mod = name(b.pyname if b is not None else ref.module)
         return call(helper("member"), mod, const(ref.name))
     from quest_rt.runtime.objects import BUILTIN_TYPE_WORDS
 
-    word = ref.name[:1].upper() + ref.name[1:]
-    if ref.name in BUILTIN_TYPE_WORDS or word in BUILTIN_TYPE_WORDS:
+    word = ref.name[:1].upper() + ref.name[1:] if titlecase else ref.name
+    if word in BUILTIN_TYPE_WORDS or ref.name in BUILTIN_TYPE_WORDS:
         return const(word if word in BUILTIN_TYPE_WORDS else ref.name)
     b = em.binding(ref)
-    return name(b.pyname if b is not None else ref.name)
+    if b is not None:
+        return name(b.pyname)
+    if not titlecase and ref.name.capitalize() in BUILTIN_TYPE_WORDS:
+        return const(ref.name)  # `str`: make_type says "did you mean Str?"
+    # not declared in this file: a global made elsewhere, else TypeErr "Unknown type"
+    return call(helper("global_type"), helper("G"), const(ref.name))
 
 
 def _param_check(em: Emitter, p: q.Param, pyname: str, fname: str) -> list[ast.stmt]:

@@ -156,6 +156,10 @@ def compile_use(em: Emitter, node: q.Use, tail: Tail) -> list[ast.stmt]:
     if node.alias is not None:
         out.append(_store(em.info.decls[id(node)].pyname, name(held)))
     for n in node.names:
+        if id(n) in em.info.import_conflicts:
+            out.append(ast.Expr(call(helper("import_conflict"), const(n.alias or n.name),
+                                     const(n.name), const(node.path))))
+            continue
         b = em.info.decls[id(n)]
         out.append(_store(b.pyname, call(helper("import_member"), name(held), const(n.name),
                                          const(node.path))))
@@ -173,7 +177,7 @@ def compile_del(em: Emitter, node: q.Del, tail: Tail) -> list[ast.stmt]:
         frame = frame.parent
     if b.frame is not frame:
         return [ast.Expr(call(helper("del_outer"), const(node.name)))]
-    return [ast.Delete([name(b.pyname, True)])] + em.tail_nil(tail)
+    return [ast.Delete([ast.Name(b.pyname, ast.Del())])] + em.tail_nil(tail)
 
 
 @compiles(q.FunDecl)
@@ -207,7 +211,8 @@ def compile_type(em: Emitter, node: q.TypeDecl, tail: Tail) -> list[ast.stmt]:
     out: list[ast.stmt] = []
     fields = []
     for f in node.fields:
-        annotation = annotation_value(em, f.annotation) if f.annotation is not None \
+        annotation = annotation_value(em, f.annotation, titlecase=False) \
+            if f.annotation is not None \
             else const(None)
         default = em.expr(f.default) if f.default is not None else helper("MISSING")
         optional = f.annotation is not None and f.annotation.optional
@@ -249,7 +254,12 @@ def _impls(em: Emitter, node: q.TypeDecl, methods_dict) -> list[ast.expr]:
     for impl in node.impls:
         trait_ref = em.info.refs.get(id(impl))
         trait_b = trait_ref.binding if trait_ref else None
-        trait: ast.expr = name(trait_b.pyname if trait_b else (impl.trait_module or impl.trait))
+        if trait_b is not None:
+            trait: ast.expr = name(trait_b.pyname)
+        elif impl.trait_module is None:
+            trait = call(helper("global_trait"), helper("G"), const(impl.trait))
+        else:
+            trait = name(impl.trait_module)
         if impl.trait_module is not None:
             trait = call(helper("member"), trait, const(impl.trait))
         impls.append(ast.Tuple([trait, methods_dict(impl.methods, static=False)], ast.Load()))

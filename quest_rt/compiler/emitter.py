@@ -298,7 +298,8 @@ def compile_module(module: q.Module, *, mode: str = "file", template_parser=None
     info = analyze(module, template_parser=template_parser or templates.default_parser())
     infer(info, trust_globals=mode == "file")
     em = Emitter(module, info, mode=mode)
-    body = em.block(module.body, Tail("result") if mode == "repl" else NO_TAIL)
+    body = em.block(module.body, Tail("result") if mode == "repl" else NO_TAIL) \
+        if module.body else []
     if mode == "repl":
         body.insert(0, ast.Assign([name("·result", True)], const(None)))
     for stmt in body:

@@ -23,6 +23,7 @@ import ast
 
 from quest_rt.compiler.emitter import Emitter, call, compiles, const, helper, name
 from quest_rt.compiler.inference import NUMERIC
+from quest_rt.compiler.scope import PYTHON_CONSTANTS
 from quest_rt.runtime.values import INT_MAX, INT_MIN
 from quest_rt.syntax import ast as q
 
@@ -102,6 +103,8 @@ def compile_name(em: Emitter, node: q.Name) -> ast.expr:
 
         return template_name(em, node)
     b = em.binding(node)
+    if b is None and node.name in PYTHON_CONSTANTS:
+        return name(node.name + "·")
     return name(b.pyname if b is not None else node.name)
 
 

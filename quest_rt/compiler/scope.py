@@ -33,6 +33,8 @@ from quest_rt.syntax import ast as q
 from quest_rt.syntax.errors import QuestCompileError
 
 LIVEVIEW_MODULE = "std/web/liveview"
+#: Quest identifiers that CPython's AST cannot use as names (their Python name gets a `·`)
+PYTHON_CONSTANTS = frozenset(("None", "True", "False"))
 #: modules whose ``template(literal, assigns)`` is compiled at compile time
 TEMPLATE_MODULES = frozenset((LIVEVIEW_MODULE, "std/html"))
 
@@ -114,6 +116,7 @@ class ScopeInfo:
     templates: dict[int, q.Template]  # id(call node) -> parsed template
     template_frames: dict[int, Frame]
     unresolved: set[str]
+    import_conflicts: set[int]  # id(ImportName) of selective imports over a declared name
 
     def binding_of(self, node: q.Node) -> Binding | None:
         ref = self.refs.get(id(node))
@@ -161,6 +164,7 @@ class ScopeAnalyzer:
         self.unresolved: set[str] = set()
         self.template_parser = template_parser
         self.all_frames: list[Frame] = []
+        self.import_conflicts: set[int] = set()
 
     # ------------------------------------------------------------ frames and bindings
 
@@ -254,7 +258,8 @@ class ScopeAnalyzer:
         self.block(self.module.body, frame)
         self.assign_pyscopes(frame)
         return ScopeInfo(frame, self.refs, self.decls, self.frames, self.loops, self.bindings,
-                         self.templates, self.template_frames, self.unresolved)
+                         self.templates, self.template_frames, self.unresolved,
+                         self.import_conflicts)
 
     def block(self, body: tuple[q.Stmt, ...], frame: Frame) -> None:
         for stmt in body:
@@ -391,6 +396,13 @@ class ScopeAnalyzer:
     def stmt_Use(self, node: q.Use, frame: Frame) -> None:
         if node.names is not None:
             for n in node.names:
+                alias = n.alias or n.name
+                target = frame
+                while target.kind == "with":
+                    target = target.parent  # type: ignore[assignment]
+                if alias in target.visible:
+                    # spec 9.1: an error suggesting `as`, raised when the `use` runs
+                    self.import_conflicts.add(id(n))
                 b = self.declare(frame, n.alias or n.name, n)
                 b.kind = "use"
                 b.use_path = node.path
@@ -631,7 +643,9 @@ class ScopeAnalyzer:
         for b in self.bindings:
             plain = b.kind == "param" or b.frame.kind == "module" or (
                 counts[b.name] == 1 and b.name not in self.unresolved)
-            if plain:
+            if b.name in PYTHON_CONSTANTS:
+                b.pyname = b.name + "·"  # CPython cannot name a variable None/True/False
+            elif plain:
                 b.pyname = b.name
             else:
                 serial += 1

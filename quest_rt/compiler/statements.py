@@ -175,8 +175,9 @@ def compile_raise(em: Emitter, node: q.Raise, tail: Tail) -> list[ast.stmt]:
 
 def _catch_type(em: Emitter, ref: q.TypeRef) -> tuple[ast.expr, bool]:
     """(the type value, whether it must be checked when the ``try`` starts)."""
-    if ref.module is None and ref.name in ERROR_TYPES and em.binding(ref) is None:
-        return name(ref.name), False
+    if ref.module is None and em.binding(ref) is None:
+        # a built-in error type, a global declared elsewhere, or NameErr (spec 2.9)
+        return name(ref.name), ref.name not in ERROR_TYPES
     return annotation_value(em, ref), True
 
 
@@ -243,13 +244,13 @@ def compile_match(em: Emitter, node: q.Match, tail: Tail) -> list[ast.stmt]:
 
 @compiles(q.With)
 def compile_with(em: Emitter, node: q.With, tail: Tail) -> list[ast.stmt]:
-    return _with_items(em, node, list(node.items), tail)
+    # `with` is a statement whose value is nil (spec 2): the body is never in tail position
+    return _with_items(em, node, list(node.items)) + em.tail_nil(tail)
 
 
-def _with_items(em: Emitter, node: q.With, items: list[q.WithItem], tail: Tail) \
-        -> list[ast.stmt]:
+def _with_items(em: Emitter, node: q.With, items: list[q.WithItem]) -> list[ast.stmt]:
     if not items:
-        return em.block(node.body, tail)
+        return em.block(node.body)
     item, rest = items[0], items[1:]
     resource, done = em.temp("w"), em.temp("done")
     stmts: list[ast.stmt] = [ast.Assign([name(resource, True)], em.expr(item.expr))]
@@ -266,8 +267,8 @@ def _with_items(em: Emitter, node: q.With, items: list[q.WithItem], tail: Tail) 
         ast.If(ast.UnaryOp(ast.Not(), exit_call), [ast.Raise(None, None)], []),
     ])
     final = [ast.If(ast.UnaryOp(ast.Not(), name(done)), [ast.Expr(exit_call)], [])]
-    stmts.append(ast.Try(_with_items(em, node, rest, tail), [handler], [], final))
-    return stmts + (em.tail_nil(tail) if tail.mode == "result" else [])
+    stmts.append(ast.Try(_with_items(em, node, rest), [handler], [], final))
+    return stmts
 
 
 __all__ = ["NO_TAIL"]

@@ -139,10 +139,38 @@ def global_or_nil(namespace: dict, vname: str) -> Any:
     return None
 
 
+def global_type(namespace: dict, tname: str) -> Any:
+    """An annotation naming a type this file does not declare: a global, or TypeErr."""
+    value = namespace.get(tname, _ABSENT)
+    if value is _ABSENT:
+        raise TypeErr(f"Unknown type '{tname}' in annotation")
+    return value
+
+
+def global_trait(namespace: dict, tname: str) -> Any:
+    """``impl Name`` of a trait this file does not declare: a global, or AttrErr."""
+    value = namespace.get(tname, _ABSENT)
+    if value is _ABSENT:
+        from quest_rt.runtime.errors import AttrErr
+
+        raise AttrErr(f"Unknown trait '{tname}'")
+    return value
+
+
+_ABSENT = object()
+
+
 def import_module(path: str, importer: str | None) -> Any:
     from quest_rt.runtime.loader import import_module as load
 
     return load(path, importer)
+
+
+def import_conflict(alias: str, member: str, path: str) -> None:
+    from quest_rt.runtime.errors import ImportErr
+
+    raise ImportErr(f"'{alias}' is already declared in this scope; import it under another "
+                    f"name: use \"{path}\" {{{member} as other_name}}")
 
 
 def import_member(module: Any, member: str, path: str) -> Any:
@@ -194,7 +222,8 @@ def _helpers() -> dict[str, Any]:
         h[fname] = getattr(ops, fname)
     for fn in (check_return, param_type_error, check_elements, param_order_error,
                check_assign, const_error, undeclared_error, del_undefined, del_outer,
-               range_pair_error, global_or_nil, import_module, import_member):
+               range_pair_error, global_or_nil, global_type, global_trait, import_module,
+               import_member, import_conflict):
         h[fn.__name__] = fn
     from quest_rt.runtime.formatting import format_spec
 

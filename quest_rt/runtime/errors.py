@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dis
 import re
+import sys
 import types
 
 __all__ = [
@@ -26,7 +27,26 @@ __all__ = [
 ]
 
 
-class Err(Exception):
+class ErrType(type):
+    """Metaclass of the Quest exception types: ``ValueErr("x")`` written in Quest is an
+    error (spec 2.9: use ``ValueErr.new("x")``); the runtime's own Python code keeps
+    calling the classes to create errors."""
+
+    def __call__(cls, *args: object, **kwargs: object) -> Err:
+        caller = sys._getframe(1).f_code.co_filename
+        if caller in _quest_files():
+            raise TypeErr(f"Type {cls.quest_name} is not callable; use "
+                          f"{cls.quest_name}.new(message)")
+        return super().__call__(*args, **kwargs)
+
+
+def _quest_files() -> set[str]:
+    from quest_rt.runtime.loader import QUEST_FILES
+
+    return QUEST_FILES
+
+
+class Err(Exception, metaclass=ErrType):
     """Base of every Quest exception (``catch e: Err`` catches all).
 
     The Quest methods of an exception value (spec 8.1) are plain Python methods here, so
@@ -43,13 +63,14 @@ class Err(Exception):
         return self.quest_message
 
     @classmethod
-    def new(cls, message: object = "") -> Err:
-        """T.new(message): an exception value, not raised."""
+    def new(cls, message: object) -> Err:
+        """new(message: Str) -> an exception value (not raised)"""
         if type(message) is not str:
-            from quest_rt.runtime.values import to_str
+            from quest_rt.runtime.values import cls_name
 
-            message = to_str(message)
-        return cls(message)
+            raise TypeErr(f"{cls.quest_name}.new expects a Str message, got "
+                          f"{cls_name(message)}")
+        return type.__call__(cls, message)
 
     def message(self) -> str:
         """message() -> Str"""

@@ -240,12 +240,13 @@ def import_module(path: str, importer: str | None = None) -> QuestModule:
     from quest_rt.std import native_module
 
     key, source_file = resolve(path, importer)
+    if key in _loading:
+        # the module is still running its top level (spec 9.3): not a half-made module
+        chain = " -> ".join(_loading[_loading.index(key):] + [key])
+        raise ImportErr(f"Circular import: {chain}")
     cached = _modules.get(key)
     if cached is not None:
         return cached
-    if key in _loading:
-        chain = " -> ".join(_loading[_loading.index(key):] + [key])
-        raise ImportErr(f"Circular import: {chain}")
     native = native_module(path) if path.startswith("std/") else None
     if source_file is None:
         if native is None:

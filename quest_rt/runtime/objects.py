@@ -167,7 +167,8 @@ def construct(cls: StructType, *args: Any, **kwargs: Any) -> Struct:
             value = None
         else:
             raise ArgErr(f"Required field '{field.name}' not provided and has no default")
-        if field.annotation is not None and not (value is None and field.optional):
+        if isinstance(field.annotation, str) and not (value is None and field.optional):
+            # spec 7.2: built-in type words are checked, other names are not
             if not matches_annotation(value, field.annotation):
                 raise TypeErr(f"Type mismatch: expected {annotation_name(field.annotation)}, "
                               f"got {cls_name(value)} for field '{field.name}' of "
@@ -223,8 +224,8 @@ def fast_constructor(cls: StructType) -> Any:
         else:
             lines.append(f"        raise ArgErr(\"Required field '{f.name}' not provided and "
                          f"has no default\")")
-        if f.annotation is not None:
-            if isinstance(f.annotation, str) and f.annotation in _PYTHON_TESTS:
+        if isinstance(f.annotation, str):  # spec 7.2: user type names are not checked
+            if f.annotation in _PYTHON_TESTS:
                 test = _PYTHON_TESTS[f.annotation].format(v=v)
             else:
                 env[f"a{i}"] = f.annotation
@@ -305,7 +306,7 @@ def make_type(name: str, doc: str | None, fields: list[tuple], methods: dict[str
                 raise TypeErr(f"Unknown type '{annotation}' for field '{fname}'; "
                               f"did you mean {annotation.capitalize()}?")
             raise TypeErr(f"Unknown type '{annotation}' for field '{fname}'")
-        if annotation is not None and default is not _MISSING and \
+        if isinstance(annotation, str) and default is not _MISSING and \
                 not (default is None and optional) and \
                 not matches_annotation(default, annotation):
             raise TypeErr(f"Default of field '{fname}' expects type "
@@ -401,6 +402,9 @@ class QuestModule:
             for key, value in namespace.items():
                 if not key.startswith("_"):
                     d[key] = value
+                    if isinstance(value, types.FunctionType) and \
+                            not hasattr(value, "quest_owner"):
+                        value.quest_owner = name  # prints as <fun name.member> (spec 4.2)
 
     def __getattr__(self, name: str) -> Any:
         pub = self._q_pub

@@ -189,6 +189,8 @@ def eq(a: Any, b: Any) -> bool:
     """``==`` (spec 3.4): never raises; different kinds are unequal (``0 == false`` is false)."""
     ta, tb = type(a), type(b)
     if ta is tb:
+        if a is b and (ta is list or ta is dict):
+            return True  # also answers for a container that holds itself
         if ta is list:
             return len(a) == len(b) and all(eq(x, y) for x, y in zip(a, b))
         if ta is dict:

@@ -149,11 +149,6 @@ def test_code_after_a_bare_return_is_not_run():
     assert run('puts("a")\nreturn\nputs("b")\n') == "a\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a string literal inside a nested `{` of `#{...}` "
-    "ends the outer string (tests/lang/BUGS.md)",
-)
 def test_interpolation_holds_a_dict_literal_with_string_keys():
     # spec 1.4 [EXT]: `#{expr}` takes any Quest expression
     assert run('puts("a #{ {"k": 1}["k"] } b")\n') == "a 1 b\n"
@@ -202,11 +197,6 @@ def test_python_words_are_ordinary_identifiers(word):
     assert run(_python_word_program(word)) == "5\n2\n7\n2\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: None, True and False as Quest variable names are "
-    "an internal compiler error (tests/lang/BUGS.md)",
-)
 @pytest.mark.parametrize("word", ["None", "True", "False"])
 def test_python_constants_are_ordinary_identifiers(word):
     assert run(_python_word_program(word)) == "5\n2\n7\n2\n"

@@ -9,35 +9,23 @@ as expected failures until the bug is fixed. The cases that compile today are in
 
 from __future__ import annotations
 
-import pytest
-
 from tests.compiler.support import can_compile, run
 
-DEL_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="BUG: `del x` of a current-frame variable is an internal compiler error "
-    "(expression must have Del context) (tests/lang/BUGS.md)",
-)
 
-
-@DEL_BUG
 def test_del_removes_a_top_level_variable():
     out = run('let x = 1\ndel x\ntry\n  puts(x)\ncatch e: NameErr\n  puts("gone")\nend\n')
     assert out == "gone\n"
 
 
-@DEL_BUG
 def test_a_deleted_name_can_be_declared_again():
     assert run("let dv = 1\ndel dv\nlet dv = 2\nputs(dv)\n") == "2\n"
 
 
-@DEL_BUG
 def test_del_in_a_function_frame():
     out = run('fun f()\n  let a = 1\n  del a\n  let a = "again"\n  a\nend\nputs(f())\n')
     assert out == "again\n"
 
 
-@DEL_BUG
 def test_del_in_a_block_frame():
     out = run(
         "if true\n"

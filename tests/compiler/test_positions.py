@@ -39,20 +39,9 @@ def test_the_corpus_is_broad():
     assert len([p for p in CORPUS if "lang" in p.parts]) >= 15
 
 
-def _no_statements(path: Path) -> bool:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return all(not line.strip() or line.lstrip().startswith("#") for line in lines)
-
-
-EMPTY_PROGRAM_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a program without statements compiles to a `pass` at line 1 (tests/lang/BUGS.md)",
-)
-
-
 @pytest.mark.parametrize(
     "path",
-    [pytest.param(p, marks=EMPTY_PROGRAM_BUG) if _no_statements(p) else p for p in CORPUS],
+    CORPUS,
     ids=lambda p: str(p.relative_to(ROOT)),
 )
 def test_every_node_has_a_quest_position(path: Path):

@@ -175,11 +175,6 @@ def test_structs_compare_by_identity():
     assert eq(a, t.new()) is False
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: == on a self-containing Array raises RuntimeErr "
-    "(maximum recursion depth) instead of answering (tests/lang/BUGS.md)",
-)
 def test_equality_of_a_self_containing_array_does_not_raise():
     a: list = []
     a.append(a)
