@@ -183,10 +183,12 @@ def member(obj: Any, name: str) -> Any:
 
     if isinstance(obj, Struct):
         field = type(obj).quest_field_map.get(name)
-        if field is not None:
-            if not field.pub:
-                raise AttrErr(f"Field '{name}' of type {type(obj).quest_name} is private")
-            return getattr(obj, field.slot)
+        if field is None:
+            # spec 3.10: on a struct, `x.name` without a call reads a field, and only that
+            raise AttrErr(f"Type {type(obj).quest_name} has no field '{name}'")
+        if not field.pub:
+            raise AttrErr(f"Field '{name}' of type {type(obj).quest_name} is private")
+        return getattr(obj, field.slot)
     try:
         return getattr(obj, name)
     except AttributeError:

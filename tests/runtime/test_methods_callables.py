@@ -50,7 +50,7 @@ trait Marker
 end
 
 let acct = Account.open("ada")
-let method_ref = acct.deposit
+let method_ref = Account.deposit
 '''
 
 
