@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from quest_rt.repl import is_incomplete
+from quest_rt.repl import Session, is_incomplete
+from quest_rt.std import program
 from tests.std.support import QUEST, _env
 
 PROMPT = "quest> "
@@ -179,6 +180,42 @@ def test_ctrl_c_interrupts_running_code(term):
     # the loop is really stopped (not left running on its thread): n no longer changes
     term.enter("let seen = n")
     assert term.enter("n == seen") == "true\n"
+
+
+def test_top_level_return_ends_the_input_only(term):
+    assert term.enter("return 5") == ""
+    assert term.enter("7") == "7\n"
+
+
+def test_session_reports_compile_errors(capsys, monkeypatch):
+    for name in ("ARGV", "SCRIPT_PATH", "MAIN_NAMESPACE"):  # a Session sets them
+        monkeypatch.setattr(program, name, list(program.ARGV) if name == "ARGV" else None)
+    session = Session()
+    assert program.ARGV == ["<repl>"]
+    assert session.run("const k = 1\nconst k = 2") is None
+    assert capsys.readouterr().err.startswith(
+        "<repl>:2:1: error: cannot redeclare constant 'k'\n")
+    assert session.run("let v = 2") is None
+    assert session.run("v * 3") == "6"
+    assert session.run('"s"') == '"s"'
+
+
+def test_ctrl_d_inside_an_input_runs_what_was_typed(term):
+    term.enter("(1 +", until=CONTINUATION)
+    term.control("\x04")
+    out = term.read_until(PROMPT)
+    assert "syntax error" in out
+    assert term.enter("2") == "2\n"
+
+
+def test_quit_also_leaves(tmp_path):
+    t = Terminal(tmp_path)
+    try:
+        t.read_until(PROMPT)
+        t.send("quit")
+        assert t.wait() == 0
+    finally:
+        t.kill()
 
 
 def test_exit_quits_and_history_is_saved(tmp_path):

@@ -104,7 +104,7 @@ def local_zone() -> _dt.tzinfo:
         try:
             return ZoneInfo(tz)
         except (ZoneInfoNotFoundError, ValueError):
-            pass
+            return _fixed_local_offset()  # a POSIX rule such as "EST+5": the C library's
     try:
         link = os.readlink("/etc/localtime")
     except OSError:
@@ -115,6 +115,11 @@ def local_zone() -> _dt.tzinfo:
             return ZoneInfo(link[link.index(marker) + len(marker):])
         except (ZoneInfoNotFoundError, ValueError):
             pass
+    return _fixed_local_offset()
+
+
+def _fixed_local_offset() -> _dt.tzinfo:
+    _time.tzset()
     local = _dt.datetime.now().astimezone().tzinfo
     return local if local is not None else _dt.UTC
 

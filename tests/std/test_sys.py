@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quest_rt.runtime.errors import SyntaxErr, TypeErr
+from quest_rt.runtime.errors import ArgErr, IOErr, SyntaxErr, TypeErr
 from quest_rt.std import program
 from quest_rt.std import sys as qsys
 from quest_rt.std.io import StringIO
@@ -290,3 +290,31 @@ def test_redirect_stream_accepts_named_arguments():
         guard.restore()
     assert buf.get_value() == "named\n"
     assert guard.is_active() is False
+
+
+def test_stream_misuse_is_ioerr_or_typeerr(tmp_path):
+    with pytest.raises(IOErr, match="Cannot write to stdin"):
+        qsys.STDIN.write("x")
+    with pytest.raises(IOErr, match="Cannot read from stdout"):
+        qsys.STDOUT.read()
+    with pytest.raises(TypeErr, match="can redirect sys.stdout or sys.stderr"):
+        qsys.redirect_stream(qsys.STDIN, StringIO.new())
+    with pytest.raises(TypeErr, match="cannot write to sys.stdin"):
+        qsys.redirect_stream(qsys.STDOUT, qsys.STDIN)
+    with pytest.raises(IOErr, match="Cannot open .* for writing"):
+        qsys.redirect_stream(qsys.STDOUT, str(tmp_path / "no" / "such" / "dir.log"))
+    with pytest.raises(ArgErr):
+        qsys.redirect_stream(qsys.STDOUT)
+    assert str(qsys.STDOUT) == "<stdout>"
+
+
+def test_stream_write_of_a_non_str_uses_its_string_form():
+    buf = StringIO.new()
+    guard = qsys.redirect_stream(qsys.STDOUT, buf)
+    try:
+        assert qsys.STDOUT.write([1, 2.0]) == 6
+        qsys.STDOUT.flush()
+        assert qsys.STDOUT.is_tty() is False
+    finally:
+        guard.restore()
+    assert buf.get_value() == "[1, 2]"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import time as pytime
 
 import greenback
@@ -265,3 +266,70 @@ def test_time_from_a_quest_program(tmp_path):
         "true true",
         "Unknown time zone: 'Nowhere/Else'",
     ]
+
+
+# ---------------------------------------------------------------- the local zone and more getters
+
+
+def test_local_zone_without_tz_is_the_systems(monkeypatch):
+    monkeypatch.delenv("TZ", raising=False)
+    try:
+        link = os.readlink("/etc/localtime")
+    except OSError:
+        pytest.skip("no /etc/localtime link on this machine")
+    expected = link.split("zoneinfo/", 1)[1]
+    assert qtime.now_local().timezone() == expected
+
+
+def test_posix_tz_rule_gives_a_fixed_offset(monkeypatch):
+    monkeypatch.setenv("TZ", "QST-3")  # not an IANA name: a POSIX rule, UTC+3
+    z = qtime.now_local()
+    assert z.offset() == "+03:00"
+    assert z.timezone() == "QST"
+    assert "[" not in str(z)  # no IANA name to show
+
+
+def test_span_units_and_sign():
+    span = qtime.Span(-(2 * 86400 * 10**9 + 3_004_005_006))
+    assert (span.days(), span.hours(), span.seconds(), span.milliseconds(),
+            span.microseconds(), span.nanoseconds()) == (-2, 0, -3, -4, -5, -6)
+    assert span.as_millis() == -172803004
+    assert span.as_micros() == -172803004005
+    assert span.as_nanos() == -172803004005006
+    assert qtime.Span(36 * 3600 * 10**9).as_days() == 1.5
+    assert qtime.Span(90 * 60 * 10**9).as_hours() == 1.5
+    assert qtime.Span(90 * 10**9).as_minutes() == 1.5
+    assert str(qtime.Span(5)) == "PT0.000000005S"
+    assert qtime.Span(5) == qtime.Span(5) and qtime.Span(5) != qtime.Span(6)
+
+
+def test_until_and_zoned_since():
+    later = ts(INSTANT + 10**9)
+    assert str(ts().until(later)) == "PT1S"
+    z = later.to_zoned("Asia/Tokyo")
+    assert str(z.since(ts())) == "PT1S"
+    assert z.as_seconds() == later.as_seconds()
+    with pytest.raises(TypeErr):
+        ts().add(5)
+
+
+def test_zoned_date_time_equality():
+    a = ts().to_zoned("UTC")
+    assert a == ts().to_zoned("UTC")
+    assert a != ts().to_zoned("Europe/Paris")  # same instant, different zone
+    assert a.date() == qtime.Date(2025, 1, 2)
+    assert a.time() == qtime.Time(3, 4, 5, 123456789)
+    t = a.time()
+    assert (t.hour(), t.minute(), t.second(), t.millisecond(), t.microsecond(),
+            t.nanosecond()) == (3, 4, 5, 123, 123456, 123456789)
+    d = a.date()
+    assert (d.year(), d.month(), d.day(), d.day_of_week(), d.weekday()) == \
+        (2025, 1, 2, 4, "Thursday")
+    assert d.format("%d/%m/%Y") == "02/01/2025"
+
+
+def test_out_of_range_instants_are_value_errors():
+    with pytest.raises(ValueErr, match="outside the supported range"):
+        str(qtime.from_timestamp(10**12))
+    with pytest.raises(ValueErr, match="outside the supported range"):
+        qtime.from_timestamp(-(10**12)).to_zoned("UTC")
