@@ -128,23 +128,35 @@ def compile_python(args: list[str]) -> int:
 
 
 def _in_thread(fn, *args) -> int:
-    """Run ``fn`` on a thread with a deep stack; return its exit status."""
+    """Run ``fn`` on a thread with a deep stack; return its exit status.
+
+    The main thread waits on an Event, not on ``join()``: in CPython 3.11 a
+    KeyboardInterrupt that lands in ``join()`` releases the thread's state lock, after
+    which ``join()`` returns at once while the thread still runs. Ctrl-C is passed on to
+    the program thread (a KeyboardInterrupt raised there: exit status 130).
+    """
     sys.setrecursionlimit(RECURSION_LIMIT)
     threading.stack_size(THREAD_STACK)
     result = [1]
+    done = threading.Event()
 
     def target() -> None:
-        result[0] = fn(*args)
+        try:
+            result[0] = fn(*args)
+        finally:
+            done.set()
 
     t = threading.Thread(target=target, name="quest-main")
     t.start()
-    try:
-        t.join()
-    except KeyboardInterrupt:
-        from quest_rt.std import program
+    while True:
+        try:
+            done.wait()
+            break
+        except KeyboardInterrupt:
+            from quest_rt.std import program
 
-        program.interrupt_main(t)
-        t.join()
+            program.interrupt_main(t)
+    t.join()
     return result[0]
 
 

@@ -51,7 +51,9 @@ class Compiled:
 def _stamp() -> str:
     here = Path(__file__).resolve().parent.parent
     h = hashlib.sha1(sys.version.encode())
-    for sub in ("compiler", "syntax", "runtime", "runtime/methods"):
+    # std modules register methods of their values (Uuid...): the compiler's choice between
+    # a plain method call and the dispatcher depends on them too
+    for sub in ("compiler", "syntax", "runtime", "runtime/methods", "std"):
         d = here / sub
         if not d.is_dir():
             continue

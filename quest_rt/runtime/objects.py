@@ -407,6 +407,8 @@ class QuestModule:
                         value.quest_owner = name  # prints as <fun name.member> (spec 4.2)
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)  # Python's protocols (copy, pickle, pytest) ask these
         pub = self._q_pub
         if pub is not None and name in pub:
             try:

@@ -7,6 +7,10 @@ no Python frame unless ``QUEST_DEBUG=1``. And the exit statuses.
 from __future__ import annotations
 
 import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 from tests.compiler.support import quest
@@ -222,3 +226,17 @@ def test_a_caught_error_does_not_change_the_status(tmp_path):
     name = write(tmp_path, "caught.q", "try\n  1 / 0\ncatch e\n  puts(e.str())\nend\n")
     result = quest(name, cwd=tmp_path)
     assert (result.returncode, result.stdout) == (0, "RuntimeErr: Division by zero\n")
+
+
+def test_ctrl_c_stops_a_running_program_with_status_130(tmp_path):
+    program = tmp_path / "loop.q"
+    program.write_text('puts("go")\nwhile true\nend\n')
+    proc = subprocess.Popen([sys.executable, "-m", "quest_rt", str(program)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    assert proc.stdout.readline() == "go\n"  # the loop is running
+    time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 130
+    assert "Interrupted" in err
