@@ -205,6 +205,7 @@ def _helpers() -> dict[str, Any]:
         "UNSET": UNSET, "BREAK": BREAK, "RET": RET, "MISSING": objects._MISSING,
         "ModuleReturn": errors.ModuleReturn,
         "to_str": to_str, "eq": values.eq, "to_quest": errors.to_quest,
+        "lt": values.lt, "le": values.le, "gt": values.gt, "ge": values.ge,
         "call_method": dispatch.call_method, "member": dispatch.member,
         "METHODS": dispatch.METHODS, "MethodType": types.MethodType,
         "make_type": objects.make_type, "make_trait": objects.make_trait,
@@ -213,7 +214,7 @@ def _helpers() -> dict[str, Any]:
         "output": rendered.output, "CompiledTemplate": CompiledTemplate,
     }
     for fname in ("add", "sub", "mul", "div", "mod", "neg", "pos", "invert", "bitand", "bitor",
-                  "bitxor", "shl", "shr", "concat", "lt", "le", "gt", "ge", "ne", "index",
+                  "bitxor", "shl", "shr", "concat", "ne", "index",
                   "index_multi", "setindex", "setmember", "range_of", "iter_values",
                   "iter_pairs", "match_range", "spread", "kwspread", "arg_order_error",
                   "duplicate_named_error", "merge_named", "raise_value", "catch_matches",

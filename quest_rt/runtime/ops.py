@@ -20,7 +20,7 @@ from quest_rt.runtime.errors import (
     UserRaise,
     ValueErr,
 )
-from quest_rt.runtime.values import INT_MAX, INT_MIN, cls_name, compare, eq, to_str
+from quest_rt.runtime.values import INT_MAX, INT_MIN, cls_name, eq, to_str
 
 _NUM = (int, float)
 
@@ -178,22 +178,6 @@ def concat(a: Any, b: Any) -> Any:
     if tb is list and a is None:
         return list(b)
     return (a if ta is str else to_str(a)) + (b if tb is str else to_str(b))
-
-
-def lt(a: Any, b: Any) -> bool:
-    return compare(a, b) < 0
-
-
-def le(a: Any, b: Any) -> bool:
-    return compare(a, b) <= 0
-
-
-def gt(a: Any, b: Any) -> bool:
-    return compare(a, b) > 0
-
-
-def ge(a: Any, b: Any) -> bool:
-    return compare(a, b) >= 0
 
 
 def ne(a: Any, b: Any) -> bool:

@@ -19,8 +19,19 @@ from typing import Any
 
 from quest_rt.runtime.errors import ArgErr, Err, IOErr, TypeErr, ValueErr, to_quest
 from quest_rt.runtime.objects import QuestModule, StructType
-from quest_rt.runtime.ops import catch_matches, ge, gt, le, lt
-from quest_rt.runtime.values import cls_name, eq, error_message, is_function, rep, to_str
+from quest_rt.runtime.ops import catch_matches
+from quest_rt.runtime.values import (
+    cls_name,
+    eq,
+    error_message,
+    ge,
+    gt,
+    is_function,
+    le,
+    lt,
+    rep,
+    to_str,
+)
 from quest_rt.testing import console, discovery
 from quest_rt.testing.session import CAPTURE_MODES, Session, current
 
