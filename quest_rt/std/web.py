@@ -318,7 +318,13 @@ def configure_logging() -> None:
 
 def serve_until_signal(host: str, port: int) -> int:
     """Serve in a background thread until SIGINT/SIGTERM on the main thread; then shut
-    down gracefully (WebSockets get 1001, in-flight requests finish)."""
+    down gracefully (WebSockets get 1001, in-flight requests finish, bounded by the
+    engine's graceful timeout).
+
+    The handlers stay installed until the process exits: a second signal during or after
+    the shutdown changes nothing, where Python's default handler would kill the process
+    in the middle of closing connections (or report a clean shutdown as a crash).
+    """
     from quest_rt.web import start_in_thread
 
     configure_logging()
@@ -327,23 +333,20 @@ def serve_until_signal(host: str, port: int) -> int:
     def on_signal(signum: int, frame: Any) -> None:
         stop.set()
 
-    previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    for s in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(s, on_signal)
     try:
-        try:
-            server = start_in_thread(state().app, host, port)
-        except OSError as exc:
-            sys.stderr.write(f"quest serve: cannot listen on {host}:{port}: {exc.strerror}\n")
-            return 1
-        print(f"Serving on http://{host}:{server.port} (Ctrl-C to stop)", flush=True)
-        while not stop.wait(0.5):
-            if not server._thread.is_alive():
-                break
-        print("Shutting down...", flush=True)
-        server.stop()
-        return 0
-    finally:
-        for s, handler in previous.items():
-            signal.signal(s, handler)
+        server = start_in_thread(state().app, host, port)
+    except OSError as exc:
+        sys.stderr.write(f"quest serve: cannot listen on {host}:{port}: {exc.strerror}\n")
+        return 1
+    print(f"Serving on http://{host}:{server.port} (Ctrl-C to stop)", flush=True)
+    while not stop.wait(0.5):
+        if not server._thread.is_alive():
+            break
+    print("Shutting down...", flush=True)
+    server.stop()
+    return 0
 
 
 def serve_main(args: list[str]) -> int:
