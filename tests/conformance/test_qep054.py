@@ -41,19 +41,25 @@ def test_templates_are_compiled_at_compile_time():
 
 
 def test_quest_check_accepts_every_block():
-    result = subprocess.run([sys.executable, "-m", "quest_rt", "check", *map(str, BLOCKS)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "quest_rt", "check", *map(str, BLOCKS)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
 
 
 def test_quest_check_rejects_a_broken_template(tmp_path: Path):
     bad = tmp_path / "bad.q"
-    bad.write_text('use "std/web/liveview" as lv\n'
-                   'fun render(a)\n'
-                   '  lv.template("""<p><%= count + %></p>""", a)\n'
-                   'end\n')
-    result = subprocess.run([sys.executable, "-m", "quest_rt", "check", str(bad)],
-                            capture_output=True, text=True)
+    bad.write_text(
+        'use "std/web/liveview" as lv\n'
+        "fun render(a)\n"
+        '  lv.template("""<p><%= count + %></p>""", a)\n'
+        "end\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "quest_rt", "check", str(bad)], capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert f"{bad}:3:" in result.stderr
 
@@ -63,6 +69,7 @@ def test_committed_blocks_match_the_seed():
 
     if not seed_path().exists():
         pytest.skip(f"the QEP-054 seed is not beside this checkout ({seed_path()})")
-    result = subprocess.run([sys.executable, str(HERE / "extract_qep054.py"), "--check"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(HERE / "extract_qep054.py"), "--check"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout
