@@ -157,9 +157,7 @@ def emit_function(em: Emitter, node: q.Node, pyname: str, params: tuple[q.Param,
                     prologue.append(ast.If(ast.Compare(name(b.pyname), [ast.Is()],
                                                        [helper("UNSET")]), fill, []))
             if p.annotation is not None:
-                em.pending = []
-                checks.extend(em.pending + _param_check(em, p, b.pyname, quest_name))
-                em.pending = []
+                checks.extend(_param_check(em, p, b.pyname, quest_name))
         docstring: list[ast.stmt] = []
         if body and isinstance(body[0], q.ExprStmt) and isinstance(body[0].expr, q.Str):
             # spec 2.14: a leading string literal is the docstring (and, when it is the
