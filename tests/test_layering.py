@@ -46,3 +46,4 @@ def test_running_cached_code_needs_neither_parser_nor_compiler(tmp_path):
                             text=True).stdout.split()
     assert second[0] == "hi"
     assert not [m for m in second if m.startswith(("quest_rt.syntax", "quest_rt.compiler"))]
+

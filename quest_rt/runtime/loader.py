@@ -145,9 +145,27 @@ def compile_source(source: str, path: str, mode: str = "file") -> Compiled:
         try:
             tmp.write_bytes(marshal.dumps((code, tuple(sorted(public)), doc)))
             os.replace(tmp, key_file)
+            _prune(key_file.parent)
         except OSError:
             pass
     return Compiled(code, public, doc)
+
+
+#: entries the code cache keeps; past it the least recently written half is removed
+CACHE_LIMIT = 4000
+
+
+def _prune(directory: Path) -> None:
+    """Keep the code cache bounded (every edited file and `-e` snippet adds an entry)."""
+    entries = [e for e in os.scandir(directory) if e.name.endswith(".qc")]
+    if len(entries) <= CACHE_LIMIT:
+        return
+    entries.sort(key=lambda e: e.stat().st_mtime)
+    for entry in entries[: len(entries) - CACHE_LIMIT // 2]:
+        try:
+            os.unlink(entry.path)
+        except OSError:
+            pass  # another process pruned it first
 
 
 def compile_module_ast(module: Any, mode: str = "file") -> types.CodeType:
