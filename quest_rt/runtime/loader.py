@@ -19,6 +19,7 @@ import os
 import sys
 import types
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -177,6 +178,19 @@ def compile_module_ast(module: Any, mode: str = "file") -> types.CodeType:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SyntaxWarning)
         return compile(tree, module.path, "exec", dont_inherit=True, optimize=0)
+
+
+def quest_callers() -> Iterator[types.FrameType]:
+    """The frames of compiled Quest code on the stack, innermost first.
+
+    A native function (``web.test_server``, ``sys.eval``...) uses it to find the Quest
+    code that called it: its module namespace, its line or its file.
+    """
+    frame: types.FrameType | None = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_filename in QUEST_FILES:
+            yield frame
+        frame = frame.f_back
 
 
 def new_namespace(path: str) -> dict[str, Any]:

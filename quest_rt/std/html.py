@@ -14,7 +14,6 @@ Str built at run time it is compiled on first use.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +28,12 @@ _compiled: dict[str, tuple[float, Any]] = {}
 
 
 def _caller_dir() -> Path:
-    from quest_rt.runtime.loader import QUEST_FILES
+    from quest_rt.runtime.loader import quest_callers
 
-    frame = sys._getframe(2)
-    while frame is not None:
+    for frame in quest_callers():
         path = frame.f_code.co_filename
-        if path in QUEST_FILES and not path.startswith("<"):
+        if not path.startswith("<"):  # `-e`, the REPL, generated templates: no directory
             return Path(path).resolve().parent
-        frame = frame.f_back
     if program.SCRIPT_PATH:
         return Path(program.SCRIPT_PATH).parent
     return Path.cwd()

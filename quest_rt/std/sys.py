@@ -236,14 +236,9 @@ class _FunctionScope(dict):
 
 
 def _caller_frame() -> Any:
-    from quest_rt.runtime.loader import QUEST_FILES
+    from quest_rt.runtime.loader import quest_callers
 
-    frame = _sys._getframe(2)
-    while frame is not None:
-        if frame.f_code.co_filename in QUEST_FILES:
-            return frame
-        frame = frame.f_back
-    return None
+    return next(quest_callers(), None)
 
 
 def eval_(code: Any) -> Any:

@@ -14,7 +14,6 @@ Failure messages show values in their ``_rep()`` form (strings quoted), with the
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 from quest_rt.runtime.errors import ArgErr, Err, IOErr, TypeErr, ValueErr, to_quest
@@ -61,11 +60,9 @@ def _strings(value: Any, what: str) -> tuple[str, ...]:
 
 def _caller_line() -> int | None:
     """The line of the Quest code that called the std/test function (for reports)."""
-    from quest_rt.runtime.loader import QUEST_FILES
+    from quest_rt.runtime.loader import quest_callers
 
-    frame = sys._getframe(2)
-    while frame is not None and frame.f_code.co_filename not in QUEST_FILES:
-        frame = frame.f_back
+    frame = next(quest_callers(), None)
     return frame.f_lineno if frame is not None else None
 
 

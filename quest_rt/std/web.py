@@ -106,14 +106,10 @@ def _encode_json(value: Any) -> str:
 
 
 def _caller_namespace() -> dict[str, Any] | None:
-    from quest_rt.runtime.loader import QUEST_FILES
+    from quest_rt.runtime.loader import quest_callers
 
-    frame = sys._getframe(1)
-    while frame is not None:
-        if frame.f_code.co_filename in QUEST_FILES:
-            return frame.f_globals
-        frame = frame.f_back
-    return None
+    frame = next(quest_callers(), None)
+    return frame.f_globals if frame is not None else None
 
 
 # ---------------------------------------------------------------- members
