@@ -253,31 +253,37 @@ def _attr_call(obj: ast.expr, name: str, *args: ast.expr) -> ast.Call:
     return call(ast.Attribute(obj, name, ast.Load()), *args)
 
 
-def _str_len(o: ast.expr, args: list[ast.expr]) -> ast.expr:
+def _str_len(o: ast.expr, later: ast.expr, args: list[ast.expr]) -> ast.expr:
     # Quest's Str.len() is the UTF-8 byte length: the character count for ASCII text
-    # (`o` is a simple operand here: the caller holds it)
-    return ast.IfExp(_attr_call(o, "isascii"), call(helper("len"), o),
-                     call(helper("call_method"), o, const("len")))
+    return ast.IfExp(_attr_call(o, "isascii"), call(helper("len"), later),
+                     call(helper("call_method"), later, const("len")))
+
+
+def _push(o: ast.expr, later: ast.expr, args: list[ast.expr]) -> ast.expr:
+    return ast.BoolOp(ast.Or(), [_attr_call(o, "append", args[0]), later])
 
 
 #: (receiver type, method, argument count) -> native code. Each entry is exact Quest
-#: semantics for a receiver of that type (the method tables are the reference).
+#: semantics for a receiver of that type (the method tables are the reference). A
+#: builder gets the receiver's first use, its later uses (see Emitter.hold) and the
+#: arguments.
 _NATIVE_METHODS = {
     ("str", "len", 0): _str_len,
-    ("str", "upper", 0): lambda o, a: _attr_call(o, "upper"),
-    ("str", "lower", 0): lambda o, a: _attr_call(o, "lower"),
-    ("str", "trim", 0): lambda o, a: _attr_call(o, "strip"),
-    ("list", "len", 0): lambda o, a: call(helper("len"), o),
-    ("dict", "len", 0): lambda o, a: call(helper("len"), o),
-    ("list", "push", 1): lambda o, a: ast.BoolOp(ast.Or(), [_attr_call(o, "append", a[0]), o]),
-    ("dict", "keys", 0): lambda o, a: call(helper("list"), o),
-    ("dict", "values", 0): lambda o, a: call(helper("list"), _attr_call(o, "values")),
+    ("str", "upper", 0): lambda o, later, a: _attr_call(o, "upper"),
+    ("str", "lower", 0): lambda o, later, a: _attr_call(o, "lower"),
+    ("str", "trim", 0): lambda o, later, a: _attr_call(o, "strip"),
+    ("list", "len", 0): lambda o, later, a: call(helper("len"), o),
+    ("dict", "len", 0): lambda o, later, a: call(helper("len"), o),
+    ("list", "push", 1): _push,
+    ("dict", "keys", 0): lambda o, later, a: call(helper("list"), o),
+    ("dict", "values", 0): lambda o, later, a: call(helper("list"), _attr_call(o, "values")),
 }
-#: the same, for methods whose first argument must be a Str (checked statically)
+#: methods whose first argument must be a Str (checked statically): the Python method
+#: and the argument counts it takes
 _NATIVE_STR_ARG = {
-    ("str", "startswith"): "startswith", ("str", "starts_with"): "startswith",
-    ("str", "endswith"): "endswith", ("str", "ends_with"): "endswith",
-    ("dict", "get"): "get",
+    ("str", "startswith"): ("startswith", (1,)), ("str", "starts_with"): ("startswith", (1,)),
+    ("str", "endswith"): ("endswith", (1,)), ("str", "ends_with"): ("endswith", (1,)),
+    ("dict", "get"): ("get", (1, 2)),
 }
 _PYTYPES = {"str": "str", "list": "list", "dict": "dict"}
 
@@ -291,23 +297,15 @@ def _method_fast_path(em: Emitter, node: q.MethodCall, obj: ast.expr,
     """
     m, n = node.name, len(args)
     t = em.type_of(node.obj)
-    native = None
     if t in _PYTYPES:
         native = _NATIVE_METHODS.get((t, m, n))
-        pyname = _NATIVE_STR_ARG.get((t, m))
-        if native is None and pyname is not None and n >= 1 and \
-                em.type_of(node.args[0].value) == "str" and (n == 1 or pyname == "get"):
-            if n <= 2:
-                return _attr_call(obj, pyname, *args)
         if native is not None:
-            if native is _str_len:  # the receiver is read twice
-                first, later = em.hold(obj, "o")
-                return ast.IfExp(_attr_call(first, "isascii"), call(helper("len"), later),
-                                 call(helper("call_method"), later, const("len")))
-            if m == "push":  # the receiver is read twice
-                first, later = em.hold(obj, "o")
-                return ast.BoolOp(ast.Or(), [_attr_call(first, "append", args[0]), later])
-            return native(obj, args)
+            first, later = em.hold(obj, "o")
+            return native(first, later, args)
+        str_arg = _NATIVE_STR_ARG.get((t, m))
+        if str_arg is not None and n in str_arg[1] and \
+                em.type_of(node.args[0].value) == "str":
+            return _attr_call(obj, str_arg[0], *args)
         if t == "dict" and n == 1 and m == "contains" and \
                 em.type_of(node.args[0].value) == "str" and em.is_simple(obj):
             return ast.Compare(args[0], [ast.In()], [obj])
@@ -325,7 +323,7 @@ def _method_fast_path(em: Emitter, node: q.MethodCall, obj: ast.expr,
                                      [helper("SIZED")]), call(helper("len"), later), slow)
     pt = candidates[0]
     test = ast.Compare(call(helper("type"), first), [ast.Is()], [helper(_PYTYPES[pt])])
-    return ast.IfExp(test, _NATIVE_METHODS[(pt, m, n)](later, args), slow)
+    return ast.IfExp(test, _NATIVE_METHODS[(pt, m, n)](later, later, args), slow)
 
 
 #: methods every value answers: the dispatcher supplies them where the receiver does not
