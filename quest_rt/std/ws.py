@@ -53,10 +53,7 @@ class QuestSocket:
 
     def send(self, message: Any) -> None:
         """send(message): queue a text message for this client"""
-        if type(message) is not str:
-            raise TypeErr(f"socket.send expects a Str, got {cls_name(message)} "
-                          "(use send_bytes for Bytes)")
-        self._conn.send_text_nowait(message)
+        self._conn.send_text_nowait(_text(message, "socket.send"))
 
     def send_bytes(self, data: Any) -> None:
         """send_bytes(data): queue a binary message"""
