@@ -103,7 +103,11 @@ def compile_while(em: Emitter, node: q.While, tail: Tail) -> list[ast.stmt]:
     test = em.expr(node.cond)
     pre, em.pending = em.pending, saved
     define, body = _emit_loop_body(em, node, [])
-    return pre + define + [ast.While(test, body, [])] + em.tail_nil(tail)
+    # `while True: if not test: break` rather than `while test:`: CPython 3.11 compiles
+    # the latter's back edge to a conditional jump, which never counts towards
+    # specialising the function, so a loop in a function called once stays slow
+    exit_test = ast.If(ast.UnaryOp(ast.Not(), test), [ast.Break()], [])
+    return pre + define + [ast.While(const(True), [exit_test, *body], [])] + em.tail_nil(tail)
 
 
 @compiles(q.For)
