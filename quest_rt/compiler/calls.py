@@ -263,6 +263,14 @@ def _push(o: ast.expr, later: ast.expr, args: list[ast.expr]) -> ast.expr:
     return ast.BoolOp(ast.Or(), [_attr_call(o, "append", args[0]), later])
 
 
+def _nonempty(method: str, native):
+    """A builder for a method that is native on a non-empty receiver and leaves the empty
+    one (an error with Quest's message) to the dispatcher."""
+    def build(o: ast.expr, later: ast.expr, args: list[ast.expr]) -> ast.expr:
+        return ast.IfExp(o, native(later), call(helper("call_method"), later, const(method)))
+    return build
+
+
 #: (receiver type, method, argument count) -> native code. Each entry is exact Quest
 #: semantics for a receiver of that type (the method tables are the reference). A
 #: builder gets the receiver's first use, its later uses (see Emitter.hold) and the
@@ -275,6 +283,11 @@ _NATIVE_METHODS = {
     ("list", "len", 0): lambda o, later, a: call(helper("len"), o),
     ("dict", "len", 0): lambda o, later, a: call(helper("len"), o),
     ("list", "push", 1): _push,
+    ("list", "pop", 0): _nonempty("pop", lambda o: _attr_call(o, "pop")),
+    ("list", "last", 0): _nonempty("last", lambda o: ast.Subscript(o, const(-1), ast.Load())),
+    ("list", "first", 0): _nonempty("first", lambda o: ast.Subscript(o, const(0), ast.Load())),
+    ("str", "ord", 0): _nonempty("ord", lambda o: call(helper("ord"),
+                                                       ast.Subscript(o, const(0), ast.Load()))),
     ("dict", "keys", 0): lambda o, later, a: call(helper("list"), o),
     ("dict", "values", 0): lambda o, later, a: call(helper("list"), _attr_call(o, "values")),
 }
@@ -420,6 +433,11 @@ def compile_index(em: Emitter, node: q.Index) -> ast.expr:
         return ast.IfExp(ast.Compare(index_is[0], [ast.Is()], [helper("int")]),
                          ast.Subscript(obj, index, ast.Load()), call(helper("index"), obj, index))
     of, ol = em.hold(obj, "o")
+    if it == "str":
+        # `d["key"]` on a receiver of unknown type: a Dict is the one fast case
+        return ast.IfExp(ast.Compare(call(helper("type"), of), [ast.Is()], [helper("dict")]),
+                         call(ast.Attribute(ol, "get", ast.Load()), index),
+                         call(helper("index"), ol, index))
     test: ast.expr = ast.Compare(call(helper("type"), of), [ast.Is()], [helper("list")])
     if it != "int":
         test = ast.BoolOp(ast.And(), [test, ast.Compare(index_is[0], [ast.Is()],
