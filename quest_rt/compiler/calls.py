@@ -332,10 +332,9 @@ def _method_fast_path(em: Emitter, node: q.MethodCall, obj: ast.expr,
     first, later = em.hold(obj, "o")
     slow = call(helper("call_method"), later, const(m), *args)
     if m == "len" and n == 0:
-        return ast.IfExp(ast.Compare(call(helper("type"), first), [ast.In()],
-                                     [helper("SIZED")]), call(helper("len"), later), slow)
+        return ast.IfExp(em.type_test(first, "SIZED"), call(helper("len"), later), slow)
     pt = candidates[0]
-    test = ast.Compare(call(helper("type"), first), [ast.Is()], [helper(_PYTYPES[pt])])
+    test = em.type_test(first, _PYTYPES[pt])
     return ast.IfExp(test, _NATIVE_METHODS[(pt, m, n)](later, later, args), slow)
 
 
@@ -435,11 +434,10 @@ def compile_index(em: Emitter, node: q.Index) -> ast.expr:
     of, ol = em.hold(obj, "o")
     if it == "str":
         # `d["key"]` on a receiver of unknown type: a Dict is the one fast case
-        return ast.IfExp(ast.Compare(call(helper("type"), of), [ast.Is()], [helper("dict")]),
+        return ast.IfExp(em.type_test(of, "dict"),
                          call(ast.Attribute(ol, "get", ast.Load()), index),
                          call(helper("index"), ol, index))
-    test: ast.expr = ast.Compare(call(helper("type"), of), [ast.Is()], [helper("list")])
+    test: ast.expr = em.type_test(of, "list")
     if it != "int":
-        test = ast.BoolOp(ast.And(), [test, ast.Compare(index_is[0], [ast.Is()],
-                                                        [helper("int")])])
+        test = ast.BoolOp(ast.And(), [test, em.type_test(index, "int")])
     return ast.IfExp(test, ast.Subscript(ol, index, ast.Load()), call(helper("index"), ol, index))

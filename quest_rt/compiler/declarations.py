@@ -22,6 +22,7 @@ def compile_let(em: Emitter, node: q.Let, tail: Tail) -> list[ast.stmt]:
         value = em.expr(b.value)
         binding = em.info.decls[id(b)]
         out.append(_store(binding.pyname, value))
+        out.extend(em.let_slot(binding))
     return out + em.tail_nil(tail)
 
 
