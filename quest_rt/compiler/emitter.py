@@ -153,6 +153,9 @@ class Emitter:
         self.template_reads: set[str] = set()
         #: field name -> slot, for the types whose methods are being compiled (innermost last)
         self.type_slots: list[dict[str, str]] = []
+        #: id of a `k += 1` that cannot overflow -> the flag it depends on (None: none),
+        #: see statements.bounded_counter
+        self.bounded_increments: dict[int, ast.expr | None] = {}
         #: parameters never assigned after entry, by Python name (see type_test)
         self.stable_params = {(b.pyname, id(b.frame.pyscope)): b for b in info.bindings
                               if b.kind == "param" and b.stores == 0}
