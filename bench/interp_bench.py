@@ -69,9 +69,15 @@ def warm(name: str, repeat: int) -> tuple[float, float]:
     return p_time, q_time
 
 
-def run_process(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, str]:
+#: the processes run as on a user's machine: Python writes and reuses byte-code caches
+#: (a session here may have PYTHONDONTWRITEBYTECODE set, which would make every start-up
+#: recompile quest_rt's sources, while a `pip install` compiles them once)
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def run_process(cmd: list[str]) -> tuple[float, str]:
     t0 = time.perf_counter()
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT, env=env)
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT, env=ENV)
     return time.perf_counter() - t0, out.stdout
 
 
