@@ -286,6 +286,7 @@ _NATIVE_METHODS = {
     ("list", "pop", 0): _nonempty("pop", lambda o: _attr_call(o, "pop")),
     ("list", "last", 0): _nonempty("last", lambda o: ast.Subscript(o, const(-1), ast.Load())),
     ("list", "first", 0): _nonempty("first", lambda o: ast.Subscript(o, const(0), ast.Load())),
+    ("float", "abs", 0): lambda o, later, a: call(helper("abs"), o),
     ("str", "ord", 0): _nonempty("ord", lambda o: call(helper("ord"),
                                                        ast.Subscript(o, const(0), ast.Load()))),
     ("dict", "keys", 0): lambda o, later, a: call(helper("list"), o),
@@ -298,7 +299,7 @@ _NATIVE_STR_ARG = {
     ("str", "endswith"): ("endswith", (1,)), ("str", "ends_with"): ("endswith", (1,)),
     ("dict", "get"): ("get", (1, 2)),
 }
-_PYTYPES = {"str": "str", "list": "list", "dict": "dict"}
+_PYTYPES = {"str": "str", "list": "list", "dict": "dict", "float": "float"}
 
 
 def _method_fast_path(em: Emitter, node: q.MethodCall, obj: ast.expr,
@@ -326,7 +327,7 @@ def _method_fast_path(em: Emitter, node: q.MethodCall, obj: ast.expr,
     if t is not None:
         return None
     # unknown receiver: test its type once, then take the native path or dispatch
-    candidates = [pt for pt in ("list", "dict", "str") if (pt, m, n) in _NATIVE_METHODS]
+    candidates = [pt for pt in ("list", "dict", "str", "float") if (pt, m, n) in _NATIVE_METHODS]
     if not candidates:
         return None
     first, later = em.hold(obj, "o")

@@ -199,7 +199,7 @@ class CompiledTemplate:
 def _helpers() -> dict[str, Any]:
     h: dict[str, Any] = {
         "type": type, "int": int, "float": float, "str": str, "bool": bool, "list": list,
-        "dict": dict, "bytes": bytes, "len": len, "ord": ord, "Exception": Exception,
+        "dict": dict, "bytes": bytes, "len": len, "ord": ord, "abs": abs, "Exception": Exception,
         "NUMBERS": frozenset((int, float)), "SCALARS": frozenset((int, float, str)),
         "ORDERED": frozenset((int, str)), "SIZED": frozenset((list, dict)),
         "UNSET": UNSET, "BREAK": BREAK, "RET": RET, "MISSING": objects._MISSING,

@@ -124,3 +124,37 @@ describe("native methods and indexing", fun ()
     assert_error(ValueErr, fun () "".ord() end, "Str.ord of an empty string")
   end)
 end)
+
+fun float_plus(x, y)
+  let f = x * 1.5
+  f + y
+end
+
+fun below(limit)
+  let x = 0.5 * limit
+  let steps = 0
+  while x < limit
+    x = x + 1.0
+    steps += 1
+  end
+  steps
+end
+
+describe("Float arithmetic and ordering", fun ()
+  it("adds a Float and a value of unknown type: a Float, or Quest's error", fun ()
+    assert_eq(float_plus(2, 1), 4.0)
+    assert_eq(float_plus(2.0, 0.5), 3.5)
+    assert_error_has(TypeErr, fun () float_plus(2, "a") end, "")
+  end)
+
+  it("orders Floats and Ints, and refuses NaN", fun ()
+    assert_eq(below(4), 2)
+    assert_eq(below(3.0), 2)
+    let nan = 1e308 * 10 - 1e308 * 10
+    assert_error(RuntimeErr, fun () below(nan) end, "Cannot compare NaN")
+    let inf = 1e308 * 10
+    assert_eq(1.5 < inf, true)
+    assert_eq((0.0 - 2.5).abs(), 2.5)
+    assert_eq((0.0 - 2.5).abs() <= 2.5, true)
+  end)
+end)
