@@ -64,14 +64,16 @@ def _assign_name(em: Emitter, node: q.Assign, target: q.Name) -> list[ast.stmt]:
         return [check, _store(target.name, value)]
     if b.const:
         return [ast.Expr(value), ast.Expr(call(helper("const_error"), const(target.name)))]
-    if node.op is not None:
-        value = binary(em, node.op, name(b.pyname), b.type, value, em.type_of(node.value))
-    annotation = _declared_annotation(b)
-    if id(node) in em.bounded_increments and annotation is None:
+    if id(node) in em.bounded_increments:
         # `k += 1` after `k < n` with an Int n (statements.bounded_counter)
         plain = ast.BinOp(name(b.pyname), ast.Add(), const(1))
         flag = em.bounded_increments[id(node)]
+        if node.op is not None:
+            value = binary(em, node.op, name(b.pyname), b.type, value, em.type_of(node.value))
         value = plain if flag is None else ast.IfExp(flag, plain, value)
+    elif node.op is not None:
+        value = binary(em, node.op, name(b.pyname), b.type, value, em.type_of(node.value))
+    annotation = _declared_annotation(b)
     if annotation is not None:
         value = call(helper("check_assign"), value, annotation_value(em, annotation),
                      const(target.name))

@@ -199,7 +199,7 @@ class CompiledTemplate:
 def _helpers() -> dict[str, Any]:
     h: dict[str, Any] = {
         "type": type, "int": int, "float": float, "str": str, "bool": bool, "list": list,
-        "dict": dict, "bytes": bytes, "len": len, "Exception": Exception,
+        "dict": dict, "bytes": bytes, "len": len, "ord": ord, "abs": abs, "Exception": Exception,
         "NUMBERS": frozenset((int, float)), "SCALARS": frozenset((int, float, str)),
         "ORDERED": frozenset((int, str)), "SIZED": frozenset((list, dict)),
         "UNSET": UNSET, "BREAK": BREAK, "RET": RET, "MISSING": objects._MISSING,
@@ -229,8 +229,6 @@ def _helpers() -> dict[str, Any]:
     from quest_rt.runtime.formatting import format_spec
 
     h["format_spec"] = format_spec
-    h["ord"] = ord  # the compiler's inline Str.ord() and Float.abs()
-    h["abs"] = abs
     h["setindex_multi"] = ops.index_multi
     return {"·" + k: v for k, v in h.items()}
 

@@ -15,7 +15,6 @@ observe an exception: ``catch``, ``std/test``, the top-level error printer.
 
 from __future__ import annotations
 
-import dis
 import re
 import sys
 import types
@@ -261,6 +260,8 @@ def _innermost_opname(tb: types.TracebackType | None) -> str | None:
     while tb.tb_next is not None:
         tb = tb.tb_next
     code = tb.tb_frame.f_code
+    import dis  # only when translating an IndexError
+
     for ins in dis.get_instructions(code):
         if ins.offset == tb.tb_lasti:
             return ins.opname

@@ -13,10 +13,8 @@ floats never use an exponent, array elements are not quoted, dict pairs are sort
 
 from __future__ import annotations
 
-import decimal
 import math
 import types
-import uuid
 from typing import Any
 
 from quest_rt.runtime.errors import Err, RuntimeErr, UserRaise
@@ -34,8 +32,13 @@ _MAX_DEPTH = 50
 _PRIMITIVE_NAMES: dict[type, str] = {
     type(None): "Nil", bool: "Bool", int: "Int", float: "Float", str: "Str",
     list: "Array", dict: "Dict", bytes: "Bytes",
-    uuid.UUID: "Uuid",  # a standard-library class: std/uuid registers its methods
 }
+
+
+def is_uuid_type(t: type) -> bool:
+    """Whether ``t`` is ``uuid.UUID``, the class of Quest's Uuid (std/uuid registers its
+    methods), without importing ``uuid`` at start-up (it loads ``platform``)."""
+    return t.__name__ == "UUID" and t.__module__ == "uuid"
 
 _FUNCTION_TYPES = (types.FunctionType, types.BuiltinFunctionType, types.MethodType,
                    types.BuiltinMethodType)
@@ -53,6 +56,8 @@ def cls_name(value: object) -> str:
     quest_name = getattr(type(value), "quest_name", None)
     if isinstance(quest_name, str):
         return quest_name
+    if is_uuid_type(type(value)):
+        return "Uuid"
     if isinstance(value, type):
         return "Type"
     if is_function(value) or callable(value):
@@ -70,6 +75,8 @@ def float_str(x: float) -> str:
         return "-0" if x == 0 and math.copysign(1.0, x) < 0 else str(int(x))
     text = repr(x)
     if "e" in text or "E" in text:
+        import decimal  # rare (an exponent in repr), and decimal costs start-up time
+
         text = format(decimal.Decimal(text), "f")
     if text.endswith(".0"):
         text = text[:-2]
