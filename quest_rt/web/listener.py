@@ -55,7 +55,15 @@ _UPGRADE_REQUIRED = (
 
 
 class ReplayStream(trio.abc.Stream):
-    """A socket stream whose first ``receive_some`` returns bytes already read.
+    """The socket stream hypercorn gets: its first ``receive_some`` returns bytes
+    already read, and ``send_eof`` waits for a ``send_all`` in progress.
+
+    The second point works around a race in hypercorn 0.18: when the client closes
+    right after reading a response, the reader task's ``send_eof`` can run while the
+    request task is still in ``send_all`` (the empty write that ends a
+    Content-Length body), and Trio's conflict detector raises ``BusyResourceError``
+    in the request task ("Error in ASGI Framework"). hypercorn serialises its writes
+    with a lock but not ``send_eof``; this lock covers both.
 
     It has ``socket`` (hypercorn reads the peer address from it) and deliberately
     no ``do_handshake`` (hypercorn takes that absence to mean "not TLS").
@@ -64,6 +72,7 @@ class ReplayStream(trio.abc.Stream):
     def __init__(self, stream: trio.SocketStream, prefix: bytes) -> None:
         self._stream = stream
         self._prefix = prefix
+        self._sending = trio.Lock()
         self.socket = stream.socket
 
     async def receive_some(self, max_bytes: int | None = None) -> bytes:
@@ -75,13 +84,15 @@ class ReplayStream(trio.abc.Stream):
         return await self._stream.receive_some(max_bytes)
 
     async def send_all(self, data: bytes | bytearray | memoryview) -> None:
-        await self._stream.send_all(data)
+        async with self._sending:
+            await self._stream.send_all(data)
 
     async def wait_send_all_might_not_block(self) -> None:
         await self._stream.wait_send_all_might_not_block()
 
     async def send_eof(self) -> None:
-        await self._stream.send_eof()
+        async with self._sending:
+            await self._stream.send_eof()
 
     async def aclose(self) -> None:
         await self._stream.aclose()
@@ -124,7 +135,7 @@ class ConnectionDispatcher:
             await stream.aclose()
 
     async def to_hypercorn(self, stream: trio.SocketStream, prefix: bytes) -> None:
-        replay = ReplayStream(stream, prefix) if prefix else stream
+        replay = ReplayStream(stream, prefix)
         server = TCPServer(self._asgi, self.config, self.context, ConnectionState({}), replay)
         await server.run()
 

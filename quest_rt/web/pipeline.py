@@ -43,13 +43,37 @@ class _BodyTooLarge(Exception):
     pass
 
 
+class _BodyIncomplete(Exception):
+    """The client went away (EOF, reset, or an unfinished chunked body) before the
+    body was whole: hypercorn reports ``http.disconnect`` before the last chunk."""
+
+    def __init__(self, received: int) -> None:
+        super().__init__(received)
+        self.received = received
+
+
+def _announced_length(scope: dict[str, Any]) -> int | None:
+    """The request's Content-Length, or None when absent or not a plain number (h11
+    has already refused malformed values; chunked bodies have none)."""
+    for name, value in scope["headers"]:
+        if name.lower() == b"content-length":
+            return int(value) if value.isdigit() else None
+    return None
+
+
 async def _read_body(receive: Any, limit: int) -> bytes:
+    """The whole body, or an exception: never a prefix passed off as the body.
+
+    Raises:
+        _BodyTooLarge: more than ``limit`` bytes arrived.
+        _BodyIncomplete: the client disconnected before the last chunk.
+    """
     chunks: list[bytes] = []
     size = 0
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
-            break
+            raise _BodyIncomplete(size)
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
@@ -78,20 +102,38 @@ async def handle_http(app: WebApp, scope: dict[str, Any], receive: Any, send: An
     method = scope["method"]
     raw_path = scope.get("raw_path")
     path = raw_path.decode("latin-1") if raw_path else scope["path"]
+    client = scope.get("client")
+    peer = client[0] if client else "-"
+    announced = _announced_length(scope)
     try:
+        if announced is not None and announced > app.settings.max_body_size:
+            raise _BodyTooLarge  # refused from the head: the body is never read
         body = await _read_body(receive, app.settings.max_body_size)
     except _BodyTooLarge:
         status, headers, payload = _plain(413, "Payload too large")
+    except _BodyIncomplete as exc:
+        # Nothing ran and nothing is answered: the client is gone. The log line says
+        # so in words, never with a status a reader could take for success.
+        if app.settings.access_log:
+            expected = f"{announced} bytes" if announced is not None else "a chunked body"
+            access_log.info(
+                '%s "%s %s" aborted by the client (%d of %s received) %.1fms',
+                peer,
+                method,
+                path,
+                exc.received,
+                expected,
+                (time.perf_counter() - started) * 1000,
+            )
+        return
     else:
         await greenback.ensure_portal()
         status, headers, payload = await _respond(app, scope, body)
-    if (
-        app.settings.access_log
-    ):  # logged before sending: the line exists once the client has the answer
-        client = scope.get("client")
+    if app.settings.access_log:
+        # Logged before sending: the line exists once the client has the answer.
         access_log.info(
             '%s "%s %s" %d %.1fms',
-            client[0] if client else "-",
+            peer,
             method,
             path,
             status,
