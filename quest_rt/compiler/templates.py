@@ -4,7 +4,7 @@ compile time.
 The template text was parsed by ``quest_rt.syntax.templates`` during scope analysis
 (so a malformed tag is a compile error at its ``.q`` line). Here it becomes a render
 function, a closure in the lexical scope of the call, that builds the rendered structure
-of ``quest_rt.runtime.rendered``::
+of ``quest_rt.common.rendered``::
 
     def ·tpl3(·a):                       # ·a: the assigns Dict
         ·d4 = []

@@ -16,7 +16,8 @@ import sys
 import types
 from typing import Any
 
-from quest_rt.runtime import dispatch, errors, objects, ops, rendered, values
+from quest_rt.common import rendered
+from quest_rt.runtime import dispatch, errors, objects, ops, rendering, values
 from quest_rt.runtime.errors import ArgErr, NameErr, RuntimeErr, TypeErr, ValueErr
 from quest_rt.runtime.values import cls_name, to_str
 
@@ -211,7 +212,7 @@ def _helpers() -> dict[str, Any]:
         "make_type": objects.make_type, "make_trait": objects.make_trait,
         "matches_annotation": objects.matches_annotation,
         "Rendered": rendered.Rendered, "Comprehension": rendered.Comprehension,
-        "output": rendered.output, "CompiledTemplate": CompiledTemplate,
+        "output": rendering.output, "CompiledTemplate": CompiledTemplate,
     }
     for fname in ("add", "sub", "mul", "div", "mod", "neg", "pos", "invert", "bitand", "bitor",
                   "bitxor", "shl", "shr", "concat", "ne", "index",

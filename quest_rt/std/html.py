@@ -17,10 +17,10 @@ import os
 from pathlib import Path
 from typing import Any
 
+from quest_rt.common.rendered import Raw, Rendered
+from quest_rt.common.rendered import escape as _escape
 from quest_rt.runtime.errors import IOErr, TypeErr
 from quest_rt.runtime.objects import QuestModule
-from quest_rt.runtime.rendered import Raw, Rendered
-from quest_rt.runtime.rendered import escape as _escape
 from quest_rt.runtime.values import cls_name, to_str
 from quest_rt.std import program
 

@@ -33,11 +33,11 @@ _EXPORTS = {
     "BridgeError": "bridge",
     "run_sync": "bridge",
     "sleep": "bridge",
-    "ConnectionState": "connection",
-    "ConnectionStatistics": "connection",
-    "WebSocketConnection": "connection",
-    "ConnectionRegistry": "registry",
-    "RegistryStatistics": "registry",
+    "ConnectionState": "ws.connection",
+    "ConnectionStatistics": "ws.connection",
+    "WebSocketConnection": "ws.connection",
+    "ConnectionRegistry": "ws.registry",
+    "RegistryStatistics": "ws.registry",
     "ServerThread": "server",
     "run": "server",
     "serve": "server",
@@ -46,9 +46,9 @@ _EXPORTS = {
     "CLOSE_SLOW_CONSUMER": "settings",
     "TransportKind": "settings",
     "WebSettings": "settings",
-    "ReceiveTimeout": "testing",
-    "WebSocketClosed": "testing",
-    "WebSocketTestClient": "testing",
+    "ReceiveTimeout": "ws.testing",
+    "WebSocketClosed": "ws.testing",
+    "WebSocketTestClient": "ws.testing",
 }
 
 __all__ = [
@@ -94,8 +94,8 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from .app import WebApp, default_encode_json, default_format_error
     from .bridge import BridgeError, run_sync, sleep
-    from .connection import ConnectionState, ConnectionStatistics, WebSocketConnection
-    from .registry import ConnectionRegistry, RegistryStatistics
     from .server import ServerThread, run, serve, start_in_thread, wait_for_signal
     from .settings import CLOSE_SLOW_CONSUMER, TransportKind, WebSettings
-    from .testing import ReceiveTimeout, WebSocketClosed, WebSocketTestClient
+    from .ws.connection import ConnectionState, ConnectionStatistics, WebSocketConnection
+    from .ws.registry import ConnectionRegistry, RegistryStatistics
+    from .ws.testing import ReceiveTimeout, WebSocketClosed, WebSocketTestClient

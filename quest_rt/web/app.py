@@ -19,9 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .connection import WebSocketConnection
-from .registry import ConnectionRegistry
 from .settings import WebSettings
+from .ws.connection import WebSocketConnection
+from .ws.registry import ConnectionRegistry
 
 __all__ = ["WebApp", "default_encode_json", "default_format_error"]
 

@@ -1,6 +1,6 @@
 """The ASGI application hypercorn runs, and the hypercorn WebSocket transport.
 
-:class:`AsgiApp` answers ``http`` scopes with :func:`quest_rt.web.pipeline.handle_http`
+:class:`AsgiApp` answers ``http`` scopes with :func:`quest_rt.web.http.pipeline.handle_http`
 and ``websocket`` scopes with :class:`AsgiWebSocket`, the reference transport:
 hypercorn does the handshake and framing (wsproto inside), we get one ASGI event
 per message. With the direct transport selected, hypercorn still sees the upgrades
@@ -32,8 +32,8 @@ from typing import TYPE_CHECKING, Any
 import greenback
 import trio
 
-from .connection import WebSocketConnection, WebSocketTransport
-from .pipeline import handle_http
+from .http.pipeline import handle_http
+from .ws.connection import WebSocketConnection, WebSocketTransport
 
 if TYPE_CHECKING:
     from .app import WebApp

@@ -7,7 +7,7 @@ with h11:
 - a valid RFC 6455 upgrade (``GET``, ``Upgrade: websocket``, ``Connection:
   upgrade``, a key, version 13) to a path the app registered with
   ``app.websocket`` → we answer ``101`` and run it on
-  :class:`~quest_rt.web.direct.DirectWebSocket`; an upgrade with another version
+  :class:`~quest_rt.web.ws.direct.DirectWebSocket`; an upgrade with another version
   gets ``426`` with ``Sec-WebSocket-Version: 13`` (RFC 6455 §4.4);
 - anything else — plain HTTP, a head we cannot parse, an upgrade to another path,
   an HTTP/1.0 upgrade or a malformed key → hypercorn's own ``TCPServer`` runs the connection, reading first the bytes we
@@ -37,9 +37,9 @@ from hypercorn.typing import ConnectionState
 from hypercorn.utils import wrap_app
 
 from .asgi import AsgiApp, upgrade_headers
-from .connection import WebSocketConnection
-from .direct import DirectWebSocket, handshake_response
 from .settings import TransportKind
+from .ws.connection import WebSocketConnection
+from .ws.direct import DirectWebSocket, handshake_response
 
 if TYPE_CHECKING:
     from .app import WebApp

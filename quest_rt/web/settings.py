@@ -25,7 +25,7 @@ class TransportKind(enum.Enum):
     #: hypercorn's ASGI WebSocket path: reference behaviour, slower per message.
     HYPERCORN = "hypercorn"
     #: our listener takes upgrades on registered paths before hypercorn sees them
-    #: and runs them on :mod:`quest_rt.web.direct`; every other connection is handed
+    #: and runs them on :mod:`quest_rt.web.ws.direct`; every other connection is handed
     #: to hypercorn with the bytes already read replayed.
     DIRECT = "direct"
 

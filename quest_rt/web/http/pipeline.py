@@ -29,7 +29,7 @@ from .response import InvalidResponse, render_response
 from .static import content_type_for, resolve_static
 
 if TYPE_CHECKING:
-    from .app import WebApp
+    from ..app import WebApp
 
 __all__ = ["handle_http"]
 

@@ -1,5 +1,8 @@
 """The rendered structure a compiled template produces (the seam to LiveView's diffs).
 
+Quest-free on purpose (see :mod:`quest_rt.common`): the compiler's render functions
+build it, the LiveView diff engine reads it, and neither side imports the other.
+
 A template is split at compile time into *statics* (the literal text between tags, a
 tuple of strings fixed for the template) and *dynamics* (one value per ``<%= %>``,
 ``<% if %>`` or ``<% for %>`` between two statics). This is the shape of Phoenix
@@ -24,10 +27,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Raw", "Rendered", "Comprehension", "escape", "output"]
+__all__ = ["Comprehension", "Raw", "Rendered", "escape"]
 
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                          "'": "&#39;"})
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
 
 
 class Raw(str):
@@ -73,17 +75,3 @@ class Comprehension:
 
     def __str__(self) -> str:
         return self.to_html()
-
-
-def output(value: Any) -> Any:
-    """The dynamic for ``<%= value %>`` (seed-extensions E20)."""
-    t = type(value)
-    if t is str:
-        return value.translate(_ESCAPES)
-    if value is None:
-        return ""
-    if t is Raw or t is Rendered or t is Comprehension:
-        return value
-    from quest_rt.runtime.values import to_str
-
-    return to_str(value).translate(_ESCAPES)

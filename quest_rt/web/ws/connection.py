@@ -4,7 +4,7 @@ A :class:`WebSocketConnection` is what ``web.websocket(path, fun (socket) ... en
 hands to Quest code: identity (``id``, ``path``, ``headers``, ``remote_ip``), a
 metadata dict, never-waiting sends, ``close``, and four callback slots. It knows
 nothing about sockets: a :class:`WebSocketTransport` (the seam, one per transport —
-:mod:`quest_rt.web.direct` or :mod:`quest_rt.web.asgi_ws`) moves the bytes and
+:mod:`quest_rt.web.ws.direct` or :mod:`quest_rt.web.asgi`) moves the bytes and
 calls back into the connection from the connection's own task:
 
     transport task                      connection
@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 import greenback
 import trio
 
-from .settings import CLOSE_SLOW_CONSUMER
+from ..settings import CLOSE_SLOW_CONSUMER
 
 if TYPE_CHECKING:
     from .registry import ConnectionRegistry
