@@ -192,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return _in_thread(test_main, args[1:])
     if head == "serve":
-        from quest_rt.std.web import serve_main
+        from quest_rt.serving import serve_main
 
         return serve_main(args[1:])
     if head.startswith("-"):
@@ -203,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if status == 0 and program.SERVE_REQUESTED:
         # `web.run(...)` was called: serve now that the top level has run (spec 12.1)
-        from quest_rt.std.web import resolve_address, serve_until_signal
+        from quest_rt.serving import resolve_address, serve_until_signal
 
         return serve_until_signal(*resolve_address(None, None))
     return status

@@ -28,7 +28,7 @@ NATIVE: dict[str, str] = {
     "std/html": "quest_rt.std.html",
     "std/error": "quest_rt.std.error",
     "std/web": "quest_rt.std.web",
-    "std/web/ws": "quest_rt.std.ws",
+    "std/web/ws": "quest_rt.std.web.ws",
 }
 
 _created: dict[str, QuestModule] = {}

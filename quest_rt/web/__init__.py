@@ -27,6 +27,13 @@ from typing import TYPE_CHECKING, Any
 
 # {public name: defining submodule}
 _EXPORTS = {
+    "Accept": "ws.upgrade",
+    "Endpoint": "ws.upgrade",
+    "Refuse": "ws.upgrade",
+    "UpgradeRequest": "ws.upgrade",
+    "check_origin": "ws.upgrade",
+    "Route": "http.routes",
+    "RouteTable": "http.routes",
     "WebApp": "app",
     "default_encode_json": "app",
     "default_format_error": "app",
@@ -52,20 +59,27 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "Accept",
     "BridgeError",
     "CLOSE_SLOW_CONSUMER",
     "ConnectionRegistry",
     "ConnectionState",
     "ConnectionStatistics",
+    "Endpoint",
     "ReceiveTimeout",
+    "Refuse",
     "RegistryStatistics",
+    "Route",
+    "RouteTable",
     "ServerThread",
     "TransportKind",
+    "UpgradeRequest",
     "WebApp",
     "WebSettings",
     "WebSocketClosed",
     "WebSocketConnection",
     "WebSocketTestClient",
+    "check_origin",
     "default_encode_json",
     "default_format_error",
     "run",
@@ -94,8 +108,10 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from .app import WebApp, default_encode_json, default_format_error
     from .bridge import BridgeError, run_sync, sleep
+    from .http.routes import Route, RouteTable
     from .server import ServerThread, run, serve, start_in_thread, wait_for_signal
     from .settings import CLOSE_SLOW_CONSUMER, TransportKind, WebSettings
     from .ws.connection import ConnectionState, ConnectionStatistics, WebSocketConnection
     from .ws.registry import ConnectionRegistry, RegistryStatistics
     from .ws.testing import ReceiveTimeout, WebSocketClosed, WebSocketTestClient
+    from .ws.upgrade import Accept, Endpoint, Refuse, UpgradeRequest, check_origin

@@ -130,6 +130,10 @@ class ServerThread:
     def ws_url(self, path: str = "/") -> str:
         return f"ws://{self.host}:{self.port}{path}"
 
+    def is_alive(self) -> bool:
+        """False once the server's thread has ended (stopped, or crashed)."""
+        return self._thread.is_alive()
+
     def stop(self, timeout: float = 30.0) -> None:
         """Shut down gracefully (WebSockets get 1001) and wait for the thread.
 

@@ -203,7 +203,7 @@ web.websocket("/ws", fun (socket)
   end)
 end)
 """)
-    app.settings.ws_queue_size = 64
+    app.settings.ws_queue_depth = 64
     port = await start_server(app)
     raw = await RawWebSocket.connect(port)
     await raw.send(client_frame(0x1, b"flood"))  # and never read

@@ -4,6 +4,7 @@
         │ no                                                          │
     request middleware, in order (a Dict with "status" short-circuits)│
     redirects (exact path)                                            │
+    engine routes (app.route; params in request["params"])            │
     handle_request(request)  (None/nil or no handler → 404 handler)   │
     after-middleware, in order: fn(request, response) → response      │
     default headers where the response lacks them                    ─┴─► send, log one line
@@ -189,7 +190,14 @@ def _route(app: WebApp, request: dict[str, Any]) -> Any:
     if redirect is not None:
         to_url, status = redirect
         return {"status": status, "headers": {"Location": to_url}, "body": ""}
-    response = app.handle_request(request) if app.handle_request is not None else None
+    matched = app.routes.match(request["method"], request["path"])
+    if matched is not None:
+        route, request["params"] = matched
+        response = route.handler(request)
+    elif app.handle_request is not None:
+        response = app.handle_request(request)
+    else:
+        response = None
     if response is None:
         not_found = app.error_handlers.get(404)
         if not_found is not None:

@@ -190,6 +190,10 @@ class DirectWebSocket(WebSocketTransport):
                 return  # TCP gone without a close frame: finished() reports 1006
             if self._process(data):
                 return
+            if self._conn.reading_paused():
+                # Handlers are behind (one is blocked): stop reading, so the peer
+                # meets TCP backpressure instead of filling our memory.
+                await self._conn.wait_mailbox_space()
 
     def _process(self, data: bytes) -> bool:
         """Handle bytes from the peer. True when the connection is done reading.

@@ -5,27 +5,18 @@ One ``WebApp`` per program holds what ``web.static``, ``web.middleware``,
 engine (they are Python callables and values). This module converts nothing else and
 owns no protocol logic: serving is ``quest_rt.web``'s job.
 
-Serving:
-
-* ``quest serve app.q`` runs the app's top level once, then serves (``serve_main``);
-* ``quest app.q`` with ``web.run(...)`` serves when the top level has finished;
-* ``web.test_server()`` serves in a background thread on a free port (Quest tests).
-
-The server's Trio loop runs on its own thread (with the deep stack Quest code gets);
-the main thread waits for Ctrl-C/SIGTERM and then shuts the server down gracefully.
+Serving is not this module's job: ``quest serve app.q`` and ``web.run(...)`` are
+served by :mod:`quest_rt.serving` (the command), ``web.test_server()`` by the engine's
+``start_in_thread``; this module only records what ``web.run`` asked for.
 """
 
 from __future__ import annotations
 
-import os
-import signal
-import sys
-import threading
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from quest_rt.runtime.errors import ArgErr, TypeErr, ValueErr
+from quest_rt.runtime.methods.arguments import need_int, need_num
 from quest_rt.runtime.objects import QuestModule
 from quest_rt.runtime.values import cls_name
 from quest_rt.std import program
@@ -34,26 +25,68 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 3000
 
 _STATUS = {
-    100: "CONTINUE", 101: "SWITCHING_PROTOCOLS", 102: "PROCESSING", 103: "EARLY_HINTS",
-    200: "OK", 201: "CREATED", 202: "ACCEPTED", 203: "NON_AUTHORITATIVE_INFORMATION",
-    204: "NO_CONTENT", 205: "RESET_CONTENT", 206: "PARTIAL_CONTENT", 207: "MULTI_STATUS",
-    208: "ALREADY_REPORTED", 226: "IM_USED", 300: "MULTIPLE_CHOICES",
-    301: "MOVED_PERMANENTLY", 302: "FOUND", 303: "SEE_OTHER", 304: "NOT_MODIFIED",
-    305: "USE_PROXY", 307: "TEMPORARY_REDIRECT", 308: "PERMANENT_REDIRECT",
-    400: "BAD_REQUEST", 401: "UNAUTHORIZED", 402: "PAYMENT_REQUIRED", 403: "FORBIDDEN",
-    404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 406: "NOT_ACCEPTABLE",
-    407: "PROXY_AUTHENTICATION_REQUIRED", 408: "REQUEST_TIMEOUT", 409: "CONFLICT",
-    410: "GONE", 411: "LENGTH_REQUIRED", 412: "PRECONDITION_FAILED",
-    413: "PAYLOAD_TOO_LARGE", 414: "URI_TOO_LONG", 415: "UNSUPPORTED_MEDIA_TYPE",
-    416: "RANGE_NOT_SATISFIABLE", 417: "EXPECTATION_FAILED", 418: "IM_A_TEAPOT",
-    421: "MISDIRECTED_REQUEST", 422: "UNPROCESSABLE_ENTITY", 423: "LOCKED",
-    424: "FAILED_DEPENDENCY", 425: "TOO_EARLY", 426: "UPGRADE_REQUIRED",
-    428: "PRECONDITION_REQUIRED", 429: "TOO_MANY_REQUESTS",
-    431: "REQUEST_HEADER_FIELDS_TOO_LARGE", 451: "UNAVAILABLE_FOR_LEGAL_REASONS",
-    500: "INTERNAL_SERVER_ERROR", 501: "NOT_IMPLEMENTED", 502: "BAD_GATEWAY",
-    503: "SERVICE_UNAVAILABLE", 504: "GATEWAY_TIMEOUT", 505: "HTTP_VERSION_NOT_SUPPORTED",
-    506: "VARIANT_ALSO_NEGOTIATES", 507: "INSUFFICIENT_STORAGE", 508: "LOOP_DETECTED",
-    510: "NOT_EXTENDED", 511: "NETWORK_AUTHENTICATION_REQUIRED",
+    100: "CONTINUE",
+    101: "SWITCHING_PROTOCOLS",
+    102: "PROCESSING",
+    103: "EARLY_HINTS",
+    200: "OK",
+    201: "CREATED",
+    202: "ACCEPTED",
+    203: "NON_AUTHORITATIVE_INFORMATION",
+    204: "NO_CONTENT",
+    205: "RESET_CONTENT",
+    206: "PARTIAL_CONTENT",
+    207: "MULTI_STATUS",
+    208: "ALREADY_REPORTED",
+    226: "IM_USED",
+    300: "MULTIPLE_CHOICES",
+    301: "MOVED_PERMANENTLY",
+    302: "FOUND",
+    303: "SEE_OTHER",
+    304: "NOT_MODIFIED",
+    305: "USE_PROXY",
+    307: "TEMPORARY_REDIRECT",
+    308: "PERMANENT_REDIRECT",
+    400: "BAD_REQUEST",
+    401: "UNAUTHORIZED",
+    402: "PAYMENT_REQUIRED",
+    403: "FORBIDDEN",
+    404: "NOT_FOUND",
+    405: "METHOD_NOT_ALLOWED",
+    406: "NOT_ACCEPTABLE",
+    407: "PROXY_AUTHENTICATION_REQUIRED",
+    408: "REQUEST_TIMEOUT",
+    409: "CONFLICT",
+    410: "GONE",
+    411: "LENGTH_REQUIRED",
+    412: "PRECONDITION_FAILED",
+    413: "PAYLOAD_TOO_LARGE",
+    414: "URI_TOO_LONG",
+    415: "UNSUPPORTED_MEDIA_TYPE",
+    416: "RANGE_NOT_SATISFIABLE",
+    417: "EXPECTATION_FAILED",
+    418: "IM_A_TEAPOT",
+    421: "MISDIRECTED_REQUEST",
+    422: "UNPROCESSABLE_ENTITY",
+    423: "LOCKED",
+    424: "FAILED_DEPENDENCY",
+    425: "TOO_EARLY",
+    426: "UPGRADE_REQUIRED",
+    428: "PRECONDITION_REQUIRED",
+    429: "TOO_MANY_REQUESTS",
+    431: "REQUEST_HEADER_FIELDS_TOO_LARGE",
+    451: "UNAVAILABLE_FOR_LEGAL_REASONS",
+    500: "INTERNAL_SERVER_ERROR",
+    501: "NOT_IMPLEMENTED",
+    502: "BAD_GATEWAY",
+    503: "SERVICE_UNAVAILABLE",
+    504: "GATEWAY_TIMEOUT",
+    505: "HTTP_VERSION_NOT_SUPPORTED",
+    506: "VARIANT_ALSO_NEGOTIATES",
+    507: "INSUFFICIENT_STORAGE",
+    508: "LOOP_DETECTED",
+    510: "NOT_EXTENDED",
+    511: "NETWORK_AUTHENTICATION_REQUIRED",
 }
 
 
@@ -121,6 +154,18 @@ def _str_arg(value: Any, what: str) -> str:
     return value
 
 
+def _positive_int(value: Any, what: str) -> int:
+    if need_int(value, what, "an Int size in bytes") <= 0:
+        raise ValueErr(f"{what} expects a positive size, got {value}")
+    return value
+
+
+def _positive_seconds(value: Any, what: str) -> float:
+    if need_num(value, what) <= 0:
+        raise ValueErr(f"{what} expects a positive number of seconds, got {value}")
+    return float(value)
+
+
 def static(url_path: Any, fs_path: Any) -> None:
     """static(url_path, fs_path): serve the files under fs_path at url_path."""
     url = _str_arg(url_path, "web.static url_path")
@@ -147,8 +192,11 @@ def after(fn: Any) -> None:
 
 def redirect(from_path: Any, to: Any, status: Any = 302) -> None:
     """redirect(from, to, status = 302)"""
-    state().app.redirect(_str_arg(from_path, "web.redirect from"), _str_arg(to, "web.redirect to"),
-                         int(status))
+    state().app.redirect(
+        _str_arg(from_path, "web.redirect from"),
+        _str_arg(to, "web.redirect to"),
+        need_int(status, "web.redirect", "an Int status"),
+    )
 
 
 def on_error(status: Any, fn: Any) -> None:
@@ -167,32 +215,34 @@ def set_default_headers(headers: Any) -> None:
 
 def set_max_body_size(size: Any) -> None:
     """set_max_body_size(bytes)"""
-    state().app.set_max_body_size(int(size))
+    state().app.set_max_body_size(_positive_int(size, "web.set_max_body_size"))
 
 
 def set_max_message_size(size: Any) -> None:
     """set_max_message_size(bytes): the WebSocket message limit (close 1009 above it)."""
-    state().app.settings.ws_max_message_size = int(size)
+    state().app.settings.ws_max_message_size = _positive_int(size, "web.set_max_message_size")
 
 
 def set_max_header_size(size: Any) -> None:
     """set_max_header_size(bytes)"""
-    state().app.settings.max_header_size = int(size)
+    state().app.settings.max_header_size = _positive_int(size, "web.set_max_header_size")
 
 
 def set_request_timeout(seconds: Any) -> None:
     """set_request_timeout(seconds): how long a client may take to send a request head"""
-    state().app.settings.header_timeout = float(seconds)
+    state().app.settings.header_timeout = _positive_seconds(seconds, "web.set_request_timeout")
 
 
 def set_keepalive_timeout(seconds: Any) -> None:
     """set_keepalive_timeout(seconds): how long an idle keep-alive connection stays open"""
-    state().app.settings.keep_alive_timeout = float(seconds)
+    state().app.settings.keep_alive_timeout = _positive_seconds(
+        seconds, "web.set_keepalive_timeout"
+    )
 
 
 def websocket(path: Any, handler: Any) -> None:
     """websocket(path, fun (socket) ... end): accept WebSocket connections on path."""
-    from quest_rt.std.ws import QuestSocket
+    from quest_rt.std.web.ws import QuestSocket
 
     url = _str_arg(path, "web.websocket path")
     if not url.startswith("/"):
@@ -271,138 +321,32 @@ def test_server(port: Any = 0) -> TestServer:
     namespace = _caller_namespace()
     if namespace is not None:
         s.namespace = namespace
-    return TestServer(start_in_thread(s.app, "127.0.0.1", int(port)))
-
-
-# ---------------------------------------------------------------- serving
-
-
-def resolve_address(cli_host: str | None, cli_port: int | None) -> tuple[str, int]:
-    """Flags over ``web.run`` arguments over the environment over quest.toml (spec 12.1)."""
-    host: str | None = cli_host
-    port: int | None = cli_port
-    requested = state().run_requested or {}
-    host = host or requested.get("host")
-    port = port if port is not None else requested.get("port")
-    host = host or os.environ.get("QUEST_HOST")
-    if port is None and os.environ.get("QUEST_PORT"):
-        port = int(os.environ["QUEST_PORT"])
-    if host is None or port is None:
-        try:
-            with open("quest.toml", "rb") as f:
-                conf = tomllib.load(f).get("std", {}).get("web", {})
-        except (OSError, tomllib.TOMLDecodeError):
-            conf = {}
-        host = host or conf.get("host")
-        port = port if port is not None else conf.get("port")
-    return host or DEFAULT_HOST, int(port if port is not None else DEFAULT_PORT)
-
-
-def configure_logging() -> None:
-    """One line per request and per server event on stderr (``quest serve``)."""
-    import logging
-
-    logger = logging.getLogger("quest_rt.web")
-    if not logger.handlers:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s",
-                                               "%H:%M:%S"))
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
-        logger.propagate = False
-
-
-def serve_until_signal(host: str, port: int) -> int:
-    """Serve in a background thread until SIGINT/SIGTERM on the main thread; then shut
-    down gracefully (WebSockets get 1001, in-flight requests finish, bounded by the
-    engine's graceful timeout).
-
-    The handlers stay installed until the process exits: a second signal during or after
-    the shutdown changes nothing, where Python's default handler would kill the process
-    in the middle of closing connections (or report a clean shutdown as a crash).
-    """
-    from quest_rt.web import start_in_thread
-
-    configure_logging()
-    stop = threading.Event()
-
-    def on_signal(signum: int, frame: Any) -> None:
-        stop.set()
-
-    for s in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(s, on_signal)
-    try:
-        server = start_in_thread(state().app, host, port)
-    except OSError as exc:
-        sys.stderr.write(f"quest serve: cannot listen on {host}:{port}: {exc.strerror}\n")
-        return 1
-    print(f"Serving on http://{host}:{server.port} (Ctrl-C to stop)", flush=True)
-    while not stop.wait(0.5):
-        if not server._thread.is_alive():
-            break
-    print("Shutting down...", flush=True)
-    server.stop()
-    return 0
-
-
-def serve_main(args: list[str]) -> int:
-    """``quest serve APP.q|DIR [--host H] [--port P]``: load the app once, then serve."""
-    from quest_rt.cli import RUN_THREAD, run_file
-
-    try:
-        path, host, port = _serve_args(args)
-    except (SystemExit, ValueError) as exc:
-        sys.stderr.write(f"{exc}\n")
-        return 2
-    if path is None:
-        path = "index.q" if Path("index.q").is_file() else "app.q"
-    if Path(path).is_dir():
-        path = str(Path(path) / "index.q")
-    status = RUN_THREAD(run_file, path, [])
-    if status != 0:
-        return status
-    return serve_until_signal(*resolve_address(host, port))
-
-
-def _serve_args(args: list[str]) -> tuple[str | None, str | None, int | None]:
-    path: str | None = None
-    host: str | None = None
-    port: int | None = None
-    i = 0
-    while i < len(args):
-        a = args[i]
-        if a in ("--host", "-H") and i + 1 < len(args):
-            host = args[i + 1]
-            i += 2
-            continue
-        if a in ("--port", "-p") and i + 1 < len(args):
-            port = int(args[i + 1])
-            i += 2
-            continue
-        if a.startswith("--host="):
-            host = a.split("=", 1)[1]
-        elif a.startswith("--port="):
-            port = int(a.split("=", 1)[1])
-        elif a.startswith("-"):
-            raise SystemExit(f"quest serve: unknown option {a}")
-        elif path is None:
-            path = a
-        else:
-            raise SystemExit(f"quest serve: unexpected argument {a}")
-        i += 1
-    return path, host, port
+    port = need_int(port, "web.test_server", "an Int port")
+    if not 0 <= port <= 65535:
+        raise ValueErr(f"web.test_server port must be 0-65535, got {port}")
+    return TestServer(start_in_thread(s.app, "127.0.0.1", port))
 
 
 def create() -> QuestModule:
     members: dict[str, Any] = {
-        "static": static, "middleware": middleware, "use": middleware,
-        "before_request": middleware, "after": after, "after_request": after,
-        "redirect": redirect, "on_error": on_error, "set_default_headers": set_default_headers,
-        "set_max_body_size": set_max_body_size, "set_max_header_size": set_max_header_size,
+        "static": static,
+        "middleware": middleware,
+        "use": middleware,
+        "before_request": middleware,
+        "after": after,
+        "after_request": after,
+        "redirect": redirect,
+        "on_error": on_error,
+        "set_default_headers": set_default_headers,
+        "set_max_body_size": set_max_body_size,
+        "set_max_header_size": set_max_header_size,
         "set_max_message_size": set_max_message_size,
         "set_request_timeout": set_request_timeout,
-        "set_keepalive_timeout": set_keepalive_timeout, "websocket": websocket, "run": run,
-        "_get_config": get_config, "test_server": test_server,
+        "set_keepalive_timeout": set_keepalive_timeout,
+        "websocket": websocket,
+        "run": run,
+        "_get_config": get_config,
+        "test_server": test_server,
         "config": {"host": DEFAULT_HOST, "port": DEFAULT_PORT},
     }
     for code, label in _STATUS.items():

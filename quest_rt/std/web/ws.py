@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from quest_rt.runtime.errors import IOErr, RuntimeErr, TypeErr, ValueErr, to_quest
+from quest_rt.runtime.methods.arguments import need_int, need_num
 from quest_rt.runtime.objects import QuestModule
 from quest_rt.runtime.values import cls_name
 
@@ -24,8 +25,9 @@ def _registry() -> Any:
 
 def _text(value: Any, what: str) -> str:
     if type(value) is not str:
-        raise TypeErr(f"{what} expects a Str message, got {cls_name(value)} "
-                      "(use send_bytes for Bytes)")
+        raise TypeErr(
+            f"{what} expects a Str message, got {cls_name(value)} (use send_bytes for Bytes)"
+        )
     return value
 
 
@@ -40,11 +42,10 @@ class QuestSocket:
 
     @classmethod
     def of(cls, conn: Any) -> QuestSocket:
-        """The one QuestSocket of an engine connection (kept in its metadata)."""
-        sock = conn._meta.get("·socket")
+        """The one QuestSocket of an engine connection (kept as its ``binding``)."""
+        sock = conn.binding
         if sock is None:
-            sock = cls(conn)
-            conn._meta["·socket"] = sock
+            sock = conn.binding = cls(conn)
         return sock
 
     def id(self) -> str:
@@ -76,13 +77,13 @@ class QuestSocket:
 
     def get(self, key: Any) -> Any:
         """get(key): connection metadata, nil when unset"""
-        return self._conn._meta.get(key)
+        return self._conn.get(key)
 
     def set(self, key: Any, value: Any) -> None:
         """set(key, value): store connection metadata"""
-        if type(key) is not str or key.startswith("·"):
+        if type(key) is not str:
             raise TypeErr(f"socket.set key must be a Str, got {cls_name(key)}")
-        self._conn._meta[key] = value
+        self._conn.set(key, value)
 
     def remote_ip(self) -> str:
         """remote_ip() -> Str"""
@@ -118,8 +119,9 @@ class QuestSocket:
 
 def send_to(connection_id: Any, message: Any) -> bool:
     """send_to(connection_id, message) -> Bool: whether that connection took it"""
-    return _registry().send_to(_text(connection_id, "ws.send_to connection_id"),
-                               _text(message, "ws.send_to"))
+    return _registry().send_to(
+        _text(connection_id, "ws.send_to connection_id"), _text(message, "ws.send_to")
+    )
 
 
 def broadcast(path: Any, message: Any) -> int:
@@ -129,9 +131,11 @@ def broadcast(path: Any, message: Any) -> int:
 
 def broadcast_if(path: Any, predicate: Any, message: Any) -> int:
     """broadcast_if(path, fun (socket) -> Bool, message) -> Int"""
-    return _registry().broadcast_if(_text(path, "ws.broadcast_if path"),
-                                    lambda conn: predicate(QuestSocket.of(conn)),
-                                    _text(message, "ws.broadcast_if"))
+    return _registry().broadcast_if(
+        _text(path, "ws.broadcast_if path"),
+        lambda conn: predicate(QuestSocket.of(conn)),
+        _text(message, "ws.broadcast_if"),
+    )
 
 
 def get_connections(path: Any) -> list:
@@ -179,11 +183,12 @@ class TestClient:
 
     def receive(self, timeout: Any = 5.0) -> Any:
         """receive(timeout = 5) -> Str or Bytes: the next message"""
-        return self._call(self._client.receive, float(timeout))
+        return self._call(self._client.receive, float(need_num(timeout, "client.receive")))
 
     def close(self, code: Any = 1000, reason: Any = "") -> None:
         """close(code = 1000, reason = "")"""
-        self._call(self._client.close, int(code), reason)
+        code = need_int(code, "client.close", "an Int close code")
+        self._call(self._client.close, code, _text(reason, "client.close reason"))
 
     def close_code(self) -> Any:
         """close_code() -> Int or nil: the code the server closed with"""
@@ -205,7 +210,14 @@ def test_client(url: Any, headers: Any = None) -> TestClient:
 
 
 def create() -> QuestModule:
-    return QuestModule("ws", {
-        "send_to": send_to, "broadcast": broadcast, "broadcast_if": broadcast_if,
-        "get_connections": get_connections, "test_client": test_client,
-    }, None)
+    return QuestModule(
+        "ws",
+        {
+            "send_to": send_to,
+            "broadcast": broadcast,
+            "broadcast_if": broadcast_if,
+            "get_connections": get_connections,
+            "test_client": test_client,
+        },
+        None,
+    )
