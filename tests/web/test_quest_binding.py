@@ -167,7 +167,8 @@ use "std/time" as time
 web.websocket("/ws", fun (socket)
   socket.on_message(fun (data)
     if data == "slow"
-      time.sleep(8)
+      socket.send("sleeping")
+      time.sleep(3600)
     end
     socket.send("Echo: " .. data)
   end)
@@ -175,14 +176,17 @@ end)
 """)
     port = await start_server(app)
     url = f"ws://127.0.0.1:{port}/ws"
-    async with trio_websocket.open_websocket_url(url) as sleeper:
-        await sleeper.send_message("slow")
-        async with trio_websocket.open_websocket_url(url) as other:
-            # the sleeper's handler is blocked in time.sleep for 8 s; a stalled loop would
-            # make this receive time out
-            with trio.fail_after(4):
-                await other.send_message("quick")
-                assert await other.get_message() == "Echo: quick"
+    sleeper = await RawWebSocket.connect(port)
+    await sleeper.send(client_frame(0x1, b"slow"))
+    # Gate on the sleeper's own word that its handler is in time.sleep (an hour):
+    # from here on, a stalled loop could not answer anyone.
+    event = await sleeper.next_event()
+    assert isinstance(event, TextMessage) and event.data == "sleeping"
+    async with trio_websocket.open_websocket_url(url) as other:
+        with trio.fail_after(10):
+            await other.send_message("quick")
+            assert await other.get_message() == "Echo: quick"
+    await sleeper.aclose()  # drop TCP; the sleeping handler is cancelled with the server
 
 
 async def test_client_that_stops_reading_is_disconnected_others_continue(start_server):
@@ -308,3 +312,40 @@ end)
     event = await raw.next_event()
     assert isinstance(event, TextMessage) and event.data == "Bytes"
     await raw.aclose()
+
+
+async def test_authorize_and_check_origin_from_quest(start_server):
+    app = quest_app("""
+use "std/web" as web
+web.websocket("/ws", fun (socket)
+  socket.send("hello " .. socket.get("user"))
+end, authorize: fun (info)
+  if info["query"].get("token") == "t0k"
+    {"user": "ada"}
+  elif info["query"].get("token") == "yes"
+    true
+  else
+    false
+  end
+end)
+web.websocket("/open", fun (socket) socket.send("open") end, check_origin: ["https://*.example.com"])
+""")
+    port = await start_server(app)
+    async with trio_websocket.open_websocket_url(f"ws://127.0.0.1:{port}/ws?token=t0k") as ws:
+        assert await ws.get_message() == "hello ada"
+    async with trio_websocket.open_websocket_url(f"ws://127.0.0.1:{port}/ws?token=yes") as ws:
+        assert await ws.get_message() == "hello nil"
+    for target, headers, status in [
+        ("/ws?token=forged", [], 403),
+        ("/open", [("Origin", "https://evil.example")], 403),
+    ]:
+        with pytest.raises(trio_websocket.ConnectionRejected) as rejected:
+            async with trio_websocket.open_websocket_url(
+                f"ws://127.0.0.1:{port}{target}", extra_headers=headers
+            ):
+                pass
+        assert rejected.value.status_code == status
+    async with trio_websocket.open_websocket_url(
+        f"ws://127.0.0.1:{port}/open", extra_headers=[("Origin", "https://app.example.com")]
+    ) as ws:
+        assert await ws.get_message() == "open"

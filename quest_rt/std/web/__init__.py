@@ -240,18 +240,62 @@ def set_keepalive_timeout(seconds: Any) -> None:
     )
 
 
-def websocket(path: Any, handler: Any) -> None:
-    """websocket(path, fun (socket) ... end): accept WebSocket connections on path."""
+def websocket(path: Any, handler: Any, authorize: Any = None, check_origin: Any = True) -> None:
+    """websocket(path, fun (socket) ... end, authorize: fn, check_origin: true): accept
+    WebSocket connections on path.
+
+    ``authorize(info)`` runs before the handshake with ``info`` = {"path", "query",
+    "headers", "remote_ip"}; it returns true or a Dict (accept; the Dict's values are
+    readable with ``socket.get``) or false/nil (refused with 403). ``check_origin``: true
+    (browsers only from this host), false (any origin) or an Array of allowed origins
+    such as "https://*.example.com"."""
     from quest_rt.std.web.ws import QuestSocket
+    from quest_rt.web import Accept, Refuse
 
     url = _str_arg(path, "web.websocket path")
     if not url.startswith("/"):
         raise ValueErr(f"web.websocket path must start with '/': {url}")
+    origins = check_origin
+    if type(origins) is list:
+        origins = [_str_arg(o, "web.websocket check_origin entry") for o in origins]
+    elif type(origins) is not bool:
+        raise TypeErr(
+            f"web.websocket check_origin must be a Bool or an Array of Str, got {cls_name(origins)}"
+        )
 
     def on_connect(conn: Any) -> None:
+        for key, value in conn.assigns.items():
+            conn.set(key, value)
         handler(QuestSocket.of(conn))
 
-    state().app.websocket(url, on_connect)
+    decide = None
+    if authorize is not None:
+        if not callable(authorize):
+            raise TypeErr(f"web.websocket authorize must be a function, got {cls_name(authorize)}")
+
+        def decide(upgrade: Any) -> Any:
+            verdict = authorize(
+                {
+                    "path": upgrade.path,
+                    "query": dict(upgrade.query),
+                    "headers": dict(upgrade.headers),
+                    "remote_ip": upgrade.remote_ip,
+                }
+            )
+            if verdict is None or verdict is False:
+                return Refuse(403, "Forbidden")
+            if verdict is True:
+                return Accept()
+            if type(verdict) is dict:
+                return Accept(assigns=verdict)
+            raise TypeErr(
+                f"web.websocket authorize must return a Bool, nil or a Dict, got {cls_name(verdict)}"
+            )
+
+    try:
+        state().app.websocket(url, on_connect, authorize=decide, check_origin=origins)
+    except ValueError as exc:
+        raise ValueErr(f"web.websocket: {exc}") from None
 
 
 def run(*args: Any, host: Any = None, port: Any = None) -> None:

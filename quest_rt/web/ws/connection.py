@@ -406,13 +406,15 @@ class WebSocketConnection:
         """Run the endpoint's connect handler, then ``on_open`` unless it closed us
         (one job: a failing ``on_connect`` skips ``on_open``)."""
         self._registry.add(self)
-        self._mailbox.deliver(self._open, (on_connect,), self._handler_failed)
+        self._mailbox.deliver(self._open, on_connect, self._handler_failed)
 
     def received(self, data: str | bytes) -> None:
         """Deliver one whole message to ``on_message``, through the mailbox."""
         if self._state is ConnectionState.OPEN:
             self.messages_received += 1
-            self._mailbox.deliver(self._message, (data,), self._message_error)
+            handler = self._on_message
+            if handler is not None:
+                self._mailbox.deliver(handler, data, self._message_error, self._message)
 
     def reading_paused(self) -> bool:
         """True when the transport should stop reading until

@@ -99,18 +99,31 @@ class Mailbox:
             self._wakeup.set()
 
     def deliver(
-        self, fn: Callable[..., Any], args: tuple[Any, ...], on_error: Callable[[Exception], Any]
+        self,
+        fn: Callable[[Any], Any],
+        arg: Any,
+        on_error: Callable[[Exception], Any],
+        queued: Callable[[Any], Any] | None = None,
     ) -> None:
-        """Run a job from the connection's reader: here and now when the mailbox is
-        idle (then drain what piled up meanwhile), else queued behind the others."""
+        """Run ``fn(arg)`` for the connection's reader: here and now when the mailbox
+        is idle, else queue ``queued(arg)`` (default ``fn``) behind the others — a
+        queued message must re-check, when it runs, what was true when it arrived.
+
+        One argument, no tuple: this is the per-message fast path.
+        """
         if self._busy or self._jobs:
-            self._append((fn, args, on_error))
+            self._append((queued or fn, (arg,), on_error))
             if not self._busy:
                 self._wakeup.set()
             return
         self._busy = True
         try:
-            self._run(fn, args, on_error)
+            fn(arg)
+        except Exception as exc:
+            try:
+                on_error(exc)
+            except Exception as nested:
+                self._fallback(nested)
         finally:
             self._busy = False
         if self._jobs:

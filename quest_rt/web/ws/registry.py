@@ -23,6 +23,7 @@ Threads: the registry lives on the server's Trio loop. Quest test code may call
 from __future__ import annotations
 
 import functools
+import inspect
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -51,15 +52,37 @@ def on_loop_thread(method: F) -> F:
     ``trio.from_thread`` and returns the method's result.
     """
 
-    @functools.wraps(method)
-    def marshalled(self: Any, *args: Any, **kwargs: Any) -> Any:
-        registry = self._registry
-        loop_thread = registry._loop_thread
-        if loop_thread is not None and threading.get_ident() != loop_thread:
+    # Positional-only where the method takes no keywords: *args alone is the cheaper
+    # call, and send_prepared is on every message's path.
+    takes_keywords = any(
+        p.kind in (p.KEYWORD_ONLY, p.VAR_KEYWORD)
+        for p in inspect.signature(method).parameters.values()
+    )
+    get_ident = threading.get_ident
+
+    if takes_keywords:
+
+        @functools.wraps(method)
+        def marshalled(self: Any, *args: Any, **kwargs: Any) -> Any:
+            registry = self._registry
+            loop_thread = registry._loop_thread
+            if loop_thread is None or loop_thread == get_ident():
+                return method(self, *args, **kwargs)
             return trio.from_thread.run_sync(
                 partial(method, self, *args, **kwargs), trio_token=registry._token
             )
-        return method(self, *args, **kwargs)
+
+    else:
+
+        @functools.wraps(method)
+        def marshalled(self: Any, *args: Any) -> Any:
+            registry = self._registry
+            loop_thread = registry._loop_thread
+            if loop_thread is None or loop_thread == get_ident():
+                return method(self, *args)
+            return trio.from_thread.run_sync(
+                partial(method, self, *args), trio_token=registry._token
+            )
 
     return marshalled  # type: ignore[return-value]
 
