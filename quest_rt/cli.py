@@ -203,9 +203,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if status == 0 and program.SERVE_REQUESTED:
         # `web.run(...)` was called: serve now that the top level has run (spec 12.1)
-        from quest_rt.serving import resolve_address, serve_until_signal
+        from quest_rt.serving import serve_resolved
 
-        return serve_until_signal(*resolve_address(None, None))
+        return serve_resolved(None, None)
     return status
 
 
