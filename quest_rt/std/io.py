@@ -19,17 +19,11 @@ import shutil
 from functools import lru_cache
 from typing import Any
 
-from quest_rt.runtime.errors import IOErr, TypeErr, ValueErr
+from quest_rt.runtime.errors import IOErr, ValueErr
 from quest_rt.runtime.objects import QuestModule
-from quest_rt.runtime.values import cls_name
+from quest_rt.std.arguments import need_int, need_list, need_str, need_str_or_bytes, wrong_kind
 
 __all__ = ["StringIO", "create", "glob_regex"]
-
-
-def _path(value: Any, fname: str, what: str = "path") -> str:
-    if type(value) is not str:
-        raise TypeErr(f"io.{fname} expects a Str {what}, got {cls_name(value)}")
-    return value
 
 
 def _io_error(action: str, path: str, exc: OSError) -> IOErr:
@@ -38,7 +32,7 @@ def _io_error(action: str, path: str, exc: OSError) -> IOErr:
 
 def read(path: Any) -> str:
     """read(path) -> Str: the whole file as UTF-8 text"""
-    path = _path(path, "read")
+    path = need_str(path, "io.read", "path")
     try:
         with open(path, encoding="utf-8") as f:
             return f.read()
@@ -49,13 +43,9 @@ def read(path: Any) -> str:
 
 
 def _write(path: Any, data: Any, mode: str, fname: str) -> None:
-    path = _path(path, fname)
-    if type(data) is str:
-        payload = data.encode("utf-8")
-    elif type(data) is bytes:
-        payload = data
-    else:
-        raise TypeErr(f"io.{fname} expects Str or Bytes data, got {cls_name(data)}")
+    path = need_str(path, fname, "path")
+    data = need_str_or_bytes(data, fname, "data")
+    payload = data.encode("utf-8") if type(data) is str else data
     try:
         with open(path, mode + "b") as f:
             f.write(payload)
@@ -65,32 +55,32 @@ def _write(path: Any, data: Any, mode: str, fname: str) -> None:
 
 def write(path: Any, data: Any) -> None:
     """write(path, data): replace the file with Str or Bytes data"""
-    _write(path, data, "w", "write")
+    _write(path, data, "w", "io.write")
 
 
 def append(path: Any, data: Any) -> None:
     """append(path, data): add Str or Bytes data at the end of the file"""
-    _write(path, data, "a", "append")
+    _write(path, data, "a", "io.append")
 
 
 def exists(path: Any) -> bool:
     """exists(path) -> Bool"""
-    return os.path.exists(_path(path, "exists"))
+    return os.path.exists(need_str(path, "io.exists", "path"))
 
 
 def is_file(path: Any) -> bool:
     """is_file(path) -> Bool"""
-    return os.path.isfile(_path(path, "is_file"))
+    return os.path.isfile(need_str(path, "io.is_file", "path"))
 
 
 def is_dir(path: Any) -> bool:
     """is_dir(path) -> Bool"""
-    return os.path.isdir(_path(path, "is_dir"))
+    return os.path.isdir(need_str(path, "io.is_dir", "path"))
 
 
 def size(path: Any) -> int:
     """size(path) -> Int: the size in bytes"""
-    path = _path(path, "size")
+    path = need_str(path, "io.size", "path")
     try:
         return os.path.getsize(path)
     except OSError as exc:
@@ -99,7 +89,7 @@ def size(path: Any) -> int:
 
 def remove(path: Any) -> None:
     """remove(path): delete a file, or a directory with everything in it"""
-    path = _path(path, "remove")
+    path = need_str(path, "io.remove", "path")
     try:
         if os.path.isdir(path) and not os.path.islink(path):
             shutil.rmtree(path)
@@ -111,7 +101,7 @@ def remove(path: Any) -> None:
 
 def copy(src: Any, dst: Any) -> None:
     """copy(src, dst): copy a file (or a directory tree)"""
-    src, dst = _path(src, "copy", "source"), _path(dst, "copy", "destination")
+    src, dst = need_str(src, "io.copy", "source"), need_str(dst, "io.copy", "destination")
     try:
         if os.path.isdir(src):
             shutil.copytree(src, dst)
@@ -123,7 +113,7 @@ def copy(src: Any, dst: Any) -> None:
 
 def move(src: Any, dst: Any) -> None:
     """move(src, dst): move or rename a file or directory"""
-    src, dst = _path(src, "move", "source"), _path(dst, "move", "destination")
+    src, dst = need_str(src, "io.move", "source"), need_str(dst, "io.move", "destination")
     if not os.path.lexists(src):
         raise IOErr(f"Cannot move '{src}': No such file or directory")
     try:
@@ -134,7 +124,7 @@ def move(src: Any, dst: Any) -> None:
 
 def glob(pattern: Any) -> list[str]:
     """glob(pattern) -> Array of Str: matching paths, sorted"""
-    pattern = _path(pattern, "glob", "pattern")
+    pattern = need_str(pattern, "io.glob", "pattern")
     return sorted(_glob.glob(pattern, recursive=True, include_hidden=True))
 
 
@@ -182,8 +172,8 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
 
 def glob_match(path: Any, pattern: Any) -> bool:
     """glob_match(path, pattern) -> Bool: whether the path matches the glob pattern"""
-    path = _path(path, "glob_match")
-    pattern = _path(pattern, "glob_match", "pattern")
+    path = need_str(path, "io.glob_match", "path")
+    pattern = need_str(pattern, "io.glob_match", "pattern")
     return glob_regex(pattern).match(path) is not None
 
 
@@ -208,9 +198,7 @@ class StringIO:
     @classmethod
     def new(cls, initial: Any = "") -> StringIO:
         """StringIO.new(initial = "") -> StringIO"""
-        if type(initial) is not str:
-            raise TypeErr(f"StringIO.new expects a Str, got {cls_name(initial)}")
-        return cls(initial)
+        return cls(need_str(initial, "StringIO.new"))
 
     def __str__(self) -> str:
         return f"<StringIO {len(self._text)} chars>"
@@ -222,8 +210,7 @@ class StringIO:
     def write(self, s: Any) -> int:
         """write(s) -> Int: characters written (at the position, overwriting)"""
         self._check_open()
-        if type(s) is not str:
-            raise TypeErr(f"StringIO.write expects a Str, got {cls_name(s)}")
+        need_str(s, "StringIO.write")
         text, pos = self._text, self._pos
         if pos > len(text):
             text += "\0" * (pos - len(text))
@@ -233,9 +220,7 @@ class StringIO:
 
     def writelines(self, lines: Any) -> None:
         """writelines(arr): write each Str (no separators added)"""
-        if type(lines) is not list:
-            raise TypeErr(f"StringIO.writelines expects an Array, got {cls_name(lines)}")
-        for line in lines:
+        for line in need_list(lines, "StringIO.writelines"):
             self.write(line)
 
     def get_value(self) -> str:
@@ -252,7 +237,7 @@ class StringIO:
         elif type(n) is int:
             end = min(self._pos + n, len(self._text))
         else:
-            raise TypeErr(f"StringIO.read expects an Int, got {cls_name(n)}")
+            raise wrong_kind(n, "StringIO.read", "an Int")
         start = min(self._pos, len(self._text))
         self._pos = max(end, self._pos)
         return self._text[start:end]
@@ -278,8 +263,7 @@ class StringIO:
     def seek(self, pos: Any) -> int:
         """seek(pos) -> Int: move to a character position"""
         self._check_open()
-        if type(pos) is not int:
-            raise TypeErr(f"StringIO.seek expects an Int, got {cls_name(pos)}")
+        need_int(pos, "StringIO.seek")
         if pos < 0:
             raise ValueErr(f"StringIO.seek: negative position {pos}")
         self._pos = pos
@@ -299,8 +283,7 @@ class StringIO:
         """truncate(n?) -> Int: cut the buffer at n characters (default: the position)"""
         self._check_open()
         size_ = self._pos if n is None else n
-        if type(size_) is not int:
-            raise TypeErr(f"StringIO.truncate expects an Int, got {cls_name(n)}")
+        need_int(size_, "StringIO.truncate")
         if size_ < 0:
             raise ValueErr(f"StringIO.truncate: negative size {size_}")
         self._text = self._text[:size_]

@@ -19,9 +19,9 @@ import uuid
 from typing import Any
 
 from quest_rt.runtime.dispatch import method
-from quest_rt.runtime.errors import TypeErr, ValueErr
+from quest_rt.runtime.errors import ValueErr
 from quest_rt.runtime.objects import QuestModule
-from quest_rt.runtime.values import cls_name
+from quest_rt.std.arguments import need_bytes, need_str
 
 _V7_COUNTER_BITS = 12
 _v7_lock = threading.Lock()
@@ -75,8 +75,7 @@ def nil_uuid() -> uuid.UUID:
 
 def parse(text: Any) -> uuid.UUID:
     """parse(str) -> Uuid: hyphenated, simple, braced or urn:uuid: forms"""
-    if type(text) is not str:
-        raise TypeErr(f"uuid.parse expects a Str, got {cls_name(text)}")
+    need_str(text, "uuid.parse")
     try:
         return uuid.UUID(text.strip())
     except ValueError:
@@ -85,8 +84,7 @@ def parse(text: Any) -> uuid.UUID:
 
 def from_bytes(data: Any) -> uuid.UUID:
     """from_bytes(bytes) -> Uuid: from exactly 16 bytes"""
-    if type(data) is not bytes:
-        raise TypeErr(f"uuid.from_bytes expects Bytes, got {cls_name(data)}")
+    need_bytes(data, "uuid.from_bytes")
     if len(data) != 16:
         raise ValueErr(f"uuid.from_bytes expects 16 bytes, got {len(data)}")
     return uuid.UUID(bytes=data)

@@ -297,7 +297,7 @@ def test_stream_misuse_is_ioerr_or_typeerr(tmp_path):
         qsys.STDIN.write("x")
     with pytest.raises(IOErr, match="Cannot read from stdout"):
         qsys.STDOUT.read()
-    with pytest.raises(TypeErr, match="can redirect sys.stdout or sys.stderr"):
+    with pytest.raises(TypeErr, match="sys.redirect_stream cannot redirect sys.stdin"):
         qsys.redirect_stream(qsys.STDIN, StringIO.new())
     with pytest.raises(TypeErr, match="cannot write to sys.stdin"):
         qsys.redirect_stream(qsys.STDOUT, qsys.STDIN)
