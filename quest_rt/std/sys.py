@@ -74,6 +74,10 @@ class Stream:
     def __str__(self) -> str:
         return f"<{self.name}>"
 
+    def cls(self) -> str:
+        """cls() -> Str: "stdout", "stderr" or "stdin", which stream this is"""
+        return self.name
+
     def write(self, s: Any) -> int:
         """write(s) -> Int: characters written"""
         if self.name == "stdin":
@@ -174,7 +178,7 @@ class RedirectGuard:
 
 def redirect_stream(*args: Any, **named: Any) -> RedirectGuard:
     """redirect_stream(from, to) -> guard: send sys.stdout or sys.stderr to a StringIO,
-    a file path or another stream until guard.restore()"""
+    a file path (appended to) or another stream until guard.restore()"""
     # `from` is a Python keyword, so the parameters are bound by hand (spec 6.2)
     params = dict(zip(("from", "to"), args))
     for key, value in named.items():
@@ -197,7 +201,7 @@ def redirect_stream(*args: Any, **named: Any) -> RedirectGuard:
         target = to._file()  # resolved now, so stderr -> stdout -> stderr cannot loop
     elif type(to) is str:
         try:
-            owned = open(to, "w", encoding="utf-8")  # closed by restore()
+            owned = open(to, "a", encoding="utf-8")  # appends; closed by restore()
         except OSError as exc:
             raise IOErr(f"Cannot open '{to}' for writing: {exc.strerror}") from None
         target = owned

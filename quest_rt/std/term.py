@@ -67,8 +67,18 @@ def color(text: Any, name: Any, attrs: Any = None) -> str:
     return _wrap(text, [COLORS[name], *_attr_codes(attrs, "color")])
 
 
+def reset() -> str:
+    """reset() -> Str: the code that turns every colour and attribute off
+
+    Example:
+        term.reset()  # => "\\x1b[0m"
+    """
+    return RESET
+
+
 def create() -> QuestModule:
     members: dict[str, Any] = {name: _colour(name) for name in COLORS}
     members.update({name: _attribute(name) for name in ATTRIBUTES})
     members["color"] = color
+    members["reset"] = reset
     return QuestModule("term", members, None)

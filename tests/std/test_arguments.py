@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import inspect
 import re
+import uuid
 from typing import Any
 
 import pytest
@@ -95,6 +96,15 @@ WRONG: list[tuple[str, str, tuple, str]] = [
     ],
     ("std/json", "parse", (1,), "json.parse expects Str or Bytes text, got Int"),
     ("std/uuid", "parse", (1,), "uuid.parse expects a Str, got Int"),
+    ("std/uuid", "v1", ("node",), "uuid.v1 expects Bytes node id, got Str"),
+    ("std/uuid", "v6", (1,), "uuid.v6 expects Bytes node id, got Int"),
+    ("std/uuid", "v3", ("dns", "x"), "uuid.v3 expects a Uuid namespace, got Str"),
+    ("std/uuid", "v5", (uuid.NAMESPACE_DNS, 1), "uuid.v5 expects Str or Bytes name, got Int"),
+    ("std/uuid", "v8", ("x" * 16,), "uuid.v8 expects Bytes data, got Str"),
+    *[
+        ("std/hash", f, (1,), f"hash.{f} expects Str or Bytes data, got Int")
+        for f in ("md5", "sha1", "sha256", "sha512", "crc32")
+    ],
     ("std/uuid", "from_bytes", ("x",), "uuid.from_bytes expects Bytes, got Str"),
     ("std/str", "format", (1,), "str.format expects a Str template, got Int"),
     ("std/str", "format", ("{a}", [1]), "str.format expects a Dict of values, got Array"),
@@ -194,7 +204,8 @@ METHODS: list[tuple[Any, str, tuple, str]] = [
     (StringIO(""), "write", (1,), "StringIO.write expects a Str, got Int"),
     (StringIO(""), "writelines", ("x",), "StringIO.writelines expects an Array, got Str"),
     (StringIO(""), "read", ("2",), "StringIO.read expects an Int, got Str"),
-    (StringIO(""), "seek", ("0",), "StringIO.seek expects an Int, got Str"),
+    (StringIO(""), "seek", ("0",), "StringIO.seek expects an Int offset, got Str"),
+    (StringIO(""), "seek", (0, "end"), "StringIO.seek expects an Int whence, got Str"),
     (StringIO(""), "truncate", (1.5,), "StringIO.truncate expects an Int, got Float"),
 ]
 
