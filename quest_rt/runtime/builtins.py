@@ -12,6 +12,7 @@ Two kinds of names live here:
 
 from __future__ import annotations
 
+import math
 import sys
 import types
 from typing import Any
@@ -36,7 +37,9 @@ print_.__name__ = "print"
 
 
 def chr_(code: Any) -> str:
-    """chr(code): the one-character Str of a Unicode code point."""
+    """chr(code): the one-character Str of a Unicode code point (a Float is truncated)."""
+    if type(code) is float and math.isfinite(code):
+        code = int(code)
     if type(code) is not int:
         raise TypeErr(f"chr expects an Int, got {cls_name(code)}")
     try:

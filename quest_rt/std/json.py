@@ -31,6 +31,7 @@ from typing import Any
 from quest_rt.runtime.errors import TypeErr, ValueErr
 from quest_rt.runtime.objects import QuestModule, Struct
 from quest_rt.runtime.values import INT_MAX, INT_MIN, cls_name, to_str
+from quest_rt.std.arguments import wrong_kind
 
 __all__ = ["encode", "create"]
 
@@ -111,7 +112,7 @@ def _decode(text: Any) -> Any:
         except UnicodeDecodeError:
             raise ValueErr("Invalid JSON: bytes are not valid UTF-8") from None
     if type(text) is not str:
-        raise TypeErr(f"json.parse expects a Str, got {cls_name(text)}")
+        raise wrong_kind(text, "json.parse", "Str or Bytes", "text")
     try:
         return json.loads(text, parse_int=_int, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:

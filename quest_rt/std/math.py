@@ -16,14 +16,14 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from quest_rt.runtime.errors import TypeErr, ValueErr
+from quest_rt.runtime.errors import ValueErr
 from quest_rt.runtime.objects import QuestModule
-from quest_rt.runtime.values import cls_name
+from quest_rt.std.arguments import need_int, need_number, non_negative
 
 
 def _float(x: Any, fname: str) -> float:
-    if type(x) is not int and type(x) is not float:
-        raise TypeErr(f"math.{fname} expects a number, got {cls_name(x)}")
+    """The argument as a Float; NaN and infinities pass (IEEE results, see above)."""
+    need_number(x, f"math.{fname}", finite=False)
     try:
         return float(x)
     except OverflowError:
@@ -94,10 +94,7 @@ FUNCTIONS: dict[str, Callable[[float], float]] = {
 def round_(x: Any, places: Any = 0) -> float:
     """round(x, places = 0) -> Float: half away from zero; places must not be negative"""
     value = _float(x, "round")
-    if type(places) is not int:
-        raise TypeErr(f"math.round expects an Int number of places, got {cls_name(places)}")
-    if places < 0:
-        raise ValueErr(f"math.round: places must not be negative, got {places}")
+    non_negative(need_int(places, "math.round", "number of places"), "math.round", "places")
     if not math.isfinite(value):
         return value
     exact = decimal.Decimal(repr(value))

@@ -10,16 +10,11 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from quest_rt.runtime.errors import IOErr, TypeErr
+from quest_rt.runtime.errors import IOErr
 from quest_rt.runtime.objects import QuestModule
-from quest_rt.runtime.values import cls_name, to_str
+from quest_rt.runtime.values import to_str
 from quest_rt.std import SEARCH_PATH
-
-
-def _str(value: Any, fname: str, what: str) -> str:
-    if type(value) is not str:
-        raise TypeErr(f"os.{fname} expects a Str {what}, got {cls_name(value)}")
-    return value
+from quest_rt.std.arguments import need_str
 
 
 def _io_error(action: str, path: str, exc: OSError) -> IOErr:
@@ -28,12 +23,12 @@ def _io_error(action: str, path: str, exc: OSError) -> IOErr:
 
 def getenv(name: Any) -> str | None:
     """getenv(name) -> Str or nil"""
-    return os.environ.get(_str(name, "getenv", "name"))
+    return os.environ.get(need_str(name, "os.getenv", "name"))
 
 
 def setenv(name: Any, value: Any) -> None:
     """setenv(name, value): set a variable (nil unsets it)"""
-    name = _str(name, "setenv", "name")
+    name = need_str(name, "os.setenv", "name")
     if value is None:
         os.environ.pop(name, None)
     else:
@@ -42,7 +37,7 @@ def setenv(name: Any, value: Any) -> None:
 
 def unsetenv(name: Any) -> None:
     """unsetenv(name)"""
-    os.environ.pop(_str(name, "unsetenv", "name"), None)
+    os.environ.pop(need_str(name, "os.unsetenv", "name"), None)
 
 
 def environ() -> dict[str, str]:
@@ -57,7 +52,7 @@ def getcwd() -> str:
 
 def chdir(path: Any) -> None:
     """chdir(path)"""
-    path = _str(path, "chdir", "path")
+    path = need_str(path, "os.chdir", "path")
     try:
         os.chdir(path)
     except OSError as exc:
@@ -66,7 +61,7 @@ def chdir(path: Any) -> None:
 
 def listdir(path: Any = ".") -> list[str]:
     """listdir(path = ".") -> Array of Str: entry names, sorted"""
-    path = _str(path, "listdir", "path")
+    path = need_str(path, "os.listdir", "path")
     try:
         return sorted(os.listdir(path))
     except OSError as exc:
@@ -75,7 +70,7 @@ def listdir(path: Any = ".") -> list[str]:
 
 def mkdir(path: Any) -> None:
     """mkdir(path): create a directory and any missing parents"""
-    path = _str(path, "mkdir", "path")
+    path = need_str(path, "os.mkdir", "path")
     try:
         os.makedirs(path)
     except OSError as exc:
@@ -84,7 +79,7 @@ def mkdir(path: Any) -> None:
 
 def rmdir(path: Any) -> None:
     """rmdir(path): remove an empty directory"""
-    path = _str(path, "rmdir", "path")
+    path = need_str(path, "os.rmdir", "path")
     try:
         os.rmdir(path)
     except OSError as exc:
@@ -93,7 +88,7 @@ def rmdir(path: Any) -> None:
 
 def remove(path: Any) -> None:
     """remove(path): delete a file"""
-    path = _str(path, "remove", "path")
+    path = need_str(path, "os.remove", "path")
     try:
         os.remove(path)
     except OSError as exc:
@@ -102,7 +97,7 @@ def remove(path: Any) -> None:
 
 def rename(src: Any, dst: Any) -> None:
     """rename(src, dst)"""
-    src, dst = _str(src, "rename", "source"), _str(dst, "rename", "destination")
+    src, dst = need_str(src, "os.rename", "source"), need_str(dst, "os.rename", "destination")
     try:
         os.rename(src, dst)
     except OSError as exc:

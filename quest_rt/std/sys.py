@@ -25,8 +25,9 @@ from typing import Any
 
 from quest_rt.runtime.errors import ArgErr, IOErr, ModuleReturn, RuntimeErr, SyntaxErr, TypeErr
 from quest_rt.runtime.objects import QuestModule
-from quest_rt.runtime.values import INT_MAX, INT_MIN, cls_name, to_str
+from quest_rt.runtime.values import INT_MAX, INT_MIN, to_str
 from quest_rt.std import program
+from quest_rt.std.arguments import need_int, need_str, wrong_kind
 from quest_rt.std.io import StringIO
 
 __all__ = ["Stream", "RedirectGuard", "SysModule", "create"]
@@ -72,6 +73,10 @@ class Stream:
 
     def __str__(self) -> str:
         return f"<{self.name}>"
+
+    def cls(self) -> str:
+        """cls() -> Str: "stdout", "stderr" or "stdin", which stream this is"""
+        return self.name
 
     def write(self, s: Any) -> int:
         """write(s) -> Int: characters written"""
@@ -173,35 +178,35 @@ class RedirectGuard:
 
 def redirect_stream(*args: Any, **named: Any) -> RedirectGuard:
     """redirect_stream(from, to) -> guard: send sys.stdout or sys.stderr to a StringIO,
-    a file path or another stream until guard.restore()"""
+    a file path (appended to) or another stream until guard.restore()"""
     # `from` is a Python keyword, so the parameters are bound by hand (spec 6.2)
     params = dict(zip(("from", "to"), args))
     for key, value in named.items():
         if key not in ("from", "to") or key in params:
-            raise ArgErr(f"redirect_stream: unexpected or repeated argument '{key}'")
+            raise ArgErr(f"sys.redirect_stream: unexpected or repeated argument '{key}'")
         params[key] = value
     if len(args) > 2 or len(params) != 2:
-        raise ArgErr("redirect_stream takes 2 arguments: from and to")
+        raise ArgErr("sys.redirect_stream takes 2 arguments: from and to")
     from_, to = params["from"], params["to"]
-    if not isinstance(from_, Stream) or from_.name == "stdin":
-        raise TypeErr(f"redirect_stream can redirect sys.stdout or sys.stderr, "
-                      f"got {cls_name(from_)}")
+    if isinstance(from_, Stream) and from_.name == "stdin":
+        raise TypeErr("sys.redirect_stream cannot redirect sys.stdin (only stdout or stderr)")
+    if not isinstance(from_, Stream):
+        raise wrong_kind(from_, "sys.redirect_stream", "sys.stdout or sys.stderr")
     owned = None
     if isinstance(to, StringIO):
         target: Any = to
     elif isinstance(to, Stream):
         if to.name == "stdin":
-            raise TypeErr("redirect_stream cannot write to sys.stdin")
+            raise TypeErr("sys.redirect_stream cannot write to sys.stdin")
         target = to._file()  # resolved now, so stderr -> stdout -> stderr cannot loop
     elif type(to) is str:
         try:
-            owned = open(to, "w", encoding="utf-8")  # closed by restore()
+            owned = open(to, "a", encoding="utf-8")  # appends; closed by restore()
         except OSError as exc:
             raise IOErr(f"Cannot open '{to}' for writing: {exc.strerror}") from None
         target = owned
     else:
-        raise TypeErr(f"redirect_stream target must be a StringIO, a path Str or a stream, "
-                      f"got {cls_name(to)}")
+        raise wrong_kind(to, "sys.redirect_stream", "a StringIO, a path Str or a stream")
     previous = from_._file()
     previous.flush()
     sink = _Sink(target)
@@ -243,8 +248,7 @@ def _caller_frame() -> Any:
 
 def eval_(code: Any) -> Any:
     """eval(code) -> the value of the last statement, run in the caller's scope"""
-    if type(code) is not str:
-        raise TypeErr(f"sys.eval expects a Str, got {cls_name(code)}")
+    need_str(code, "sys.eval", "of Quest code")
     from quest_rt.runtime import loader
     from quest_rt.runtime.traceback import register_source
     from quest_rt.syntax.errors import QuestSourceError
@@ -298,8 +302,7 @@ _open_modules: dict[str, _OpenModule] = {}
 def load_module(path: Any) -> QuestModule:
     """load_module(path) -> Module: a Quest file relative to the working directory, with
     all its top-level names visible (loaded once per process)"""
-    if type(path) is not str:
-        raise TypeErr(f"sys.load_module expects a Str path, got {cls_name(path)}")
+    need_str(path, "sys.load_module", "path")
     from quest_rt.runtime import loader
 
     spec = path if path.startswith((".", "/", "std/")) else "./" + path
@@ -318,8 +321,7 @@ def load_module(path: Any) -> QuestModule:
 
 def exit_(code: Any = 0) -> None:
     """exit(code = 0): end the program with this exit status"""
-    if type(code) is not int:
-        raise TypeErr(f"sys.exit expects an Int status, got {cls_name(code)}")
+    need_int(code, "sys.exit", "status")
     raise SystemExit(code)
 
 

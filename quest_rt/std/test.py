@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from quest_rt.runtime.errors import ArgErr, Err, IOErr, TypeErr, ValueErr, to_quest
+from quest_rt.runtime.errors import ArgErr, Err, IOErr, ValueErr, to_quest
 from quest_rt.runtime.objects import QuestModule, StructType
 from quest_rt.runtime.ops import catch_matches
 from quest_rt.runtime.values import (
@@ -25,12 +25,12 @@ from quest_rt.runtime.values import (
     error_message,
     ge,
     gt,
-    is_function,
     le,
     lt,
     rep,
     to_str,
 )
+from quest_rt.std.arguments import need_bool, need_fn, need_number, wrong_kind
 from quest_rt.testing import console, discovery
 from quest_rt.testing.session import CAPTURE_MODES, Session, current
 
@@ -41,13 +41,11 @@ def _session() -> Session:
     return current()
 
 
-def _fun(fn: Any, what: str) -> Any:
-    if not (is_function(fn) or callable(fn)) or isinstance(fn, type):
-        raise TypeErr(f"{what} expects a Fun, got {cls_name(fn)}")
-    return fn
+def _fun(fn: Any, fname: str) -> Any:
+    return need_fn(fn, f"test.{fname}")
 
 
-def _strings(value: Any, what: str) -> tuple[str, ...]:
+def _strings(value: Any, fname: str) -> tuple[str, ...]:
     """A Str or an Array of Str, as a tuple."""
     if type(value) is str:
         return (value,)
@@ -55,7 +53,7 @@ def _strings(value: Any, what: str) -> tuple[str, ...]:
         return tuple(to_str(v) for v in value)
     if value is None:
         return ()
-    raise TypeErr(f"{what} expects a Str or an Array of Str, got {cls_name(value)}")
+    raise wrong_kind(value, f"test.{fname}", "a Str or an Array of Str")
 
 
 def _caller_line() -> int | None:
@@ -201,9 +199,7 @@ def assert_type(v: Any, name: Any, msg: Any = None) -> None:
 
 
 def _number(value: Any, what: str) -> float:
-    if type(value) not in (int, float):
-        raise TypeErr(f"assert_near expects a number for {what}, got {cls_name(value)}")
-    return value
+    return need_number(value, "test.assert_near", f"as {what}", finite=False)
 
 
 def assert_near(actual: Any, expected: Any, tolerance: Any, msg: Any = None) -> None:
@@ -220,7 +216,7 @@ def assert_raises(exc_type: Any, fn: Any, msg: Any = None) -> None:
         if _is_error_type(fn):
             raise ArgErr("assert_raises takes the error type first: "
                          "assert_raises(ValueErr, fun () ... end)")
-        raise TypeErr(f"assert_raises expects an error type, got {cls_name(exc_type)}")
+        raise wrong_kind(exc_type, "test.assert_raises", "an error type")
     _fun(fn, "assert_raises")
     wanted = _type_name(exc_type)
     try:
@@ -259,12 +255,12 @@ def find_tests(paths: Any) -> list:
 
 def set_colors(b: Any) -> None:
     """set_colors(b): colour the output or not."""
-    _session().configure(colors=bool(b))
+    _session().configure(colors=need_bool(b, "test.set_colors"))
 
 
 def set_condensed(b: Any) -> None:
     """set_condensed(b): condensed (true) or verbose (false) output."""
-    _session().configure(condensed=bool(b))
+    _session().configure(condensed=need_bool(b, "test.set_condensed"))
 
 
 def set_capture(mode: Any) -> None:
@@ -300,9 +296,8 @@ def _colour(style: str) -> Any:
 
 def format_time(ms: Any) -> str:
     """format_time(ms) -> Str: "12ms", "3s", "2m", "1h"."""
-    if type(ms) not in (int, float):
-        raise TypeErr(f"format_time expects a number, got {cls_name(ms)}")
-    return console.format_time(ms)
+    return console.format_time(need_number(ms, "test.format_time", "of milliseconds",
+                                           finite=False))
 
 
 def create() -> QuestModule:

@@ -18,34 +18,19 @@ precision is lost below the microsecond that Python's ``datetime`` keeps:
 from __future__ import annotations
 
 import datetime as _dt
-import math
 import os
 import time as _time
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from quest_rt.runtime.errors import TypeErr, ValueErr
+from quest_rt.runtime.errors import ValueErr
 from quest_rt.runtime.objects import QuestModule
-from quest_rt.runtime.values import cls_name
 from quest_rt.std import program
+from quest_rt.std.arguments import need_int, need_number, need_str, non_negative, wrong_kind
 
 NS_PER_SECOND = 1_000_000_000
 _EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def _number(value: Any, fname: str, what: str = "seconds") -> int | float:
-    if type(value) is not int and type(value) is not float:
-        raise TypeErr(f"{fname} expects an Int or Float {what}, got {cls_name(value)}")
-    if type(value) is float and not math.isfinite(value):
-        raise ValueErr(f"{fname}: {what} must be finite, got {value}")
-    return value
-
-
-def _integer(value: Any, fname: str, what: str) -> int:
-    if type(value) is not int:
-        raise TypeErr(f"{fname} expects an Int {what}, got {cls_name(value)}")
-    return value
 
 
 def _trunc_div(n: int, unit: int) -> int:
@@ -79,17 +64,15 @@ def _offset_str(offset: _dt.timedelta | None) -> str:
 
 
 def _strftime(dt: _dt.datetime | _dt.date | _dt.time, pattern: Any, fname: str) -> str:
-    if type(pattern) is not str:
-        raise TypeErr(f"{fname} expects a Str pattern, got {cls_name(pattern)}")
+    need_str(pattern, fname, "pattern")
     try:
         return dt.strftime(pattern)
     except ValueError as exc:
         raise ValueErr(f"{fname}: invalid format pattern '{pattern}': {exc}") from None
 
 
-def _zone(name: Any) -> _dt.tzinfo:
-    if type(name) is not str:
-        raise TypeErr(f"to_zoned expects a Str time zone name, got {cls_name(name)}")
+def _zone(name: Any, fname: str) -> _dt.tzinfo:
+    need_str(name, fname, "time zone name")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -190,7 +173,7 @@ class Timestamp:
 
     def to_zoned(self, tz: Any) -> Zoned:
         """to_zoned(tz_name) -> Zoned: this instant in a named time zone"""
-        return Zoned(self.ns, _zone(tz))
+        return Zoned(self.ns, _zone(tz, "Timestamp.to_zoned"))
 
     def since(self, other: Any) -> Span:
         """since(other) -> Span: self - other"""
@@ -212,13 +195,13 @@ class Timestamp:
 def _instant_ns(value: Any, fname: str) -> int:
     if type(value) is Timestamp or type(value) is Zoned:
         return value.ns
-    raise TypeErr(f"{fname} expects a Timestamp or Zoned, got {cls_name(value)}")
+    raise wrong_kind(value, fname, "a Timestamp or Zoned")
 
 
 def _span_ns(value: Any, fname: str) -> int:
     if type(value) is Span:
         return value.ns
-    raise TypeErr(f"{fname} expects a Span, got {cls_name(value)}")
+    raise wrong_kind(value, fname, "a Span")
 
 
 class Zoned:
@@ -322,7 +305,7 @@ class Zoned:
 
     def to_zoned(self, tz: Any) -> Zoned:
         """to_zoned(tz_name) -> Zoned: the same instant in another zone"""
-        return Zoned(self.ns, _zone(tz))
+        return Zoned(self.ns, _zone(tz, "Zoned.to_zoned"))
 
     def date(self) -> Date:
         """date() -> Date"""
@@ -583,9 +566,8 @@ def ticks_ms() -> int:
 
 def sleep(seconds: Any) -> None:
     """sleep(seconds): wait; inside a server task other connections keep being served"""
-    seconds = _number(seconds, "sleep")
-    if seconds < 0:
-        raise ValueErr(f"sleep: seconds must not be negative, got {seconds}")
+    seconds = non_negative(need_number(seconds, "time.sleep", "of seconds"),
+                           "time.sleep", "seconds")
     from quest_rt.web import bridge
 
     bridge.sleep(seconds)
@@ -593,23 +575,23 @@ def sleep(seconds: Any) -> None:
 
 def from_timestamp(s: Any) -> Timestamp:
     """from_timestamp(seconds) -> Timestamp (Int or Float seconds since the epoch)"""
-    s = _number(s, "from_timestamp")
+    s = need_number(s, "time.from_timestamp", "of seconds")
     return Timestamp(s * NS_PER_SECOND if type(s) is int else round(s * NS_PER_SECOND))
 
 
 def from_timestamp_ms(ms: Any) -> Timestamp:
     """from_timestamp_ms(ms) -> Timestamp"""
-    return Timestamp(_integer(ms, "from_timestamp_ms", "milliseconds") * 1_000_000)
+    return Timestamp(need_int(ms, "time.from_timestamp_ms", "number of milliseconds") * 1_000_000)
 
 
 def from_timestamp_us(us: Any) -> Timestamp:
     """from_timestamp_us(us) -> Timestamp"""
-    return Timestamp(_integer(us, "from_timestamp_us", "microseconds") * 1000)
+    return Timestamp(need_int(us, "time.from_timestamp_us", "number of microseconds") * 1000)
 
 
 def _span_of(factor: int, fname: str) -> Any:
     def make(n: Any) -> Span:
-        n = _number(n, fname, "count")
+        n = need_number(n, f"time.{fname}", f"of {fname}")
         return Span(n * factor if type(n) is int else round(n * factor))
 
     make.__name__ = fname
@@ -619,7 +601,7 @@ def _span_of(factor: int, fname: str) -> Any:
 
 def is_leap_year(year: Any) -> bool:
     """is_leap_year(year) -> Bool"""
-    year = _integer(year, "is_leap_year", "year")
+    year = need_int(year, "time.is_leap_year", "year")
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 

@@ -39,6 +39,7 @@ end)
 describe("chr, ord, is_array", fun ()
   it("chr makes a one-character string and rejects invalid code points", fun ()
     assert_eq(chr(65), "A")
+    assert_eq(chr(65.7), "A")
     assert_raises(ValueErr, fun () chr(1114112) end)
   end)
 

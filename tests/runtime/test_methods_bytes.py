@@ -16,7 +16,7 @@ CASES = [
     ("\xff\xfe", "encode", ("b64",), "w7/Dvg=="),
     ("\xff\xfe", "encode", ("b64url",), "w7_Dvg"), ("hello", "encode", ("base64url",),
                                                     "aGVsbG8"),
-    ("hi", "encode", ("utf-8",), "[104, 105]"), ("é", "encode", ("utf8",), "[195, 169]"),
+    ("hi", "encode", ("utf-8",), "[104, 105]"), ("hi", "encode", (), "[104, 105]"), ("é", "encode", ("utf8",), "[195, 169]"),
     ("6869", "decode", ("hex",), "hi"), ("C3A9", "decode", ("hex",), "é"),
     ("aGVsbG8=", "decode", ("b64",), "hello"), ("aGVsbG8", "decode", ("base64",), "hello"),
     ("w7_Dvg", "decode", ("b64url",), "\xff\xfe"), ("w7_Dvg==", "decode", ("base64url",),

@@ -70,8 +70,8 @@ def str_bytes(text: str) -> bytes:
 
 
 @method(str, "encode")
-def str_encode(text: str, enc: Any) -> str:
-    "encode(enc) -> Str: the UTF-8 bytes written as hex, b64 or b64url text"
+def str_encode(text: str, enc: Any = "utf-8") -> str:
+    "encode(enc = \"utf-8\") -> Str: the UTF-8 bytes written as hex, b64 or b64url text"
     enc = _encoding(enc, "Str.encode")
     data = text.encode("utf-8", "surrogatepass")
     if enc == "hex":
