@@ -30,6 +30,7 @@ NATIVE: dict[str, str] = {
     "std/error": "quest_rt.std.error",
     "std/web": "quest_rt.std.web",
     "std/web/ws": "quest_rt.std.web.ws",
+    "std/web/router": "quest_rt.std.web.router",
 }
 
 _created: dict[str, QuestModule] = {}

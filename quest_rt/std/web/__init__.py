@@ -102,6 +102,8 @@ class _State:
         self.app.handle_request = self.handle_request
         self.namespace: dict[str, Any] | None = None  # the app module's top level
         self.run_requested: dict[str, Any] | None = None
+        # web.route registrations, oldest first: {"base_path", "router"}
+        self.routers: list[dict[str, Any]] = []
 
     def handle_request(self, request: dict) -> Any:
         """Call the app's top-level ``handle_request`` (looked up per request, spec 12.2)."""
@@ -318,12 +320,70 @@ def run(*args: Any, host: Any = None, port: Any = None) -> None:
     program.SERVE_REQUESTED = True  # the CLI serves once the top level has finished
 
 
+def route(base_path: Any, router: Any) -> None:
+    """route(base_path, router): serve a std/web/router Router's routes under base_path,
+    ahead of handle_request (routes added to the router later are served too).
+
+    Example: web.route("/api", r)
+    """
+    from quest_rt.std.web.router import Router
+
+    base = _str_arg(base_path, "web.route base_path")
+    if not base.startswith("/"):
+        raise ValueErr(f"web.route base_path must start with '/': {base}")
+    if not isinstance(router, Router):
+        raise TypeErr(f"web.route expects a Router, got {cls_name(router)}")
+    router.mount(state().app.routes, base)
+    state().routers.append({"base_path": base, "router": router})
+
+
+def get_registered_routers() -> list:
+    """get_registered_routers() -> Array: {"base_path", "router"} per web.route, oldest first"""
+    return [dict(entry) for entry in state().routers]
+
+
+def set_cors(
+    origins: Any = None, methods: Any = None, headers: Any = None, credentials: Any = False
+) -> None:
+    """set_cors(origins: [...], methods: [...], headers: [...], credentials: false):
+    answer browsers' cross-origin preflights and mark answers to the listed origins
+    (["*"] for any) as readable by their pages.
+
+    Example: web.set_cors(origins: ["https://app.example.com"], methods: ["GET", "POST"])
+    """
+    from quest_rt.web.http.cors import CorsPolicy
+
+    def strs(value: Any, what: str) -> list[str] | None:
+        if value is None:
+            return None
+        if type(value) is not list or any(type(v) is not str for v in value):
+            raise TypeErr(f"web.set_cors {what} must be an Array of Str, got {cls_name(value)}")
+        return value
+
+    if type(credentials) is not bool:
+        raise TypeErr(f"web.set_cors credentials must be a Bool, got {cls_name(credentials)}")
+    try:
+        state().app.cors = CorsPolicy.build(
+            strs(origins, "origins") or ["*"],
+            strs(methods, "methods"),
+            strs(headers, "headers"),
+            credentials,
+        )
+    except ValueError as exc:
+        raise ValueErr(f"web.set_cors: {exc}") from None
+
+
+def disable_cors() -> None:
+    """disable_cors(): no CORS answers or headers any more"""
+    state().app.cors = None
+
+
 def get_config() -> dict:
     """_get_config() -> Dict: what has been registered (used by tests)."""
     app = state().app
     return {
         "static_dirs": [[url, str(d)] for url, d in app.static_mounts.items()],
-        "cors": None,
+        "cors": app.cors.to_dict() if app.cors is not None else None,
         "middlewares": list(app.middlewares),
         "after_middlewares": list(app.after_middlewares),
         "error_handlers": {str(k): v for k, v in app.error_handlers.items()},
@@ -390,6 +450,10 @@ def create() -> QuestModule:
         "websocket": websocket,
         "run": run,
         "_get_config": get_config,
+        "route": route,
+        "get_registered_routers": get_registered_routers,
+        "set_cors": set_cors,
+        "disable_cors": disable_cors,
         "test_server": test_server,
         "config": {"host": DEFAULT_HOST, "port": DEFAULT_PORT},
     }
