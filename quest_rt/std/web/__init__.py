@@ -16,10 +16,19 @@ from pathlib import Path
 from typing import Any
 
 from quest_rt.runtime.errors import ArgErr, TypeErr, ValueErr
-from quest_rt.runtime.methods.arguments import need_int, need_num
 from quest_rt.runtime.objects import QuestModule
 from quest_rt.runtime.values import cls_name
 from quest_rt.std import program
+from quest_rt.std.arguments import (
+    need_bool,
+    need_dict,
+    need_fn,
+    need_int,
+    need_list,
+    need_number,
+    need_str,
+    optional,
+)
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 3000
@@ -150,28 +159,22 @@ def _caller_namespace() -> dict[str, Any] | None:
 # ---------------------------------------------------------------- members
 
 
-def _str_arg(value: Any, what: str) -> str:
-    if type(value) is not str:
-        raise TypeErr(f"{what} must be a Str, got {cls_name(value)}")
+def _positive_int(value: Any, fname: str) -> int:
+    if need_int(value, fname, "size in bytes") <= 0:
+        raise ValueErr(f"{fname}: size in bytes must be positive, got {value}")
     return value
 
 
-def _positive_int(value: Any, what: str) -> int:
-    if need_int(value, what, "an Int size in bytes") <= 0:
-        raise ValueErr(f"{what} expects a positive size, got {value}")
-    return value
-
-
-def _positive_seconds(value: Any, what: str) -> float:
-    if need_num(value, what) <= 0:
-        raise ValueErr(f"{what} expects a positive number of seconds, got {value}")
+def _positive_seconds(value: Any, fname: str) -> float:
+    if need_number(value, fname, "of seconds") <= 0:
+        raise ValueErr(f"{fname}: seconds must be positive, got {value}")
     return float(value)
 
 
 def static(url_path: Any, fs_path: Any) -> None:
     """static(url_path, fs_path): serve the files under fs_path at url_path."""
-    url = _str_arg(url_path, "web.static url_path")
-    directory = _str_arg(fs_path, "web.static fs_path")
+    url = need_str(url_path, "web.static", "url_path")
+    directory = need_str(fs_path, "web.static", "fs_path")
     if not url.startswith("/"):
         raise ValueErr(f"web.static url_path must start with '/': {url}")
     base = program.SCRIPT_PATH
@@ -184,35 +187,31 @@ def static(url_path: Any, fs_path: Any) -> None:
 
 def middleware(fn: Any) -> None:
     """middleware(fn): fn(request) returns the request (maybe changed) or a response."""
-    state().app.middleware(fn)
+    state().app.middleware(need_fn(fn, "web.middleware"))
 
 
 def after(fn: Any) -> None:
     """after(fn): fn(request, response) returns the response."""
-    state().app.after(fn)
+    state().app.after(need_fn(fn, "web.after"))
 
 
 def redirect(from_path: Any, to: Any, status: Any = 302) -> None:
     """redirect(from, to, status = 302)"""
     state().app.redirect(
-        _str_arg(from_path, "web.redirect from"),
-        _str_arg(to, "web.redirect to"),
-        need_int(status, "web.redirect", "an Int status"),
+        need_str(from_path, "web.redirect", "from path"),
+        need_str(to, "web.redirect", "target"),
+        need_int(status, "web.redirect", "status"),
     )
 
 
 def on_error(status: Any, fn: Any) -> None:
     """on_error(status, fn): 500 → fn(request, message); 404 → fn(request)."""
-    if type(status) is not int:
-        raise TypeErr(f"web.on_error status must be an Int, got {cls_name(status)}")
-    state().app.on_error(status, fn)
+    state().app.on_error(need_int(status, "web.on_error", "status"), need_fn(fn, "web.on_error"))
 
 
 def set_default_headers(headers: Any) -> None:
     """set_default_headers(dict): headers added to responses that lack them."""
-    if type(headers) is not dict:
-        raise TypeErr(f"web.set_default_headers expects a Dict, got {cls_name(headers)}")
-    state().app.set_default_headers(headers)
+    state().app.set_default_headers(need_dict(headers, "web.set_default_headers", "of headers"))
 
 
 def set_max_body_size(size: Any) -> None:
@@ -254,15 +253,16 @@ def websocket(path: Any, handler: Any, authorize: Any = None, check_origin: Any 
     from quest_rt.std.web.ws import QuestSocket
     from quest_rt.web import Accept, Refuse
 
-    url = _str_arg(path, "web.websocket path")
+    url = need_str(path, "web.websocket", "path")
+    need_fn(handler, "web.websocket", "handler")
     if not url.startswith("/"):
         raise ValueErr(f"web.websocket path must start with '/': {url}")
     origins = check_origin
     if type(origins) is list:
-        origins = [_str_arg(o, "web.websocket check_origin entry") for o in origins]
+        origins = [need_str(o, "web.websocket", "origin") for o in origins]
     elif type(origins) is not bool:
         raise TypeErr(
-            f"web.websocket check_origin must be a Bool or an Array of Str, got {cls_name(origins)}"
+            f"web.websocket expects a Bool or an Array check_origin, got {cls_name(origins)}"
         )
 
     def on_connect(conn: Any) -> None:
@@ -272,8 +272,7 @@ def websocket(path: Any, handler: Any, authorize: Any = None, check_origin: Any 
 
     decide = None
     if authorize is not None:
-        if not callable(authorize):
-            raise TypeErr(f"web.websocket authorize must be a function, got {cls_name(authorize)}")
+        need_fn(authorize, "web.websocket", "authorize")
 
         def decide(upgrade: Any) -> Any:
             verdict = authorize(
@@ -312,10 +311,8 @@ def run(*args: Any, host: Any = None, port: Any = None) -> None:
             host = args[0]
     elif len(args) == 2:
         host, port = args
-    if host is not None:
-        _str_arg(host, "web.run host")
-    if port is not None and type(port) is not int:
-        raise TypeErr(f"web.run port must be an Int, got {cls_name(port)}")
+    optional(need_str, host, "web.run", "host")
+    optional(need_int, port, "web.run", "port")
     state().run_requested = {"host": host, "port": port}
     program.SERVE_REQUESTED = True  # the CLI serves once the top level has finished
 
@@ -328,7 +325,7 @@ def route(base_path: Any, router: Any) -> None:
     """
     from quest_rt.std.web.router import Router
 
-    base = _str_arg(base_path, "web.route base_path")
+    base = need_str(base_path, "web.route", "base_path")
     if not base.startswith("/"):
         raise ValueErr(f"web.route base_path must start with '/': {base}")
     if not isinstance(router, Router):
@@ -356,12 +353,9 @@ def set_cors(
     def strs(value: Any, what: str) -> list[str] | None:
         if value is None:
             return None
-        if type(value) is not list or any(type(v) is not str for v in value):
-            raise TypeErr(f"web.set_cors {what} must be an Array of Str, got {cls_name(value)}")
-        return value
+        return [need_str(v, "web.set_cors", what) for v in need_list(value, "web.set_cors", what)]
 
-    if type(credentials) is not bool:
-        raise TypeErr(f"web.set_cors credentials must be a Bool, got {cls_name(credentials)}")
+    need_bool(credentials, "web.set_cors", "credentials")
     try:
         state().app.cors = CorsPolicy.build(
             strs(origins, "origins") or ["*"],
@@ -425,7 +419,7 @@ def test_server(port: Any = 0) -> TestServer:
     namespace = _caller_namespace()
     if namespace is not None:
         s.namespace = namespace
-    port = need_int(port, "web.test_server", "an Int port")
+    port = need_int(port, "web.test_server", "port")
     if not 0 <= port <= 65535:
         raise ValueErr(f"web.test_server port must be 0-65535, got {port}")
     return TestServer(start_in_thread(s.app, "127.0.0.1", port))

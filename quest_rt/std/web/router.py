@@ -165,6 +165,7 @@ class Router:
     def dispatch_middleware(self, request: Any) -> Any:
         """dispatch_middleware(request): for web.use — a matching route's response,
         else the request unchanged"""
+        need_dict(request, "Router.dispatch_middleware", "request")
         response = self._dispatch(request)
         return request if response is None else response
 
