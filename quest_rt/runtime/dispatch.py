@@ -76,10 +76,6 @@ def _load_tables() -> None:
         _loaded = True
         import quest_rt.runtime.methods  # noqa: F401  (fills the tables)
 
-        # std modules whose values are Python library classes (uuid.UUID) register their
-        # methods in these tables too; the compiler must know those names dispatch
-        import quest_rt.std.uuid  # noqa: F401
-
 
 def call_method(obj: Any, name: str, *args: Any, **kwargs: Any) -> Any:
     """``obj.name(*args, **kwargs)`` with Quest dispatch rules."""

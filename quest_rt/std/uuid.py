@@ -23,7 +23,6 @@ import time
 import uuid
 from typing import Any
 
-from quest_rt.runtime.dispatch import method
 from quest_rt.runtime.errors import ValueErr
 from quest_rt.runtime.objects import QuestModule
 from quest_rt.std.arguments import need_bytes, need_str, need_str_or_bytes, wrong_kind
@@ -34,12 +33,6 @@ _v7_last_ms = -1
 _v7_counter = 0
 
 # Rust's uuid crate (the reference) names the variants so.
-_VARIANTS = {
-    uuid.RESERVED_NCS: "NCS",
-    uuid.RFC_4122: "RFC4122",
-    uuid.RESERVED_MICROSOFT: "Microsoft",
-    uuid.RESERVED_FUTURE: "Future",
-}
 
 
 def v4() -> uuid.UUID:
@@ -200,63 +193,6 @@ def from_bytes(data: Any) -> uuid.UUID:
     if len(data) != 16:
         raise ValueErr(f"uuid.from_bytes expects 16 bytes, got {len(data)}")
     return uuid.UUID(bytes=data)
-
-
-# ---------------------------------------------------------------- Uuid methods
-
-
-@method(uuid.UUID, "to_string", "str", "to_hyphenated")
-def uuid_to_string(u: uuid.UUID) -> str:
-    "to_string() -> Str: lower-case hyphenated"
-    return str(u)
-
-
-@method(uuid.UUID, "to_simple")
-def uuid_to_simple(u: uuid.UUID) -> str:
-    "to_simple() -> Str: 32 hex digits"
-    return u.hex
-
-
-@method(uuid.UUID, "to_urn")
-def uuid_to_urn(u: uuid.UUID) -> str:
-    "to_urn() -> Str: urn:uuid:..."
-    return u.urn
-
-
-@method(uuid.UUID, "to_bytes")
-def uuid_to_bytes(u: uuid.UUID) -> bytes:
-    "to_bytes() -> Bytes: the 16 bytes, big-endian"
-    return u.bytes
-
-
-@method(uuid.UUID, "version")
-def uuid_version(u: uuid.UUID) -> int:
-    "version() -> Int: 0 for the nil Uuid, else the version nibble"
-    return (u.int >> 76) & 0xF
-
-
-@method(uuid.UUID, "variant")
-def uuid_variant(u: uuid.UUID) -> str:
-    "variant() -> Str: RFC4122, NCS, Microsoft or Future"
-    return _VARIANTS[u.variant]
-
-
-@method(uuid.UUID, "is_nil")
-def uuid_is_nil(u: uuid.UUID) -> bool:
-    "is_nil() -> Bool"
-    return u.int == 0
-
-
-@method(uuid.UUID, "eq")
-def uuid_eq(u: uuid.UUID, other: Any) -> bool:
-    "eq(other) -> Bool"
-    return type(other) is uuid.UUID and other == u
-
-
-@method(uuid.UUID, "neq")
-def uuid_neq(u: uuid.UUID, other: Any) -> bool:
-    "neq(other) -> Bool"
-    return not uuid_eq(u, other)
 
 
 def create() -> QuestModule:

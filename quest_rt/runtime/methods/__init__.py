@@ -12,4 +12,5 @@ from quest_rt.runtime.methods import (  # noqa: F401
     numbers,
     strings,
     universal,
+    uuids,
 )
