@@ -200,6 +200,7 @@ def _helpers() -> dict[str, Any]:
     h: dict[str, Any] = {
         "type": type, "int": int, "float": float, "str": str, "bool": bool, "list": list,
         "dict": dict, "bytes": bytes, "len": len, "Exception": Exception,
+        "isinstance": isinstance,
         "NUMBERS": frozenset((int, float)), "SCALARS": frozenset((int, float, str)),
         "ORDERED": frozenset((int, str)), "SIZED": frozenset((list, dict)),
         "UNSET": UNSET, "BREAK": BREAK, "RET": RET, "MISSING": objects._MISSING,

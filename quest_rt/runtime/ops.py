@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from quest_rt.runtime.bounds import out_of_range
 from quest_rt.runtime.errors import (
     ArgErr,
     Err,
@@ -193,7 +194,7 @@ def _char_index(s: str, i: Any) -> str:
     n = len(s)
     j = i + n if i < 0 else i
     if not 0 <= j < n:
-        raise IndexErr(f"String index {i} out of range (length {n})")
+        raise IndexErr(out_of_range(s, i))
     return s[j]
 
 
@@ -206,8 +207,7 @@ def index(obj: Any, i: Any) -> Any:
         try:
             return obj[i]
         except IndexError:
-            raise RuntimeErr(f"Index {i} out of bounds for array of length {len(obj)}") \
-                from None
+            raise IndexErr(out_of_range(obj, i)) from None
     if t is dict:
         return obj.get(i if type(i) is str else to_str(i))
     if t is str:
@@ -218,7 +218,7 @@ def index(obj: Any, i: Any) -> Any:
         n = len(obj)
         j = i + n if i < 0 else i
         if not 0 <= j < n:
-            raise IndexErr(f"Bytes index {i} out of range (length {n})")
+            raise IndexErr(out_of_range(obj, i))
         return obj[j]
     getter = getattr(obj, "quest_index", None)
     if getter is not None:
@@ -239,8 +239,7 @@ def setindex(obj: Any, i: Any, value: Any) -> None:
         try:
             obj[i] = value
         except IndexError:
-            raise IndexErr(f"Index {i} out of bounds for array of length {len(obj)}") \
-                from None
+            raise IndexErr(out_of_range(obj, i)) from None
         return
     if t is dict:
         obj[i if type(i) is str else to_str(i)] = value
@@ -406,7 +405,7 @@ def catch_matches(error: Any, wanted: Any) -> bool:
     if wanted is ErrBase:
         return True
     if isinstance(wanted, type) and issubclass(wanted, ErrBase):
-        return type(error) is wanted
+        return isinstance(error, wanted)  # IndexErr is a RuntimeErr (spec 8.2)
     if isinstance(wanted, StructType):
         return type(error) is wanted
     raise TypeErr(f"catch clause type must be an error type, got {cls_name(wanted)}")

@@ -230,6 +230,11 @@ describe("Indexing", fun ()
     assert_raises(IndexErr, fun () "abc"[3] end)
     assert_raises(IndexErr, fun () "abc"[-4] end)
     assert_raises(IndexErr, fun () ""[0] end)
+    let s = "abc"
+    assert_error(IndexErr, fun () s[3] end, "Index 3 out of range for Str of length 3")
+    let b = s.bytes()
+    assert_error(IndexErr, fun () b[-4] end, "Index -4 out of range for Bytes of length 3")
+    assert_error(IndexErr, fun () b.get(3) end, "Index 3 out of range for Bytes of length 3")
   end)
 
   it("raises TypeErr for a non-Int index", fun ()

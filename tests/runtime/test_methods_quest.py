@@ -74,10 +74,10 @@ VALUES = [
 ERRORS = [
     ("[].pop()", "RuntimeErr: Cannot pop from an empty array"),
     ("[].first()", "RuntimeErr: Cannot get the first element of an empty array"),
-    ("[1].get(5)", "RuntimeErr: Index 5 out of bounds for array of length 1"),
-    ("[1].get(-1)", "RuntimeErr: Index -1 out of bounds for array of length 1"),
-    ('[1].insert(3, "x")', "IndexErr: Insert index 3 out of bounds for array of length 1"),
-    ("[1].remove_at(1)", "IndexErr: Index 1 out of bounds for array of length 1"),
+    ("[1].get(5)", "IndexErr: Index 5 out of range for Array of length 1"),
+    ("[1].get(-1)", "IndexErr: Index -1 out of range for Array of length 1"),
+    ('[1].insert(3, "x")', "IndexErr: Insert index 3 out of range for Array of length 1"),
+    ("[1].remove_at(1)", "IndexErr: Index 1 out of range for Array of length 1"),
     ("[1].join(1)", "TypeErr: Array.join expects a Str separator, got Int"),
     ("[1].map(5)", "TypeErr: Array.map expects a function, got Int"),
     ('"x".to_int()', "ValueErr: Cannot convert 'x' to Int"),
@@ -88,7 +88,7 @@ ERRORS = [
     ("9223372036854775807.plus(1)", "RuntimeErr: Integer overflow in addition"),
     ("1.div(0)", "RuntimeErr: Division by zero"),
     ('1.plus("a")', "TypeErr: Int.plus expects a number, got Str"),
-    ('"abc".bytes().get(3)', "IndexErr: Bytes index 3 out of range (length 3)"),
+    ('"abc".bytes().get(3)', "IndexErr: Index 3 out of range for Bytes of length 3"),
     ('{"a": 1}.each(fun (k) k end)',
      "ArgErr: Dict.each expects a function of two parameters (key, value), got one of 1"),
     # wrong argument counts: CPython refuses the call, dispatch makes it an ArgErr

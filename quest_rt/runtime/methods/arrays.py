@@ -7,7 +7,7 @@ receiver and the chainable ones (``push``, ``unshift``, ``insert``, ``clear``,
 does not contain ``false``); ``sort``/``sorted`` use the order of spec 3.4, stable.
 
 Index rules differ by method, as in the reference: ``arr[i]`` accepts negative indices,
-``get(i)`` does not (RuntimeErr); ``insert``/``remove_at`` out of range are IndexErr;
+``get(i)`` does not; out of range is IndexErr (a RuntimeErr), naming index and length;
 ``pop``/``shift``/``first``/``last`` of an empty array are RuntimeErr.
 
 The higher-order methods call the Quest function with one argument, except ``each``,
@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from quest_rt.runtime.bounds import out_of_range
 from quest_rt.runtime.dispatch import method
 from quest_rt.runtime.errors import IndexErr, RuntimeErr
 from quest_rt.runtime.methods.arguments import (
@@ -83,7 +84,7 @@ def array_insert(arr: list, i: Any, x: Any) -> list:
     "insert(i, x) -> Array: inserts x before position i (0 <= i <= len), returns the array"
     i = need_int(i, "Array.insert", "an Int index")
     if not 0 <= i <= len(arr):
-        raise IndexErr(f"Insert index {i} out of bounds for array of length {len(arr)}")
+        raise IndexErr(out_of_range(arr, i, "Insert index"))
     arr.insert(i, x)
     return arr
 
@@ -103,7 +104,7 @@ def array_remove_at(arr: list, i: Any) -> Any:
     "remove_at(i) -> the element removed from position i (IndexErr when out of range)"
     i = need_int(i, "Array.remove_at", "an Int index")
     if not 0 <= i < len(arr):
-        raise IndexErr(f"Index {i} out of bounds for array of length {len(arr)}")
+        raise IndexErr(out_of_range(arr, i))
     return arr.pop(i)
 
 
@@ -163,10 +164,10 @@ def array_sorted(arr: list) -> list:
 
 @method(list, "get")
 def array_get(arr: list, i: Any) -> Any:
-    "get(i) -> the element at i (0 <= i < len; otherwise RuntimeErr)"
+    "get(i) -> the element at i (0 <= i < len; otherwise IndexErr, a RuntimeErr)"
     i = need_int(i, "Array.get", "an Int index")
     if not 0 <= i < len(arr):
-        raise RuntimeErr(f"Index {i} out of bounds for array of length {len(arr)}")
+        raise IndexErr(out_of_range(arr, i))
     return arr[i]
 
 
