@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import sys
-import types
 
 __all__ = [
     "Err", "ValueErr", "TypeErr", "IndexErr", "KeyErr", "ArgErr", "AttrErr", "NameErr",
