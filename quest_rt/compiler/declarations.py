@@ -59,12 +59,13 @@ def _assign_name(em: Emitter, node: q.Assign, target: q.Name) -> list[ast.stmt]:
         check = ast.If(ast.Compare(const(target.name), [ast.NotIn()], [helper("G")]),
                        [ast.Expr(call(helper("undeclared_error"), const(target.name)))], [])
         if node.op is not None:
-            value = binary(em, node.op, name(target.name), None, value, None)
+            value = binary(em, node.op, name(target.name), None, value, None, compound=True)
         return [check, _store(target.name, value)]
     if b.const:
         return [ast.Expr(value), ast.Expr(call(helper("const_error"), const(target.name)))]
     if node.op is not None:
-        value = binary(em, node.op, name(b.pyname), b.type, value, em.type_of(node.value))
+        value = binary(em, node.op, name(b.pyname), b.type, value, em.type_of(node.value),
+                       compound=True)
     annotation = _declared_annotation(b)
     if annotation is not None:
         value = call(helper("check_assign"), value, annotation_value(em, annotation),
@@ -96,7 +97,7 @@ def _assign_index(em: Emitter, node: q.Assign, target: q.Index) -> list[ast.stmt
         if t == "list" and it == "int" or t == "dict" and it == "str":
             current = ast.Subscript(obj, index, ast.Load()) if t == "list" else \
                 call(ast.Attribute(obj, "get", ast.Load()), index)
-        value = binary(em, node.op, current, None, value, em.type_of(node.value))
+        value = binary(em, node.op, current, None, value, em.type_of(node.value), compound=True)
     store = ast.Assign([ast.Subscript(obj, index, ast.Store())], value)
     if (t == "list" and it == "int") or (t == "dict" and it == "str"):
         out.append(store)
@@ -125,7 +126,7 @@ def _assign_member(em: Emitter, node: q.Assign, target: q.Member) -> list[ast.st
         slot = em.field_slot(target.name)
         if node.op is not None:
             current = ast.Attribute(obj, slot, ast.Load())
-            value = binary(em, node.op, current, None, value, em.type_of(node.value))
+            value = binary(em, node.op, current, None, value, em.type_of(node.value), compound=True)
         return [ast.Assign([ast.Attribute(obj, slot, ast.Store())], value)]
     out: list[ast.stmt] = []
     if not em.is_simple(value):
@@ -139,7 +140,7 @@ def _assign_member(em: Emitter, node: q.Assign, target: q.Member) -> list[ast.st
         obj = name(t)
     if node.op is not None:
         current = call(helper("member"), obj, const(target.name))
-        value = binary(em, node.op, current, None, value, em.type_of(node.value))
+        value = binary(em, node.op, current, None, value, em.type_of(node.value), compound=True)
     out.append(ast.Expr(call(helper("setmember"), obj, const(target.name), value)))
     return out
 

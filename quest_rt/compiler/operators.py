@@ -225,10 +225,13 @@ def compile_binary(em: Emitter, node: q.Binary) -> ast.expr:
 
 
 def binary(em: Emitter, op: str, left: ast.expr, lt: str | None, right: ast.expr,
-           rt: str | None) -> ast.expr:
-    """``left op right`` on compiled operands of known (or unknown: None) types."""
+           rt: str | None, *, compound: bool = False) -> ast.expr:
+    """``left op right`` on compiled operands of known (or unknown: None) types.
+
+    ``compound`` is for ``left op= right``: there ``+`` also joins two Strs or two Arrays
+    (the reference special-cases them in compound assignment only)."""
     if op in _ARITH:
-        return arithmetic(em, op, left, lt, right, rt)
+        return arithmetic(em, op, left, lt, right, rt, compound)
     if op == "/":
         return division(em, left, lt, right, rt)
     if op == "%":
@@ -259,8 +262,10 @@ def _int_literal(e: ast.expr) -> int | None:
 
 
 def arithmetic(em: Emitter, op: str, left: ast.expr, lt: str | None, right: ast.expr,
-               rt: str | None) -> ast.expr:
+               rt: str | None, compound: bool = False) -> ast.expr:
     pyop, slow, what = _ARITH[op]
+    if compound and op == "+":
+        slow = "add_assign"
     if lt in NUMERIC and rt in NUMERIC and "float" in (lt, rt):
         return ast.BinOp(left, pyop(), right)
     tmp = em.temp("t")
@@ -296,7 +301,8 @@ def arithmetic(em: Emitter, op: str, left: ast.expr, lt: str | None, right: ast.
         result = ast.NamedExpr(name(tmp, True), ast.BinOp(left, pyop(), right))
         is_int = _is(ast.NamedExpr(name(ttmp, True), _type(result)), helper("int"))
         test = _or(_and(is_int, _in_range(name(tmp))), _is(name(ttmp), helper("float")))
-        return _ifexp(test, name(tmp), call(helper("arith_result"), name(tmp), const(op)))
+        return _ifexp(test, name(tmp), call(helper("arith_result"), name(tmp),
+                                            const(op + "=" if compound else op)))
     lf, ll = em.hold(left, "l")
     rf, rl = em.hold(right, "r")
     result = ast.NamedExpr(name(tmp, True), ast.BinOp(lf, pyop(), rf))

@@ -50,8 +50,8 @@ def arith_result(result: Any, op: str) -> Any:
     or a Float: an overflow, or a Str/Array ``+`` (Quest's ``+`` is numeric only)."""
     t = type(result)
     if t is int:
-        raise RuntimeErr(f"Integer overflow in {'addition' if op == '+' else 'subtraction'}")
-    if t is float:
+        raise RuntimeErr(f"Integer overflow in {'subtraction' if op == '-' else 'addition'}")
+    if t is float or op == "+=" and (t is str or t is list):
         return result
     kind = cls_name(result)
     raise TypeErr(f"unsupported operand types for {op}: {kind} and {kind}")
@@ -63,6 +63,15 @@ def add(a: Any, b: Any) -> Any:
             return _int_result(a + b, "addition")
         return a + b
     raise _operand_error("+", a, b)
+
+
+def add_assign(a: Any, b: Any) -> Any:
+    """``a += b``: numeric ``+``, except that two Strs concatenate and two Arrays give the
+    joined Array (a new one: other references to ``a`` keep the old contents)."""
+    ta = type(a)
+    if ta is type(b) and (ta is str or ta is list):
+        return a + b
+    return add(a, b)
 
 
 def sub(a: Any, b: Any) -> Any:
