@@ -214,7 +214,7 @@ def _helpers() -> dict[str, Any]:
         "Rendered": rendered.Rendered, "Comprehension": rendered.Comprehension,
         "output": rendered.output, "CompiledTemplate": CompiledTemplate,
     }
-    for fname in ("add", "sub", "mul", "div", "mod", "neg", "pos", "invert", "bitand", "bitor",
+    for fname in ("add", "add_assign", "sub", "mul", "div", "mod", "neg", "pos", "invert", "bitand", "bitor",
                   "bitxor", "shl", "shr", "concat", "ne", "index",
                   "index_multi", "setindex", "setmember", "range_of", "iter_values",
                   "iter_pairs", "match_range", "spread", "kwspread", "arg_order_error",
