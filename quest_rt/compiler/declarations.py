@@ -62,7 +62,9 @@ def _assign_name(em: Emitter, node: q.Assign, target: q.Name) -> list[ast.stmt]:
             value = binary(em, node.op, name(target.name), None, value, None, compound=True)
         return [check, _store(target.name, value)]
     if b.const:
-        return [ast.Expr(value), ast.Expr(call(helper("const_error"), const(target.name)))]
+        compound = [const(True)] if node.op is not None else []
+        return [ast.Expr(value),
+                ast.Expr(call(helper("const_error"), const(target.name), *compound))]
     if node.op is not None:
         value = binary(em, node.op, name(b.pyname), b.type, value, em.type_of(node.value),
                        compound=True)
@@ -147,7 +149,8 @@ def _assign_member(em: Emitter, node: q.Assign, target: q.Member) -> list[ast.st
 
 @compiles(q.Use)
 def compile_use(em: Emitter, node: q.Use, tail: Tail) -> list[ast.stmt]:
-    module = call(helper("import_module"), const(node.path), helper("FILE"))
+    module = call(helper("import_module"), const(node.path), helper("FILE"),
+                  *([const(node.alias)] if node.alias is not None else []))
     out: list[ast.stmt] = []
     if node.names is None:
         b = em.info.decls[id(node)]

@@ -109,8 +109,11 @@ def check_assign(value: Any, annotation: Any, vname: str) -> Any:
     return value
 
 
-def const_error(vname: str) -> None:
-    raise TypeErr(f"Cannot assign to constant '{vname}'")
+def const_error(vname: str, compound: bool = False) -> None:
+    """``X = v`` or ``X += v`` on a ``const`` (the reference's two wordings)."""
+    if compound:
+        raise TypeErr(f"Cannot modify constant '{vname}'")
+    raise TypeErr(f"Cannot reassign constant '{vname}'")
 
 
 def undeclared_error(vname: str) -> None:
@@ -160,10 +163,14 @@ def global_trait(namespace: dict, tname: str) -> Any:
 _ABSENT = object()
 
 
-def import_module(path: str, importer: str | None) -> Any:
+def import_module(path: str, importer: str | None, alias: str | None = None) -> Any:
     from quest_rt.runtime.loader import import_module as load
 
-    return load(path, importer)
+    module = load(path, importer)
+    if alias is not None and isinstance(module, objects.QuestModule) and \
+            alias != module.quest_module_name:
+        return module.renamed(alias)
+    return module
 
 
 def import_conflict(alias: str, member: str, path: str) -> None:
@@ -237,6 +244,8 @@ def _helpers() -> dict[str, Any]:
 def make_builtins() -> dict[str, Any]:
     b: dict[str, Any] = {"puts": puts, "print": print_, "chr": chr_, "ord": ord_,
                          "is_array": is_array}
+    for qname, fn in b.items():
+        fn.__qualname__ = qname  # `chr_` is `chr` in Quest, and in an ArgErr's text
     b.update(errors.ERROR_TYPES)
     b.update(_helpers())
     return b

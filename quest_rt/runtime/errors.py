@@ -208,9 +208,8 @@ def _translate_type_error(exc: TypeError) -> Err:
             word = "parameter" if len(names) == 1 else "parameters"
             return ArgErr(f"{fname}: missing required {word} {listed}")
         if pattern is _ARG_PATTERNS[1]:
-            word = "argument" if m.group(1) == "1" else "arguments"
-            return ArgErr(f"{fname} takes at most {m.group(1)} positional {word}, "
-                          f"{m.group(2)} given")
+            most = f"at most {m.group(1)}" if "from" in m.group(0) else m.group(1)
+            return ArgErr(f"{fname} expects {most} arguments, got {m.group(2)}")
         if pattern is _ARG_PATTERNS[2]:
             return ArgErr(f"{fname}: unknown keyword argument '{m.group(1)}'")
         if pattern is _ARG_PATTERNS[3]:

@@ -14,6 +14,7 @@ from typing import Any
 from quest_rt.runtime.bounds import out_of_range
 from quest_rt.runtime.errors import (
     ArgErr,
+    AttrErr,
     Err,
     IndexErr,
     RuntimeErr,
@@ -436,16 +437,28 @@ def check_catch_type(wanted: Any) -> None:
 # ---------------------------------------------------------------- with
 
 
-def with_enter(resource: Any) -> Any:
-    from quest_rt.runtime.dispatch import call_method
+def _context_call(resource: Any, name: str) -> Any:
+    """``resource._enter()``/``_exit()`` for ``with`` (spec 2.10), or an AttrErr in the
+    reference's words when the value is no context manager."""
+    from quest_rt.runtime.dispatch import METHODS, UNIVERSAL, call_method
 
-    return call_method(resource, "_enter")
+    table = METHODS.get(type(resource))
+    if table is not None:
+        present = name in table or name in UNIVERSAL
+    else:
+        present = callable(getattr(resource, name, None))
+    if not present:
+        raise AttrErr(f"{cls_name(resource)} has no method '{name}' (a `with` value needs "
+                      "_enter and _exit)")
+    return call_method(resource, name)
+
+
+def with_enter(resource: Any) -> Any:
+    return _context_call(resource, "_enter")
 
 
 def with_exit(resource: Any) -> Any:
-    from quest_rt.runtime.dispatch import call_method
-
-    return call_method(resource, "_exit")
+    return _context_call(resource, "_exit")
 
 
 # ---------------------------------------------------------------- misc

@@ -190,3 +190,13 @@ describe("Newlines", fun ()
     assert_eq(v, 1)
   end)
 end)
+
+describe("Argument count errors", fun ()
+  it("say 'expects N arguments, got M' for built-in functions and methods", fun ()
+    use "std/math"
+    assert_error(ArgErr, fun () chr(65, 66) end, "chr expects 1 arguments, got 2")
+    assert_error(ArgErr, fun () math.sqrt(4, 2) end, "math.sqrt expects 1 arguments, got 2")
+    assert_error(ArgErr, fun () "abc".upper(1) end, "Str.upper() expects 0 arguments, got 1")
+    assert_error(ArgErr, fun () [1].push(1, 2) end, "Array.push(x) expects 1 arguments, got 2")
+  end)
+end)

@@ -68,7 +68,7 @@ ERRORS = [
     (b"\xff", "decode", (), ValueErr, "Bytes.decode: invalid UTF-8 at byte 0"),
     (b"\xc3", "decode", ("ascii",), ValueErr, "not ASCII"),
     (b"x", "decode", ("ebcdic",), ValueErr, "Bytes.decode: unknown encoding 'ebcdic'"),
-    (b"x", "hex", (1,), ArgErr, "Bytes.hex() takes 0 arguments, got 1"),
+    (b"x", "hex", (1,), ArgErr, "Bytes.hex() expects 0 arguments, got 1"),
 ]
 
 

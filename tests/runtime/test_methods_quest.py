@@ -92,10 +92,10 @@ ERRORS = [
     ('{"a": 1}.each(fun (k) k end)',
      "ArgErr: Dict.each expects a function of two parameters (key, value), got one of 1"),
     # wrong argument counts: CPython refuses the call, dispatch makes it an ArgErr
-    ("[1].push()", "ArgErr: Array.push(x) takes 1 argument, got 0"),
-    ("[1].push(1, 2)", "ArgErr: Array.push(x) takes 1 argument, got 2"),
-    ('"abc".upper(1)', "ArgErr: Str.upper() takes 0 arguments, got 1"),
-    ('"abc".slice()', "ArgErr: Str.slice(start, end) takes 1 to 2 arguments, got 0"),
+    ("[1].push()", "ArgErr: Array.push(x) expects 1 arguments, got 0"),
+    ("[1].push(1, 2)", "ArgErr: Array.push(x) expects 1 arguments, got 2"),
+    ('"abc".upper(1)', "ArgErr: Str.upper() expects 0 arguments, got 1"),
+    ('"abc".slice()', "ArgErr: Str.slice(start, end) expects 1 to 2 arguments, got 0"),
     ('{"a": 1}.get(nope: 1)', "ArgErr: Dict.get(k, default = nil) has no parameter named 'nope'"),
     # unknown methods and nil
     ("[1].append(2)", "AttrErr: Array has no method 'append'"),
