@@ -105,7 +105,18 @@ def compile_name(em: Emitter, node: q.Name) -> ast.expr:
     b = em.binding(node)
     if b is None and node.name in PYTHON_CONSTANTS:
         return name(node.name + "·")
+    if b is None and node.name in _MAGIC:
+        return _MAGIC[node.name](em, node)
     return name(b.pyname if b is not None else node.name)
+
+
+# Magic values (spec 1.5), unless a binding of the same name shadows them.
+_MAGIC = {
+    "__file__": lambda em, node: call(helper("magic_file"), helper("FILE")),
+    "__line__": lambda em, node: const(node.line),
+    # a method is named as declared (`m`, not `T.m`)
+    "__function__": lambda em, node: const(em.fn.fname.rsplit(".", 1)[-1] or "<module>"),
+}
 
 
 def string_form(em: Emitter, node: q.Expr, value: ast.expr) -> ast.expr:

@@ -12,6 +12,7 @@ Two kinds of names live here:
 
 from __future__ import annotations
 
+import os
 import sys
 import types
 from typing import Any
@@ -107,6 +108,14 @@ def check_assign(value: Any, annotation: Any, vname: str) -> Any:
         raise TypeErr(f"Cannot assign {cls_name(value)} to variable '{vname}' of type "
                       f"{objects.annotation_name(annotation)}")
     return value
+
+
+def magic_file(path: str) -> str:
+    """``__file__`` (spec 1.5): the absolute path of the running file, ``<unknown>`` for
+    code that has none (stdin, ``-e``, the REPL)."""
+    if path.startswith("<"):
+        return "<unknown>"
+    return os.path.abspath(path)
 
 
 def const_error(vname: str, compound: bool = False) -> None:
@@ -221,8 +230,8 @@ def _helpers() -> dict[str, Any]:
         "Rendered": rendered.Rendered, "Comprehension": rendered.Comprehension,
         "output": rendered.output, "CompiledTemplate": CompiledTemplate,
     }
-    for fname in ("add", "add_assign", "sub", "mul", "div", "mod", "neg", "pos", "invert", "bitand", "bitor",
-                  "bitxor", "shl", "shr", "concat", "ne", "index",
+    for fname in ("add", "add_assign", "sub", "mul", "div", "mod", "neg", "pos", "invert",
+                  "bitand", "bitor", "bitxor", "shl", "shr", "concat", "ne", "index",
                   "index_multi", "setindex", "setmember", "range_of", "iter_values",
                   "iter_pairs", "match_range", "spread", "kwspread", "arg_order_error",
                   "duplicate_named_error", "merge_named", "raise_value", "catch_matches",
@@ -230,7 +239,7 @@ def _helpers() -> dict[str, Any]:
                   "break_outside_loop", "continue_outside_loop", "int_overflow", "arith_result"):
         h[fname] = getattr(ops, fname)
     for fn in (check_return, param_type_error, check_elements, param_order_error,
-               check_assign, const_error, undeclared_error, del_undefined, del_outer,
+               check_assign, const_error, magic_file, undeclared_error, del_undefined, del_outer,
                range_pair_error, global_or_nil, global_type, global_trait, import_module,
                import_member, import_conflict):
         h[fn.__name__] = fn

@@ -200,3 +200,38 @@ describe("Argument count errors", fun ()
     assert_error(ArgErr, fun () [1].push(1, 2) end, "Array.push(x) expects 1 arguments, got 2")
   end)
 end)
+
+const TOP_LEVEL_FUNCTION = __function__
+
+describe("Magic values (spec 1.5)", fun ()
+  it("__file__ is the absolute path of the current file", fun ()
+    assert(__file__.starts_with("/"), __file__)
+    assert(__file__.ends_with("tests/lang/test_builtins.q"), __file__)
+  end)
+
+  it("__line__ is the line of the token", fun ()
+    let here = __line__
+    let next = __line__
+    assert_eq(next, here + 1)
+    assert_type(here, Int)
+  end)
+
+  it("__function__ names the enclosing function, <module> at top level", fun ()
+    fun outer_name()
+      __function__
+    end
+    assert_eq(outer_name(), "outer_name")
+    let anon = fun () __function__ end
+    assert_eq(anon(), "<anonymous>")
+    type Named
+      fun which() __function__ end
+    end
+    assert_eq(Named.new().which(), "which")
+    assert_eq(TOP_LEVEL_FUNCTION, "<module>")
+  end)
+
+  it("a declared name shadows a magic value", fun ()
+    let __line__ = "mine"
+    assert_eq(__line__, "mine")
+  end)
+end)
