@@ -71,6 +71,11 @@ def compile_float(em: Emitter, node: q.Float) -> ast.expr:
     return const(node.value)
 
 
+@compiles(q.BigInt)
+def compile_bigint(em: Emitter, node: q.BigInt) -> ast.expr:
+    return call(helper("BigInt"), const(node.value))
+
+
 @compiles(q.Str)
 def compile_str(em: Emitter, node: q.Str) -> ast.expr:
     return const(node.value)

@@ -17,7 +17,7 @@ import sys
 import types
 from typing import Any
 
-from quest_rt.runtime import dispatch, errors, objects, ops, rendered, values
+from quest_rt.runtime import bignum, dispatch, errors, objects, ops, rendered, values
 from quest_rt.runtime.errors import ArgErr, NameErr, RuntimeErr, TypeErr, ValueErr
 from quest_rt.runtime.values import cls_name, to_str
 
@@ -216,7 +216,7 @@ def _helpers() -> dict[str, Any]:
     h: dict[str, Any] = {
         "type": type, "int": int, "float": float, "str": str, "bool": bool, "list": list,
         "dict": dict, "bytes": bytes, "len": len, "Exception": Exception,
-        "isinstance": isinstance,
+        "isinstance": isinstance, "BigInt": bignum.BigInt,
         "NUMBERS": frozenset((int, float)), "SCALARS": frozenset((int, float, str)),
         "ORDERED": frozenset((int, str)), "SIZED": frozenset((list, dict)),
         "UNSET": UNSET, "BREAK": BREAK, "RET": RET, "MISSING": objects._MISSING,

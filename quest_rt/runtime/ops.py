@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from quest_rt.runtime.bignum import BigInt, Decimal, exact, is_exact
 from quest_rt.runtime.bounds import out_of_range
 from quest_rt.runtime.errors import (
     ArgErr,
@@ -36,6 +37,14 @@ def _operand_error(op: str, a: Any, b: Any) -> TypeErr:
     return TypeErr(f"unsupported operand types for {op}: {cls_name(a)} and {cls_name(b)}")
 
 
+def _exact(op: str, a: Any, b: Any) -> Any:
+    """``a op b`` with a BigInt or a Decimal on either side, else the operand error."""
+    result = exact(op, a, b)
+    if result is None:
+        raise _operand_error(op, a, b)
+    return result
+
+
 def _int_result(value: int, what: str) -> int:
     if INT_MIN <= value <= INT_MAX:
         return value
@@ -52,7 +61,7 @@ def arith_result(result: Any, op: str) -> Any:
     t = type(result)
     if t is int:
         raise RuntimeErr(f"Integer overflow in {'subtraction' if op == '-' else 'addition'}")
-    if t is float or op == "+=" and (t is str or t is list):
+    if t is float or t is BigInt or t is Decimal or op == "+=" and (t is str or t is list):
         return result
     kind = cls_name(result)
     raise TypeErr(f"unsupported operand types for {op}: {kind} and {kind}")
@@ -63,7 +72,7 @@ def add(a: Any, b: Any) -> Any:
         if type(a) is int and type(b) is int:
             return _int_result(a + b, "addition")
         return a + b
-    raise _operand_error("+", a, b)
+    return _exact("+", a, b)
 
 
 def add_assign(a: Any, b: Any) -> Any:
@@ -80,7 +89,7 @@ def sub(a: Any, b: Any) -> Any:
         if type(a) is int and type(b) is int:
             return _int_result(a - b, "subtraction")
         return a - b
-    raise _operand_error("-", a, b)
+    return _exact("-", a, b)
 
 
 def mul(a: Any, b: Any) -> Any:
@@ -94,13 +103,13 @@ def mul(a: Any, b: Any) -> Any:
         if count < 0:
             raise ValueErr("Cannot repeat a string a negative number of times")
         return a * b
-    raise _operand_error("*", a, b)
+    return _exact("*", a, b)
 
 
 def div(a: Any, b: Any) -> Any:
     """``/``: Int / Int truncates toward zero; division by zero is a RuntimeErr."""
     if not (_is_num(a) and _is_num(b)):
-        raise _operand_error("/", a, b)
+        return _exact("/", a, b)
     if b == 0:
         raise RuntimeErr("Division by zero")
     if type(a) is int and type(b) is int:
@@ -114,7 +123,7 @@ def div(a: Any, b: Any) -> Any:
 def mod(a: Any, b: Any) -> Any:
     """``%``: the result takes the sign of the left operand; Float uses fmod."""
     if not (_is_num(a) and _is_num(b)):
-        raise _operand_error("%", a, b)
+        return _exact("%", a, b)
     if b == 0:
         raise RuntimeErr("Modulo by zero")
     if type(a) is int and type(b) is int:
@@ -127,13 +136,13 @@ def neg(a: Any) -> Any:
     t = type(a)
     if t is int:
         return _int_result(-a, "negation")
-    if t is float:
+    if t is float or t is BigInt or t is Decimal:
         return -a
     raise TypeErr(f"unsupported operand type for unary -: {cls_name(a)}")
 
 
 def pos(a: Any) -> Any:
-    if _is_num(a):
+    if _is_num(a) or is_exact(a):
         return a
     raise TypeErr(f"unsupported operand type for unary +: {cls_name(a)}")
 

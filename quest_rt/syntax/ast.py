@@ -51,6 +51,13 @@ class Float(Expr):
 
 
 @node
+class BigInt(Expr):
+    """A BigInt literal (``123n``, ``0xFFn``, spec 1.3)."""
+
+    value: int
+
+
+@node
 class Str(Expr):
     """A plain string literal (escapes already processed)."""
 

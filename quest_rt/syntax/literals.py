@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lexicon import IDENTIFIER, KEYWORDS
 
@@ -34,18 +35,27 @@ class LiteralError(Exception):
 
 # ---------------------------------------------------------------- numbers
 
-_DECIMAL = re.compile(r"[0-9][0-9_]*(?:\.[0-9][0-9_]*)?(?:[eE][+-]?[0-9]+)?")
+_DECIMAL = re.compile(r"[0-9][0-9_]*(?:\.[0-9][0-9_]*)?(?:[eE][+-]?[0-9][0-9_]*)?")
+_BIG_DECIMAL = re.compile(r"[0-9][0-9_]*")
+
+
+class BigIntLiteral(NamedTuple):
+    """The value of a BigInt literal (``123n``, ``0xFFn``): any size, no 64-bit check."""
+
+    value: int
 _BASES = {"x": (16, "hexadecimal", "0-9a-f"), "b": (2, "binary", "01"), "o": (8, "octal", "0-7")}
 
 
-def decode_number(text: str) -> int | float:
-    """The value of a NUMBER token: Int (64-bit) or Float.
+def decode_number(text: str) -> int | float | BigIntLiteral:
+    """The value of a NUMBER token: Int (64-bit), Float or BigInt (an ``n`` suffix).
 
-    The token may contain anything the lexer glued to the digits (``12abc``, ``0x1G``,
-    ``123n``); this is where such spellings are rejected.
+    The token may contain anything the lexer glued to the digits (``12abc``, ``0x1G``);
+    this is where such spellings are rejected.
     """
     if len(text) > 1 and text[0] == "0" and text[1].lower() in _BASES:
-        return _decode_based(text)
+        if text.endswith("n"):
+            return BigIntLiteral(_decode_based(text[:-1], text, check=False))
+        return _decode_based(text, text)
     if _DECIMAL.fullmatch(text):
         digits = text.replace("_", "")
         if any(ch in digits for ch in ".eE"):
@@ -54,24 +64,22 @@ def decode_number(text: str) -> int | float:
                 raise LiteralError(f"float literal `{text}` is too large")
             return value
         return _checked_int(int(digits), text)
-    if text.endswith("n") and _DECIMAL.fullmatch(text[:-1]):
-        raise LiteralError(f"BigInt literals like `{text}` are not supported yet")
+    if text.endswith("n") and _BIG_DECIMAL.fullmatch(text[:-1]):
+        return BigIntLiteral(int(text[:-1].replace("_", "")))
     bad = next((i for i, ch in enumerate(text) if ch.isalpha() and ch not in "eE"), 0)
     raise LiteralError(f"`{text}` is not a valid number: digits cannot run into letters", bad)
 
 
-def _decode_based(text: str) -> int:
+def _decode_based(text: str, token: str, check: bool = True) -> int:
     base, word, allowed = _BASES[text[1].lower()]
     body = text[2:]
-    if body.endswith("n"):
-        raise LiteralError(f"BigInt literals like `{text}` are not supported yet")
     for i, ch in enumerate(body):
         if ch != "_" and not _is_digit_in_base(ch, base):
-            raise LiteralError(f"invalid digit `{ch}` in {word} number `{text}`", i + 2)
+            raise LiteralError(f"invalid digit `{ch}` in {word} number `{token}`", i + 2)
     digits = body.replace("_", "")
     if not digits:
-        raise LiteralError(f"`{text}` has no digits (expected {allowed} after `{text[:2]}`)")
-    return _checked_int(int(digits, base), text)
+        raise LiteralError(f"`{token}` has no digits (expected {allowed} after `{text[:2]}`)")
+    return _checked_int(int(digits, base), text) if check else int(digits, base)
 
 
 def _is_digit_in_base(ch: str, base: int) -> bool:

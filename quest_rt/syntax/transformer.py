@@ -22,6 +22,7 @@ from . import ast
 from .errors import QuestSyntaxError
 from .lexicon import TYPE_WORDS
 from .literals import (
+    BigIntLiteral,
     Hole,
     LiteralError,
     decode_bytes,
@@ -412,6 +413,8 @@ class QuestTransformer(Transformer_NonRecursive):
             raise self._literal_error(tok, err) from None
         if isinstance(value, float):
             return ast.Float(value=value, **_pos(meta))
+        if isinstance(value, BigIntLiteral):
+            return ast.BigInt(value=value.value, **_pos(meta))
         return ast.Int(value=value, **_pos(meta))
 
     def string(self, meta, c):

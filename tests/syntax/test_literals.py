@@ -28,7 +28,30 @@ NUMBERS = [
     ("2.5E-3", 2.5e-3),
     ("1e+5", 1e5),
     ("0e0", 0.0),
+    # digit separators in exponents (issue 10)
+    ("1e1_0", 1e10),
+    ("1e1_00", 1e100),
+    ("1_000e1_0", 1e13),
+    ("2.5E-1_0", 2.5e-10),
 ]
+
+BIGINTS = [
+    ("0n", 0),
+    ("123n", 123),
+    ("1_000n", 1000),
+    ("0xFFn", 255),
+    ("0b1_0n", 2),
+    ("0o17n", 15),
+    ("123456789012345678901234567890n", 123456789012345678901234567890),
+    ("0xFFFFFFFFFFFFFFFFFFn", 0xFFFFFFFFFFFFFFFFFF),
+]
+
+
+@pytest.mark.parametrize("source, value", BIGINTS, ids=[s for s, _ in BIGINTS])
+def test_bigint_literals(source, value):
+    node = expr(source)
+    assert type(node) is ast.BigInt
+    assert node.value == value
 
 
 @pytest.mark.parametrize("source, value", NUMBERS, ids=[s for s, _ in NUMBERS])
@@ -52,8 +75,8 @@ BAD_NUMBERS = [
     ("0o8", 3, "invalid digit `8` in octal number `0o8`"),
     ("0x", 1, "`0x` has no digits"),
     ("1.5e", 1, "`1.5e` is not a valid number"),
-    ("123n", 1, "BigInt literals like `123n` are not supported yet"),
-    ("0xFFn", 1, "BigInt literals like `0xFFn` are not supported yet"),
+    ("1.5n", 4, "`1.5n` is not a valid number"),
+    ("0xFGn", 4, "invalid digit `G` in hexadecimal number `0xFGn`"),
     ("9223372036854775808", 1, "does not fit in 64 bits (the largest Int is 9223372036854775807)"),
     ("0x10000000000000000", 1, "does not fit in 64 bits"),
     ("1e999", 1, "float literal `1e999` is too large"),

@@ -17,6 +17,7 @@ SOURCE = '''
 use "std/web" as web {a, b as c}
 pub let x = 1, y: Int? = -2.5
 const LIMIT = 0xFF
+const BIG = 12n
 pub fun f(a, b: Str = "s", *rest, **opts) -> Int
   "doc"
   x += a[0] .. b.c
@@ -131,7 +132,7 @@ def check_node(source: str, node: ast.Node) -> None:
         assert (node.line, node.col) == (child.line, child.col), node
     elif isinstance(node, ast.Name | ast.TypeName):
         assert at.startswith(node.name), (node, at)
-    elif isinstance(node, ast.Int | ast.Float):
+    elif isinstance(node, ast.Int | ast.Float | ast.BigInt):
         assert at[0].isdigit(), (node, at)
     elif isinstance(node, ast.Bool):
         assert at.startswith(str(node.value).lower()), (node, at)
