@@ -137,12 +137,11 @@ def compile_fstr(em: Emitter, node: q.FStr) -> ast.expr:
             if part:
                 values.append(const(part))
             continue
-        b = em.binding(part)
-        ref = name(b.pyname if b is not None else part.name)
+        value = em.expr(part.expr)
         if part.spec is None:
-            piece = call(helper("to_str"), ref)
+            piece = string_form(em, part.expr, value)
         else:
-            piece = call(helper("format_spec"), ref, const(part.spec))
+            piece = call(helper("format_spec"), value, const(part.spec))
         values.append(ast.FormattedValue(piece, -1, None))
     return ast.JoinedStr(values) if values else const("")
 

@@ -495,7 +495,7 @@ class ScopeAnalyzer:
     def expr_FStr(self, node: q.FStr, frame: Frame) -> None:
         for part in node.parts:
             if isinstance(part, q.FStrPart):
-                self.reference(part, part.name, frame)
+                self.expr(part.expr, frame)
 
     def expr_ArrayLit(self, node: q.ArrayLit, frame: Frame) -> None:
         for item in node.items:

@@ -73,9 +73,9 @@ class Bytes(Expr):
 
 @node
 class FStrPart(Node):
-    """One ``{name}`` or ``{name:spec}`` hole of an f-string."""
+    """One ``{expr}`` or ``{expr:spec}`` hole of an f-string (positioned at its ``{``)."""
 
-    name: str
+    expr: Expr
     spec: str | None
 
 

@@ -443,7 +443,12 @@ class QuestTransformer(Transformer_NonRecursive):
         except LiteralError as err:
             raise self._literal_error(tok, err) from None
         parts = tuple(
-            ast.FStrPart(name=p.text, spec=p.spec, line=tok.line, col=tok.column + p.offset)
+            ast.FStrPart(
+                expr=self.parse_embedded(p.text, tok.line, tok.column + p.offset + 1),
+                spec=p.spec,
+                line=tok.line,
+                col=tok.column + p.offset,
+            )
             if isinstance(p, Hole)
             else p
             for p in pieces

@@ -260,8 +260,27 @@ describe("sort and sorted", fun ()
     assert_eq(sorted[2].cls(), "Int")
   end)
 
-  it("treats arrays as equal to each other, so they keep their order", fun ()
-    assert_eq([[2], [1]].sorted(), [[2], [1]])
+  it("orders arrays lexicographically, a prefix first ([EXT] spec 3.4)", fun ()
+    assert_eq([[2], [1]].sorted(), [[1], [2]])
+    assert_eq([[1, 2], [1], [0, 9]].sorted(), [[0, 9], [1], [1, 2]])
+  end)
+
+  it("take key: and reverse: ([EXT] ours)", fun ()
+    let words = ["bb", "a", "ccc", "dd"]
+    assert_eq(words.sorted(key: fun (w) w.len() end), ["a", "bb", "dd", "ccc"])
+    assert_eq(words.sorted(key: fun (w) w.len() end, reverse: true), ["ccc", "bb", "dd", "a"])
+    assert_eq(words.sorted(reverse: true), ["dd", "ccc", "bb", "a"])
+    let rows = [{"n": "b", "age": 3}, {"n": "a", "age": 3}, {"n": "c", "age": 1}]
+    rows.sort(key: fun (r) [r["age"], r["n"]] end)
+    assert_eq(rows.map(fun (r) r["n"] end), ["c", "a", "b"])
+  end)
+
+  it("min and max, with key: ([EXT] ours)", fun ()
+    assert_eq([3, 1, 2].min(), 1)
+    assert_eq([3, 1, 2].max(), 3)
+    assert_eq(["bb", "a", "cc"].max(key: fun (w) w.len() end), "bb")
+    assert_eq(["bb", "a", "cc"].min(key: fun (w) w.len() end), "a")
+    assert_raises(RuntimeErr, fun () [].min() end)
   end)
 end)
 

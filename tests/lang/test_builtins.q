@@ -122,7 +122,7 @@ describe("Universal methods", fun ()
   it("do not reach Python methods of built-in values", fun ()
     assert_raises(AttrErr, fun () [].append(1) end)
     assert_raises(AttrErr, fun () "a".join(["b"]) end)
-    assert_raises(AttrErr, fun () {}.items() end)
+    assert_raises(AttrErr, fun () {}.update({}) end)
   end)
 end)
 

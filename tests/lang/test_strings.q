@@ -77,6 +77,18 @@ describe("Plain strings", fun ()
 end)
 
 describe("f-strings", fun ()
+  it("hold any expression in a hole, with an optional format spec ([EXT] ours)", fun ()
+    let n = 5
+    let user = {"name": "Ada", "tags": ["x", "y"]}
+    assert_eq(f"{n + 1}", "6")
+    assert_eq(f"{n * 2:05}", "00010")
+    assert_eq(f"{user.name} has {user['tags'].len()} tags", "Ada has 2 tags")
+    assert_eq(f"{n > 3 ? 'big' : 'small'}", "big")
+    assert_eq(f"{n > 3 ? n : 0:>3}", "  5")
+    assert_eq(f"{nil ?: 'none'}", "none")
+    assert_eq(f"{[1, 2].map(fun (x) x * 10 end)}", "[10, 20]")
+  end)
+
   it("insert a variable's string form", fun ()
     let name = "Quest"
     let n = 42

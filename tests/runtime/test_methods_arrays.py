@@ -148,13 +148,29 @@ def test_non_mutating_methods_return_a_new_array(name, args):
 
 
 def test_sort_is_stable_among_equal_elements():
-    # 1 and 1.0 are equal, and so are any two arrays (spec 3.4): order is kept
-    a, b = [2], [1]
-    items = [1.0, "z", 1, a, b]
-    assert call_method(items, "sorted") == [1.0, 1, "z", a, b]
-    assert call_method(items, "sorted")[3] is a
+    # 1 and 1.0 are equal, and so are two dicts (spec 3.4): order is kept
+    a, b = {"k": 2}, {"k": 1}
+    items = [1.0, "z", 1, a, b, [1]]
+    assert call_method(items, "sorted") == [1.0, 1, "z", [1], a, b]
+    assert call_method(items, "sorted")[4] is a
     floats_first = call_method([1, 1.0, 0], "sorted")
     assert [type(x) for x in floats_first] == [int, int, float]
+
+
+def test_sort_and_sorted_take_key_and_reverse():
+    items = ["bb", "a", "ccc", "dd"]
+    assert call_method(items, "sorted", key=len) == ["a", "bb", "dd", "ccc"]
+    assert call_method(items, "sorted", key=len, reverse=True) == ["ccc", "bb", "dd", "a"]
+    assert call_method(items, "sorted", reverse=True) == ["dd", "ccc", "bb", "a"]
+    call_method(items, "sort", key=lambda s: [len(s), s])
+    assert items == ["a", "bb", "dd", "ccc"]
+
+
+def test_min_and_max_take_a_key():
+    assert call_method([3, 1, 2], "min") == 1
+    assert call_method([3, 1, 2], "max") == 3
+    assert call_method(["bb", "a", "cc"], "max", key=len) == "bb"
+    assert call_method([[2], [1, 5]], "min") == [1, 5]
 
 
 def test_sort_orders_strings_by_code_point():

@@ -37,9 +37,10 @@ VALUES = [
     ('"AB".bytes().to_array()', "[65, 66]"), ('"AB".bytes().hex()', "4142"),
     # Array
     ("[3, 1, 2].sorted()", "[1, 2, 3]"), ('[2, "b", nil, 1, true].sorted()', "[nil, true, 1, 2, b]"),
-    # spec 3.4: a Float ranks with nothing but numbers (Float vs Bool or Str is "equal"),
-    # so a stable sort leaves it where the comparisons put it
-    ('[2, "b", nil, 1.5, true].sorted()', "[nil, 1.5, true, 2, b]"),
+    ('[[2], "b", [1, 0], 1.5].sorted()', "[1.5, b, [1, 0], [2]]"),
+    ('{"a": 1, "b": 2}.items()', "[[a, 1], [b, 2]]"),
+    # spec 3.4 [EXT]: a transitive order, Floats rank with the other numbers
+    ('[2, "b", nil, 1.5, true].sorted()', "[nil, true, 1.5, 2, b]"),
     ("[1, 2, 3].map(fun (x) x * 2 end)", "[2, 4, 6]"),
     ("[1, 2, 3, 4].filter(fun (x) x % 2 == 0 end)", "[2, 4]"),
     ("[1, 2, 3].reduce(fun (acc, x) acc + x end, 10)", "16"),

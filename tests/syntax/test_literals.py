@@ -123,21 +123,44 @@ def test_triple_quoted_ends_at_first_closing_triple():
 def test_fstrings():
     node = expr(r'f"Hi {name}, {pi:.2} {n:05}\n"')
     assert isinstance(node, ast.FStr)
-    text = [p if isinstance(p, str) else (p.name, p.spec) for p in node.parts]
+    text = [p if isinstance(p, str) else (sx(p.expr), p.spec) for p in node.parts]
     assert text == ["Hi ", ("name", None), ", ", ("pi", ".2"), " ", ("n", "05"), "\n"]
     assert expr("f'{x:#x}'").parts[0].spec == "#x"
     assert expr('f"plain } brace"').parts == ("plain } brace",)
     assert expr('f""').parts == ()
 
 
-BAD_FSTRINGS = ['f"{a.b}"', 'f"{1}"', 'f"{}"', 'f"{{x}}"', 'f"{x"', 'f"{end}"']
+FSTRING_EXPRESSIONS = [
+    # [EXT] any expression in a hole (issue 10); the spec follows the first top-level `:`
+    ('f"{a.b}"', (".", "a", "b"), None),
+    ('f"{1}"', 1, None),
+    ('f"{n + 1:05}"', ("+", "n", 1), "05"),
+    ("f\"{d['k']}\"", ("[]", "d", ("str", "k")), None),
+    ('f"{c ? a : b}"', ("?", "c", "a", "b"), None),
+    ('f"{c ? a : b:>3}"', ("?", "c", "a", "b"), ">3"),
+    ('f"{x ?: y}"', ("?:", "x", "y"), None),
+    ('f"{f(k: 1)}"', ("call", "f", ("k:", 1)), None),
+    ("f\"{ {'a': 1}.len() }\"", (".len", ("dict", ("a", 1))), None),
+]
 
 
-@pytest.mark.parametrize("source", BAD_FSTRINGS)
-def test_bad_fstring_holes(source):
+@pytest.mark.parametrize("source, tree, spec", FSTRING_EXPRESSIONS,
+                         ids=[s for s, _, _ in FSTRING_EXPRESSIONS])
+def test_fstring_holes_hold_expressions(source, tree, spec):
+    (part,) = expr(source).parts
+    assert sx(part.expr) == tree
+    assert part.spec == spec
+
+
+BAD_FSTRINGS = [('f"{}"', "empty f-string hole"), ('f"{x"', "never closed"),
+                ('f"{end}"', "`end`"), ('f"{1 +}"', "expected an expression")]
+
+
+@pytest.mark.parametrize("source, words", BAD_FSTRINGS, ids=[s for s, _ in BAD_FSTRINGS])
+def test_bad_fstring_holes(source, words):
     err = syntax_error("x = " + source)
-    assert "an f-string hole holds a variable name" in err.message
-    assert err.col == 4 + source.index("{") + 1
+    assert words in err.message
+    assert err.col >= 4 + source.index("{") + 1
 
 
 def test_interpolation():

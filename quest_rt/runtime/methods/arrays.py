@@ -134,29 +134,67 @@ def array_reversed(arr: list) -> list:
 _ORDER_KEY = functools.cmp_to_key(compare)
 
 
-def _sort(items: list) -> None:
+def _python_orders(keys: list) -> bool:
     # Python's own order equals Quest's for all-Str arrays and for NaN-free arrays of
-    # Ints and Floats; anything else (mixed kinds, nil, Bools) goes through compare.
-    kinds = set(map(type, items))
-    if kinds == {str} or (kinds <= {int, float} and all(x == x for x in items)):
-        items.sort()
+    # Ints and Floats; anything else (mixed kinds, nil, Bools, Arrays) goes through compare.
+    kinds = set(map(type, keys))
+    return kinds == {str} or (kinds <= {int, float} and all(x == x for x in keys))
+
+
+def _sort(items: list, key: Any, reverse: Any, method: str) -> None:
+    """Sort ``items`` in place by the order of spec 3.4, stably; [EXT] ``key: fn`` sorts by
+    ``fn(elem)``, ``reverse: true`` descending (equal elements keep their order)."""
+    reverse = bool(reverse)
+    if key is None:
+        items.sort(key=None if _python_orders(items) else _ORDER_KEY, reverse=reverse)
+        return
+    fn = need_callable(key, method)
+    keys = [fn(x) for x in items]
+    if _python_orders(keys):
+        order = sorted(range(len(items)), key=keys.__getitem__, reverse=reverse)
     else:
-        items.sort(key=_ORDER_KEY)
+        order = sorted(range(len(items)), key=lambda i: _ORDER_KEY(keys[i]), reverse=reverse)
+    items[:] = [items[i] for i in order]
 
 
 @method(list, "sort")
-def array_sort(arr: list) -> list:
-    "sort() -> Array: sorts in place by the order of ==/< (stable), returns the array"
-    _sort(arr)
+def array_sort(arr: list, key: Any = None, reverse: Any = False) -> list:
+    "sort(key = nil, reverse = false) -> Array: sorts in place (stable), returns the array"
+    _sort(arr, key, reverse, "Array.sort")
     return arr
 
 
 @method(list, "sorted")
-def array_sorted(arr: list) -> list:
-    "sorted() -> Array: a new array sorted by the order of ==/< (stable)"
+def array_sorted(arr: list, key: Any = None, reverse: Any = False) -> list:
+    "sorted(key = nil, reverse = false) -> Array: a new array in the order of < (stable)"
     items = list(arr)
-    _sort(items)
+    _sort(items, key, reverse, "Array.sorted")
     return items
+
+
+def _extreme(arr: list, key: Any, method: str, sign: int) -> Any:
+    if not arr:
+        raise RuntimeErr(f"Cannot take the {method[6:]} of an empty array")
+    fn = None if key is None else need_callable(key, method)
+    best = arr[0]
+    best_key = best if fn is None else fn(best)
+    for item in arr[1:]:
+        k = item if fn is None else fn(item)
+        if compare(k, best_key) * sign < 0:
+            best, best_key = item, k
+    return best
+
+
+@method(list, "min")
+def array_min(arr: list, key: Any = None) -> Any:
+    "min(key = nil) -> the first smallest element, by the order of < or of key(elem)"
+    return _extreme(arr, key, "Array.min", 1)
+
+
+@method(list, "max")
+def array_max(arr: list, key: Any = None) -> Any:
+    "max(key = nil) -> the first largest element, by the order of < or of key(elem)"
+    return _extreme(arr, key, "Array.max", -1)
 
 
 # ---------------------------------------------------------------- reading
