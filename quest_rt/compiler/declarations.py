@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 
-from quest_rt.compiler.calls import annotation_value, emit_function, is_method_self
+from quest_rt.compiler.calls import annotation_value, emit_args, emit_function, is_method_self
 from quest_rt.compiler.emitter import Emitter, Tail, call, compiles, const, helper, name
 from quest_rt.compiler.operators import binary
 from quest_rt.syntax import ast as q
@@ -187,8 +187,30 @@ def compile_del(em: Emitter, node: q.Del, tail: Tail) -> list[ast.stmt]:
 @compiles(q.FunDecl)
 def compile_fun(em: Emitter, node: q.FunDecl, tail: Tail) -> list[ast.stmt]:
     b = em.info.decls[id(node)]
-    return emit_function(em, node, b.pyname, node.params, node.body, node.returns,
-                         quest_name=node.name) + em.tail_nil(tail)
+    out = emit_function(em, node, b.pyname, node.params, node.body, node.returns,
+                        quest_name=node.name)
+    if node.decorators:
+        out.append(_store(b.pyname, _decorated(em, node, name(b.pyname))))
+    return out + em.tail_nil(tail)
+
+
+def _decorated(em: Emitter, node: q.FunDecl, fn: ast.expr) -> ast.expr:
+    """``fn`` wrapped by the decorators of ``node``, the one nearest ``fun`` first."""
+    value = fn
+    for d in reversed(node.decorators):
+        b = em.binding(d)
+        target: ast.expr = name(b.pyname if b is not None else d.module or d.name)
+        if d.module is not None:
+            target = call(helper("member"), target, const(d.name))
+        args: list[ast.expr] = []
+        keywords: list[ast.keyword] = []
+        if d.args is not None:
+            emitted = emit_args(em, d.args)
+            if isinstance(emitted, ast.expr):
+                return emitted  # raises the ArgErr of spec 3.11 when it runs
+            args, keywords = emitted
+        value = ast.Call(helper("decorate"), [target, value, *args], keywords)
+    return value
 
 
 @compiles(q.TraitDecl)
@@ -213,6 +235,10 @@ def _type_text(ref: q.TypeRef | None) -> str | None:
 def compile_type(em: Emitter, node: q.TypeDecl, tail: Tail) -> list[ast.stmt]:
     b = em.info.decls[id(node)]
     out: list[ast.stmt] = []
+    for m in node.methods:
+        if m.decorators:  # spec 2.15: not supported on methods, a TypeErr when it runs
+            out.append(ast.Expr(call(helper("decorated_method_error"), const(node.name),
+                                     const(m.name))))
     fields = []
     for f in node.fields:
         annotation = annotation_value(em, f.annotation, titlecase=False) \

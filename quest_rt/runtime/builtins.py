@@ -110,6 +110,29 @@ def check_assign(value: Any, annotation: Any, vname: str) -> Any:
     return value
 
 
+def decorate(decorator: Any, fn: Any, *args: Any, **kwargs: Any) -> Any:
+    """``@Decorator(args)`` before ``fun`` (spec 2.15): the decorator type is constructed
+    with the function as its first field (as the field ``func`` when named arguments are
+    given), and the struct replaces the function; calling it calls ``_call``. A
+    ``_decorate(func)`` method, if the type has one, decides what is bound instead."""
+    if not isinstance(decorator, objects.StructType) or not (
+            hasattr(decorator, "_call")
+            or any(t.name == "Decorator" for t in decorator.quest_traits)):
+        label = decorator.quest_name if isinstance(decorator, type) else to_str(decorator)
+        raise TypeErr(f"Decorator {label} must be a type with a _call method")
+    if kwargs:
+        instance = decorator.new(*args, func=fn, **kwargs)
+    else:
+        instance = decorator.new(fn, *args)
+    hook = getattr(instance, "_decorate", None)
+    return hook(fn) if callable(hook) else instance
+
+
+def decorated_method_error(type_name: str, method: str) -> None:
+    raise TypeErr(f"Decorators are not supported on methods ({type_name}.{method}): "
+                  "decorate a module-level function instead")
+
+
 def magic_file(path: str) -> str:
     """``__file__`` (spec 1.5): the absolute path of the running file, ``<unknown>`` for
     code that has none (stdin, ``-e``, the REPL)."""
@@ -239,7 +262,7 @@ def _helpers() -> dict[str, Any]:
                   "break_outside_loop", "continue_outside_loop", "int_overflow", "arith_result"):
         h[fname] = getattr(ops, fname)
     for fn in (check_return, param_type_error, check_elements, param_order_error,
-               check_assign, const_error, magic_file, undeclared_error, del_undefined, del_outer,
+               check_assign, const_error, magic_file, decorate, decorated_method_error, undeclared_error, del_undefined, del_outer,
                range_pair_error, global_or_nil, global_type, global_trait, import_module,
                import_member, import_conflict):
         h[fn.__name__] = fn

@@ -412,6 +412,15 @@ class Del(Stmt):
 
 
 @node
+class Decorator(Node):
+    """``@Name``, ``@mod.Name`` or ``@Name(args)`` before a ``fun`` (spec 2.15)."""
+
+    name: str
+    module: str | None = None
+    args: tuple[Arg, ...] | None = None  # None: written without parentheses
+
+
+@node
 class FunDecl(Stmt):
     name: str
     params: tuple[Param, ...]
@@ -420,6 +429,8 @@ class FunDecl(Stmt):
     pub: bool = False
     #: ``fun self.name(...)`` inside a type: a class (static) method.
     static: bool = False
+    #: applied bottom-up when the declaration runs (spec 2.15)
+    decorators: tuple[Decorator, ...] = ()
 
 
 @node

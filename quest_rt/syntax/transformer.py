@@ -237,8 +237,23 @@ class QuestTransformer(Transformer_NonRecursive):
     # ------------------------------------------------------------ functions and types
 
     def fun_decl(self, meta, c):
-        name, params, returns, body = c
-        return ast.FunDecl(name=str(name), params=params, body=body, returns=returns, **_pos(meta))
+        *decorators, name, params, returns, body = c
+        return ast.FunDecl(
+            name=str(name),
+            params=params,
+            body=body,
+            returns=returns,
+            decorators=tuple(decorators),
+            **_pos(meta),
+        )
+
+    def decorator(self, meta, c):
+        first, second, args = c
+        name, module = (str(first), None) if second is None else (str(second), str(first))
+        return ast.Decorator(name=name, module=module, args=args, **_pos(meta))
+
+    def decorator_args(self, meta, c):
+        return c[0]
 
     def static_method(self, meta, c):
         receiver, name, params, returns, body = c

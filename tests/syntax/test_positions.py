@@ -18,6 +18,9 @@ use "std/web" as web {a, b as c}
 pub let x = 1, y: Int? = -2.5
 const LIMIT = 0xFF
 const BIG = 12n
+@deco.Timing(1, tag: "t")
+@Plain
+fun decorated() 1 end
 pub fun f(a, b: Str = "s", *rest, **opts) -> Int
   "doc"
   x += a[0] .. b.c
@@ -68,7 +71,7 @@ s = "v=#{x + 1}!"
 KEYWORD_AT = {
     ast.Let: ("let", "pub"),
     ast.Const: ("const",),
-    ast.FunDecl: ("fun", "pub"),
+    ast.FunDecl: ("fun", "pub", "@"),
     ast.TypeDecl: ("type",),
     ast.TraitDecl: ("trait",),
     ast.TraitMethod: ("fun",),
@@ -96,6 +99,7 @@ KEYWORD_AT = {
     ast.Nil: ("nil",),
     ast.FStr: ('f"', "f'"),
     ast.FStrPart: ("{",),
+    ast.Decorator: ("@",),
     ast.Bytes: ('b"', "b'"),
     ast.Str: ('"', "'"),
     ast.Interp: ('"',),
