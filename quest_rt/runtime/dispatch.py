@@ -128,7 +128,8 @@ def _call_builtin(fn: Callable[..., Any], obj: Any, name: str, args: tuple,
 
 def _arity_error(fn: Callable[..., Any], obj: Any, name: str, args: tuple, kwargs: dict,
                  exc: TypeError) -> ArgErr:
-    """``Str.slice(start, end) takes 1 to 2 arguments, got 3``."""
+    """``Str.slice(start, end) expects 1 to 2 arguments, got 3`` (the reference's words,
+    which users search for, so "1 arguments" too)."""
     doc = (fn.__doc__ or "").split(" -> ")[0].split(":")[0].strip()
     signature = f"{cls_name(obj)}.{doc if doc.startswith(name + '(') else name}"
     unknown = re.search(r"unexpected keyword argument '(\w+)'", str(exc))
@@ -145,9 +146,7 @@ def _arity_error(fn: Callable[..., Any], obj: Any, name: str, args: tuple, kwarg
         expected = str(most)
     else:
         expected = f"{least} to {most}"
-    plural = "" if expected == "1" else "s"
-    return ArgErr(f"{signature} takes {expected} argument{plural}, "
-                  f"got {len(args) + len(kwargs)}")
+    return ArgErr(f"{signature} expects {expected} arguments, got {len(args) + len(kwargs)}")
 
 
 def bound_method(obj: Any, name: str) -> Callable[..., Any]:

@@ -147,7 +147,7 @@ _EXPRESSION_STARTS = frozenset(
 )
 _STATEMENT_STARTS = frozenset(
     "LET CONST PUB IF WHILE FOR MATCH TRY WITH USE DEL RETURN BARE_RETURN RAISE BARE_RAISE "
-    "BREAK CONTINUE TYPE TRAIT FUN".split()
+    "BREAK CONTINUE TYPE TRAIT FUN AT".split()
 )
 #: Tokens that could only have extended the expression before them (and the `**` splat
 #: marker, which comes with `*`): noise in an "expected" list.
@@ -212,8 +212,6 @@ def _bad_character(err: UnexpectedCharacters, text: str) -> tuple[str, int, int]
         return f"unclosed string: no closing `{char}` on this line", line, col
     if char == "!":
         return "`!` is not a Quest operator: use `not x`, or `!=` for inequality", line, col
-    if char == "@":
-        return "decorators (`@name`) are not supported yet", line, col
     return f"unexpected character `{char}`", line, col
 
 

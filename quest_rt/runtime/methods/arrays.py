@@ -7,7 +7,7 @@ receiver and the chainable ones (``push``, ``unshift``, ``insert``, ``clear``,
 does not contain ``false``); ``sort``/``sorted`` use the order of spec 3.4, stable.
 
 Index rules differ by method, as in the reference: ``arr[i]`` accepts negative indices,
-``get(i)`` does not (RuntimeErr); ``insert``/``remove_at`` out of range are IndexErr;
+``get(i)`` does not; out of range is IndexErr (a RuntimeErr), naming index and length;
 ``pop``/``shift``/``first``/``last`` of an empty array are RuntimeErr.
 
 The higher-order methods call the Quest function with one argument, except ``each``,
@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from quest_rt.runtime.bounds import out_of_range
 from quest_rt.runtime.dispatch import method
 from quest_rt.runtime.errors import IndexErr, RuntimeErr
 from quest_rt.runtime.methods.arguments import (
@@ -83,7 +84,7 @@ def array_insert(arr: list, i: Any, x: Any) -> list:
     "insert(i, x) -> Array: inserts x before position i (0 <= i <= len), returns the array"
     i = need_int(i, "Array.insert", "an Int index")
     if not 0 <= i <= len(arr):
-        raise IndexErr(f"Insert index {i} out of bounds for array of length {len(arr)}")
+        raise IndexErr(out_of_range(arr, i, "Insert index"))
     arr.insert(i, x)
     return arr
 
@@ -103,7 +104,7 @@ def array_remove_at(arr: list, i: Any) -> Any:
     "remove_at(i) -> the element removed from position i (IndexErr when out of range)"
     i = need_int(i, "Array.remove_at", "an Int index")
     if not 0 <= i < len(arr):
-        raise IndexErr(f"Index {i} out of bounds for array of length {len(arr)}")
+        raise IndexErr(out_of_range(arr, i))
     return arr.pop(i)
 
 
@@ -133,29 +134,67 @@ def array_reversed(arr: list) -> list:
 _ORDER_KEY = functools.cmp_to_key(compare)
 
 
-def _sort(items: list) -> None:
+def _python_orders(keys: list) -> bool:
     # Python's own order equals Quest's for all-Str arrays and for NaN-free arrays of
-    # Ints and Floats; anything else (mixed kinds, nil, Bools) goes through compare.
-    kinds = set(map(type, items))
-    if kinds == {str} or (kinds <= {int, float} and all(x == x for x in items)):
-        items.sort()
+    # Ints and Floats; anything else (mixed kinds, nil, Bools, Arrays) goes through compare.
+    kinds = set(map(type, keys))
+    return kinds == {str} or (kinds <= {int, float} and all(x == x for x in keys))
+
+
+def _sort(items: list, key: Any, reverse: Any, method: str) -> None:
+    """Sort ``items`` in place by the order of spec 3.4, stably; [EXT] ``key: fn`` sorts by
+    ``fn(elem)``, ``reverse: true`` descending (equal elements keep their order)."""
+    reverse = bool(reverse)
+    if key is None:
+        items.sort(key=None if _python_orders(items) else _ORDER_KEY, reverse=reverse)
+        return
+    fn = need_callable(key, method)
+    keys = [fn(x) for x in items]
+    if _python_orders(keys):
+        order = sorted(range(len(items)), key=keys.__getitem__, reverse=reverse)
     else:
-        items.sort(key=_ORDER_KEY)
+        order = sorted(range(len(items)), key=lambda i: _ORDER_KEY(keys[i]), reverse=reverse)
+    items[:] = [items[i] for i in order]
 
 
 @method(list, "sort")
-def array_sort(arr: list) -> list:
-    "sort() -> Array: sorts in place by the order of ==/< (stable), returns the array"
-    _sort(arr)
+def array_sort(arr: list, key: Any = None, reverse: Any = False) -> list:
+    "sort(key = nil, reverse = false) -> Array: sorts in place (stable), returns the array"
+    _sort(arr, key, reverse, "Array.sort")
     return arr
 
 
 @method(list, "sorted")
-def array_sorted(arr: list) -> list:
-    "sorted() -> Array: a new array sorted by the order of ==/< (stable)"
+def array_sorted(arr: list, key: Any = None, reverse: Any = False) -> list:
+    "sorted(key = nil, reverse = false) -> Array: a new array in the order of < (stable)"
     items = list(arr)
-    _sort(items)
+    _sort(items, key, reverse, "Array.sorted")
     return items
+
+
+def _extreme(arr: list, key: Any, method: str, sign: int) -> Any:
+    if not arr:
+        raise RuntimeErr(f"Cannot take the {method[6:]} of an empty array")
+    fn = None if key is None else need_callable(key, method)
+    best = arr[0]
+    best_key = best if fn is None else fn(best)
+    for item in arr[1:]:
+        k = item if fn is None else fn(item)
+        if compare(k, best_key) * sign < 0:
+            best, best_key = item, k
+    return best
+
+
+@method(list, "min")
+def array_min(arr: list, key: Any = None) -> Any:
+    "min(key = nil) -> the first smallest element, by the order of < or of key(elem)"
+    return _extreme(arr, key, "Array.min", 1)
+
+
+@method(list, "max")
+def array_max(arr: list, key: Any = None) -> Any:
+    "max(key = nil) -> the first largest element, by the order of < or of key(elem)"
+    return _extreme(arr, key, "Array.max", -1)
 
 
 # ---------------------------------------------------------------- reading
@@ -163,10 +202,10 @@ def array_sorted(arr: list) -> list:
 
 @method(list, "get")
 def array_get(arr: list, i: Any) -> Any:
-    "get(i) -> the element at i (0 <= i < len; otherwise RuntimeErr)"
+    "get(i) -> the element at i (0 <= i < len; otherwise IndexErr, a RuntimeErr)"
     i = need_int(i, "Array.get", "an Int index")
     if not 0 <= i < len(arr):
-        raise RuntimeErr(f"Index {i} out of bounds for array of length {len(arr)}")
+        raise IndexErr(out_of_range(arr, i))
     return arr[i]
 
 

@@ -26,6 +26,7 @@ import hashlib
 import zlib
 from typing import Any
 
+from quest_rt.runtime.bounds import out_of_range
 from quest_rt.runtime.dispatch import method
 from quest_rt.runtime.errors import IndexErr, ValueErr
 from quest_rt.runtime.methods.arguments import need_int, need_str, slice_bounds
@@ -131,7 +132,7 @@ def bytes_get(b: bytes, i: Any) -> int:
     "get(i) -> Int: the byte at i (0 <= i < len; otherwise IndexErr)"
     i = need_int(i, "Bytes.get", "an Int index")
     if not 0 <= i < len(b):
-        raise IndexErr(f"Bytes index {i} out of range (length {len(b)})")
+        raise IndexErr(out_of_range(b, i))
     return b[i]
 
 

@@ -103,7 +103,7 @@ def value_doc(value: Any) -> str:
         return value._doc()
     if isinstance(value, QuestModule):
         doc = value._q_doc
-        return doc if doc is not None else f"Module {value.quest_module_name}"
+        return doc if doc is not None else f"Module: {value.quest_module_name}"
     name = cls_name(value)
     if name in _VALUE_DOCS:
         return _VALUE_DOCS[name]

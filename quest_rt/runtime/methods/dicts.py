@@ -47,6 +47,12 @@ def dict_values(d: dict) -> list:
     return list(d.values())
 
 
+@method(dict, "items")
+def dict_items(d: dict) -> list:
+    "items() -> Array: [key, value] pairs, in insertion order ([EXT] ours)"
+    return [[k, v] for k, v in d.items()]
+
+
 @method(dict, "contains")
 def dict_contains(d: dict, k: Any) -> bool:
     "contains(k) -> Bool: whether the dict has the key k"
