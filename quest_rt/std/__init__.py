@@ -29,6 +29,7 @@ NATIVE: dict[str, str] = {
     "std/error": "quest_rt.std.error",
     "std/web": "quest_rt.std.web",
     "std/web/ws": "quest_rt.std.web.ws",
+    "std/web/liveview": "quest_rt.std.web.liveview",
 }
 
 _created: dict[str, QuestModule] = {}

@@ -1,0 +1,319 @@
+"""LiveView's rendered/diff wire format, computed from compiled templates.
+
+A compiled template renders to the structure of :mod:`quest_rt.common.rendered`:
+statics (a tuple fixed per template), dynamics (escaped strings, nested ``Rendered``
+for ``if`` branches and nested templates, ``Comprehension`` for ``for`` loops). This
+module turns one such render into the JSON object the ``phoenix_live_view`` 1.2 client
+merges (wire-protocol.md section 6.4), remembering per view what the client holds so
+that later renders send only what changed.
+
+**What the server remembers** (a :class:`ViewTree` per view): for every slot holding a
+nested render, the statics the client has for it (the slot's *fingerprint*), and for
+comprehension items, every value sent (items are compared, see below). Example, a
+counter with an optional notice::
+
+    template  <h1><%= count %></h1><% if note %><p><%= note %></p><% end %>
+
+    first render  {"0": "0", "1": "", "s": ["<h1>", "</h1>", ""]}
+    tree          _Print(statics=(..root..), children={})
+    note = "hi"   {"1": {"0": "hi", "s": ["<p>", "</p>"]}}        # new branch: statics
+    tree          _Print(root, children={1: _Print(("<p>", "</p>"), {})})
+    note = "ho"   {"1": {"0": "ho"}}                              # same branch: values
+    count = 1     {"0": "1"}                  # the if is not even evaluated
+
+**Change tracking.** The caller passes the set of assigns changed since the last render
+and the view's assigns Dict. A ``Rendered`` computed from that Dict whose statics the
+client already has is evaluated with the changed set, so tags that read none of them
+are not run and yield ``None`` ("unchanged", nothing sent). Anything else (a new
+template, a template rendered from another Dict) is evaluated in full.
+
+**Comprehensions** use the keyed format of LiveView 1.1+ (``k``/``kc``): items by
+position. A ``for`` is re-evaluated as a whole when an assign it reads changes (its
+items are not assigns, and Quest values may have been mutated in place, E15), so the
+tree keeps the values last sent for each item and the diff carries, per item, only the
+slots whose value differs: toggling one item of a 100-item list sends that item's
+changed slot. Items added at the end are sent whole; ``kc`` drops the ones past the end.
+Moves (``km``) are not emitted: items are matched by position.
+
+**Shared statics.** A static list needed more than once in one message (the same
+``if`` branch in many items, two loops over one template) is sent once in the message's
+root ``"p"`` table and referenced by index (``"s": 0``); a list needed once is sent
+inline, which is smaller. The client resolves ``p`` while applying the message and then
+drops it, so the table is per message (section 6.4); across messages statics are sent
+once per slot and fingerprint.
+
+Error handling: evaluating dynamics runs the template's tags, so a Quest error raised by
+a tag propagates out of :meth:`ViewTree.diff` (its traceback names the tag's ``.q``
+line). The tree is then partly updated: the caller must :meth:`~ViewTree.reset` it
+(a crashed view rejoins with a full render anyway).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quest_rt.common.rendered import Changed, Comprehension, Raw, Rendered
+
+__all__ = [
+    "COMPONENTS",
+    "EVENTS",
+    "KEYED",
+    "KEYED_COUNT",
+    "KEYED_MOVED",
+    "REPLY",
+    "ROOT",
+    "STATIC",
+    "STREAM",
+    "TEMPLATES",
+    "TITLE",
+    "ViewTree",
+]
+
+# Wire keys of the rendered/diff format (wire-protocol.md 6.4; the client's constants).
+STATIC = "s"  # statics: a list of strings, or an index into the message's "p"
+KEYED = "k"  # a comprehension's items by position
+KEYED_COUNT = "kc"  # the number of items after this diff
+KEYED_MOVED = "km"  # present when an item moved (never emitted here)
+TEMPLATES = "p"  # the message's table of shared static lists
+ROOT = "r"  # inside a rendered: its output is exactly one element (components)
+STREAM = "stream"
+# Top-level extras of a diff, added by the view, never by this module.
+COMPONENTS = "c"
+EVENTS = "e"
+REPLY = "r"  # at the top level "r" is a hook reply, not the root flag
+TITLE = "t"
+
+_KEYS = tuple(str(i) for i in range(512))  # slot and item keys, decimal strings
+
+
+def _key(i: int) -> str:
+    return _KEYS[i] if i < 512 else str(i)
+
+
+class _Print:
+    """What the client holds for one rendered: its statics and, per slot, the child.
+
+    ``children`` maps a slot index to a ``_Print``/``_Items`` for nested renders and,
+    inside comprehension items (where values are compared), to the value last sent.
+    """
+
+    __slots__ = ("children", "statics")
+
+    def __init__(self, statics: tuple[str, ...], children: dict[int, Any]) -> None:
+        self.statics = statics
+        self.children = children
+
+
+class _Items:
+    """What the client holds for one comprehension: its statics and its items."""
+
+    __slots__ = ("items", "statics")
+
+    def __init__(self, statics: tuple[str, ...], items: list[dict[int, Any]]) -> None:
+        self.statics = statics
+        self.items = items
+
+
+def _same(held: tuple[str, ...], statics: tuple[str, ...]) -> bool:
+    """The template identity check. Compiled code passes one constant tuple per template,
+    so identity decides at once; equality covers a template compiled twice, and unlike a
+    32-bit checksum it cannot mistake one template for another."""
+    return held is statics or held == statics
+
+
+class _Context:
+    """The state of one traversal: what changed, and the statics the message carries."""
+
+    __slots__ = ("assigns", "changed", "shared")
+
+    def __init__(self, changed: Changed, assigns: dict[str, Any] | None) -> None:
+        #: the assigns changed since the last render, None for "all"
+        self.changed = changed
+        #: the Dict ``changed`` is about: only renders of it are tracked
+        self.assigns = assigns
+        #: statics -> the nodes of this message that carry them
+        self.shared: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+
+    def tracking(self, rendered: Rendered) -> Changed:
+        """The changed set to evaluate ``rendered`` with (None: evaluate everything)."""
+        if self.changed is not None and rendered.assigns is self.assigns:
+            return self.changed
+        return None
+
+    def put_statics(self, node: dict[str, Any], statics: tuple[str, ...]) -> None:
+        node[STATIC] = list(statics)
+        self.shared.setdefault(statics, []).append(node)
+
+    def finish(self, diff: dict[str, Any]) -> dict[str, Any]:
+        """Move static lists used more than once into the root ``"p"`` table."""
+        table: dict[str, list[str]] = {}
+        for nodes in self.shared.values():
+            if len(nodes) > 1:
+                pos = len(table)
+                table[_key(pos)] = nodes[0][STATIC]
+                for node in nodes:
+                    node[STATIC] = pos
+        if table:
+            diff[TEMPLATES] = table
+        return diff
+
+
+class ViewTree:
+    """The server's record of the rendered tree one client holds for one view.
+
+    ``diff(rendered)`` returns what to send so that the client's tree renders as
+    ``rendered``: the full render the first time (the join reply's ``"rendered"``), then
+    diffs (``{}`` when nothing changed). ``reset()`` forgets the client's tree; the next
+    diff is a full render again (a rejoin, a crash).
+    """
+
+    __slots__ = ("_root",)
+
+    def __init__(self) -> None:
+        self._root: _Print | None = None
+
+    def reset(self) -> None:
+        self._root = None
+
+    @property
+    def rendered(self) -> bool:
+        """Whether the client holds a render (the next diff is not a full one)."""
+        return self._root is not None
+
+    def diff(
+        self, rendered: Rendered, changed: Changed = None, assigns: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """The rendered/diff object bringing the client from its tree to ``rendered``.
+
+        Args:
+            rendered: the view's render (a ``Rendered``; its dynamics not yet evaluated).
+            changed: the assign names changed since the previous call, or None when
+                unknown (every tag is evaluated and its value sent).
+            assigns: the view's assigns Dict: ``changed`` applies to renders of it.
+
+        Returns:
+            A JSON-ready dict: with ``"s"`` at the root when the client needs the whole
+            tree (first render, or the root template changed), else only what changed.
+        """
+        if type(rendered) is not Rendered:
+            raise TypeError(f"a LiveView render must be a template, got {type(rendered).__name__}")
+        ctx = _Context(changed, assigns)
+        diff, self._root = _rendered(ctx, rendered, self._root, False)
+        return ctx.finish(diff)
+
+
+def _rendered(
+    ctx: _Context, r: Rendered, held: Any, compare: bool
+) -> tuple[dict[str, Any], _Print]:
+    """The diff of one rendered against what the client holds (``held``).
+
+    ``compare`` is set inside comprehension items: values are compared with the ones
+    last sent instead of trusting change tracking.
+    """
+    if type(held) is _Print and _same(held.statics, r.statics):
+        values = r.values(None if compare else ctx.tracking(r))
+        return _changed_values(ctx, values, held.children, compare), held
+    node, children = _full_values(ctx, r.values(None), compare)
+    ctx.put_statics(node, r.statics)
+    return node, _Print(r.statics, children)
+
+
+def _changed_values(
+    ctx: _Context, values: list[Any], children: dict[int, Any], compare: bool
+) -> dict[str, Any]:
+    """The slots of ``values`` that differ from what the client holds; updates
+    ``children`` to what the client will hold."""
+    diff: dict[str, Any] = {}
+    for i, v in enumerate(values):
+        if v is None:  # not evaluated: the tags it reads did not change
+            continue
+        t = type(v)
+        if t is str or t is Raw or t is int:
+            if compare:
+                if children.get(i) == v:
+                    continue
+                children[i] = v
+            else:
+                children.pop(i, None)
+            diff[_key(i)] = v
+            continue
+        old = children.get(i)
+        sub, held = _nested(ctx, v, old, compare)
+        if compare and type(sub) is str and old == sub:
+            continue  # an empty loop, still empty
+        if held is None:
+            children.pop(i, None)
+        else:
+            children[i] = held
+        if sub is not None and sub != {}:
+            diff[_key(i)] = sub
+    return diff
+
+
+def _full_values(
+    ctx: _Context, values: list[Any], compare: bool
+) -> tuple[dict[str, Any], dict[int, Any]]:
+    """Every slot of ``values``, for a client that holds nothing of this render."""
+    node: dict[str, Any] = {}
+    children: dict[int, Any] = {}
+    for i, v in enumerate(values):
+        t = type(v)
+        if t is str or t is Raw or t is int:
+            node[_key(i)] = v
+            if compare:
+                children[i] = v
+            continue
+        sub, held = _nested(ctx, v, None, compare)
+        node[_key(i)] = sub
+        if held is not None:
+            children[i] = held
+    return node, children
+
+
+def _nested(ctx: _Context, v: Any, held: Any, compare: bool) -> tuple[Any, Any]:
+    """(wire value or diff, what the client then holds) for a nested render."""
+    if type(v) is Rendered:
+        return _rendered(ctx, v, held, compare)
+    if type(v) is Comprehension:
+        return _comprehension(ctx, v, held)
+    raise TypeError(
+        f"a template dynamic must be a string, template or comprehension, got {type(v).__name__}"
+    )
+
+
+def _comprehension(ctx: _Context, c: Comprehension, held: Any) -> tuple[Any, Any]:
+    """The keyed diff of a comprehension: per position, the item's changed slots."""
+    entries = c.entries
+    if type(held) is _Items and _same(held.statics, c.statics):
+        items = held.items
+        before = len(items)
+        keyed: dict[str, Any] = {}
+        for i, values in enumerate(entries):
+            if i < before:
+                sub = _changed_values(ctx, values, items[i], True)
+                if sub:
+                    keyed[_key(i)] = sub
+            else:
+                sub, children = _full_values(ctx, values, True)
+                keyed[_key(i)] = sub
+                items.append(children)
+        if len(entries) < before:
+            del items[len(entries) :]
+        if not keyed and len(entries) == before:
+            return None, held
+        keyed[KEYED_COUNT] = len(entries)
+        return {KEYED: keyed}, held
+    if not entries:
+        # Phoenix's choice: an empty loop the client never saw is just "" (no statics
+        # to send yet); the first items then arrive with their statics.
+        return "", ""
+    keyed = {}
+    items = []
+    for i, values in enumerate(entries):
+        sub, children = _full_values(ctx, values, True)
+        keyed[_key(i)] = sub
+        items.append(children)
+    keyed[KEYED_COUNT] = len(entries)
+    node: dict[str, Any] = {KEYED: keyed}
+    ctx.put_statics(node, c.statics)
+    return node, _Items(c.statics, items)
