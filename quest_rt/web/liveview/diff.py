@@ -33,7 +33,9 @@ items are not assigns, and Quest values may have been mutated in place, E15), so
 tree keeps the values last sent for each item and the diff carries, per item, only the
 slots whose value differs: toggling one item of a 100-item list sends that item's
 changed slot. Items added at the end are sent whole; ``kc`` drops the ones past the end.
-Moves (``km``) are not emitted: items are matched by position.
+An item of plain values that equals one the client holds at another position is sent
+as a move (``"3": 2`` with ``"km": true``), so a prepend or a removal in the middle
+costs a few bytes per shifted item (:func:`_moves`).
 
 **Shared statics.** A static list needed more than once in one message (the same
 ``if`` branch in many items, two loops over one template) is sent once in the message's
@@ -73,7 +75,7 @@ __all__ = [
 STATIC = "s"  # statics: a list of strings, or an index into the message's "p"
 KEYED = "k"  # a comprehension's items by position
 KEYED_COUNT = "kc"  # the number of items after this diff
-KEYED_MOVED = "km"  # present when an item moved (never emitted here)
+KEYED_MOVED = "km"  # present when an item moved
 TEMPLATES = "p"  # the message's table of shared static lists
 ROOT = "r"  # inside a rendered: its output is exactly one element (components)
 STREAM = "stream"
@@ -287,21 +289,30 @@ def _comprehension(ctx: _Context, c: Comprehension, held: Any) -> tuple[Any, Any
     if type(held) is _Items and _same(held.statics, c.statics):
         items = held.items
         before = len(items)
+        moves = _moves(entries, items) if before else {}
+        moved = {i: dict(items[j]) for i, j in moves.items()}  # copied before any merge
         keyed: dict[str, Any] = {}
         for i, values in enumerate(entries):
-            if i < before:
+            j = moves.get(i)
+            if j is not None:
+                keyed[_key(i)] = j
+            elif i < before:
                 sub = _changed_values(ctx, values, items[i], True)
                 if sub:
                     keyed[_key(i)] = sub
             else:
                 sub, children = _full_values(ctx, values, True)
                 keyed[_key(i)] = sub
-                items.append(children)
-        if len(entries) < before:
+                moved[i] = children
+        if moved:
+            held.items = [moved[i] if i in moved else items[i] for i in range(len(entries))]
+        elif len(entries) < before:
             del items[len(entries) :]
         if not keyed and len(entries) == before:
             return None, held
         keyed[KEYED_COUNT] = len(entries)
+        if moves:
+            keyed[KEYED_MOVED] = True
         return {KEYED: keyed}, held
     if not entries:
         # Phoenix's choice: an empty loop the client never saw is just "" (no statics
@@ -317,3 +328,43 @@ def _comprehension(ctx: _Context, c: Comprehension, held: Any) -> tuple[Any, Any
     node: dict[str, Any] = {KEYED: keyed}
     ctx.put_statics(node, c.statics)
     return node, _Items(c.statics, items)
+
+
+_LEAVES = (str, Raw, int)
+
+
+def _moves(entries: list[list[Any]], items: list[dict[int, Any]]) -> dict[int, int]:
+    """New position -> old position, for items that only moved.
+
+    An item whose slots are all plain values and equal, slot for slot, to an item the
+    client holds at another position (one not kept in place) is sent as that position
+    (``"i": j`` with ``"km": true``) instead of as values: a prepend or a removal in the
+    middle of a list then costs a few bytes per shifted item. Items holding nested
+    renders are matched by position only (their held trees are not copied). Each old
+    item moves at most once, since the client would otherwise share one object between
+    two positions.
+    """
+    held = [_held_signature(children, len(entries[0]) if entries else 0) for children in items]
+    wanted = [tuple(v) if all(type(x) in _LEAVES for x in v) else None for v in entries]
+    free: dict[tuple[Any, ...], list[int]] = {}
+    for j, sig in enumerate(held):
+        if sig is not None and not (j < len(wanted) and wanted[j] == sig):
+            free.setdefault(sig, []).append(j)
+    if not free:
+        return {}
+    moves: dict[int, int] = {}
+    for i, sig in enumerate(wanted):
+        if sig is None or (i < len(held) and held[i] == sig):
+            continue
+        candidates = free.get(sig)
+        if candidates:
+            moves[i] = candidates.pop(0)
+    return moves
+
+
+def _held_signature(children: dict[int, Any], slots: int) -> tuple[Any, ...] | None:
+    """The values the client holds for an item, if they are all plain values."""
+    if len(children) != slots:
+        return None
+    sig = tuple(children.get(k) for k in range(slots))
+    return sig if all(type(x) in _LEAVES for x in sig) else None

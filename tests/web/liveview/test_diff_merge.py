@@ -24,6 +24,9 @@ TEMPLATE = """<header class="<%= flag ? 'on' : 'off' %>"><%= title %></header>
 <ul><% for t in todos %><li id="t<%= t.id %>" class="<%= t.done ? 'done' : '' %>"><%= t.title %><% if t.done %> &#10003; <%= badge(t.id) %><% end %><% for tag in t.tags %><span><%= tag %></span><% end %></li><% end %></ul>
 <footer><%= badge(count) %><% for k, v in meta %><dt><%= k %></dt><dd><%= v %></dd><% end %></footer>"""
 
+# items of plain values only: shifted items are sent as moves ("km")
+FLAT = """<ol><% for t in todos %><li class="<%= t.done ? 'done' : '' %>"><%= t.title %></li><% end %></ol>"""
+
 HELPERS = 'fun badge(n)\n  lv.template("""<b><%= n %></b>""", {"n": n})\nend\n'
 
 TEXT = st.text(alphabet="ab <>&'\"✓", max_size=6)
@@ -45,13 +48,15 @@ STEP = st.one_of(
     st.tuples(st.just("mutate"), st.integers(0, 5), st.sampled_from(["title", "done", "tags"])),
     st.tuples(st.just("append"), TODO),
     st.tuples(st.just("pop"), st.integers(0, 5)),
+    st.tuples(st.just("insert"), st.integers(0, 5), TODO),
     st.tuples(st.just("again"), st.sampled_from(["count", "todos", "meta", "note"])),
 )
 
 
-@pytest.fixture(scope="module")
-def render(tmp_path_factory):
-    return template_module(TEMPLATE, tmp_path_factory.mktemp("merge") / "view.q", HELPERS)
+@pytest.fixture(scope="module", params=["rich", "flat"])
+def render(request, tmp_path_factory):
+    body = TEMPLATE if request.param == "rich" else FLAT
+    return template_module(body, tmp_path_factory.mktemp("merge") / "view.q", HELPERS)
 
 
 def initial() -> dict:
@@ -76,6 +81,9 @@ def apply(a: dict, step: tuple) -> set[str]:
         return {"todos"}
     if kind == "append":
         todos.append(copy.deepcopy(step[1]))
+        return {"todos"}
+    if kind == "insert":
+        todos.insert(step[1] % (len(todos) + 1), copy.deepcopy(step[2]))
         return {"todos"}
     if kind == "pop":
         if todos:

@@ -120,6 +120,44 @@ def test_a_comprehension_diff_names_only_changed_items_and_slots(tmp_path):
     assert tree.diff(render(a), {"todos"}, a) == {"0": {"k": {"kc": 0}}}
 
 
+def test_items_that_only_shifted_are_sent_as_moves(tmp_path):
+    render = template_module(COMPREHENSION, tmp_path / "for.q")
+    todos = [{"id": i, "title": f"t{i}"} for i in range(4)]
+    a = {"todos": todos}
+    tree = ViewTree()
+    tree.diff(render(a), None, a)
+    todos.insert(0, {"id": 9, "title": "new"})  # a prepend: the old items move down
+    assert tree.diff(render(a), {"todos"}, a) == {
+        "0": {
+            "k": {"0": {"0": "9", "1": "new"}, "1": 0, "2": 1, "3": 2, "4": 3, "kc": 5, "km": True}
+        }
+    }
+    del todos[2]  # a removal in the middle: the items after it move up
+    assert tree.diff(render(a), {"todos"}, a) == {"0": {"k": {"2": 3, "3": 4, "kc": 4, "km": True}}}
+    todos[1]["title"] = "x"  # an edit in place is a diff, not a move
+    assert tree.diff(render(a), {"todos"}, a) == {"0": {"k": {"1": {"1": "x"}, "kc": 4}}}
+
+
+def test_items_holding_nested_renders_are_matched_by_position(tmp_path):
+    body = "<% for t in ts %><% if t.on %><b><%= t.n %></b><% end %><% end %>"
+    render = template_module(body, tmp_path / "nested.q")
+    ts = [{"on": True, "n": 1}, {"on": True, "n": 2}]
+    a = {"ts": ts}
+    tree = ViewTree()
+    tree.diff(render(a), None, a)
+    ts.insert(0, {"on": True, "n": 0})
+    assert tree.diff(render(a), {"ts"}, a) == {
+        "0": {
+            "k": {
+                "0": {"0": {"0": "0"}},
+                "1": {"0": {"0": "1"}},
+                "2": {"0": {"0": "2", "s": ["<b>", "</b>"]}},
+                "kc": 3,
+            }
+        }
+    }
+
+
 def test_an_empty_comprehension_never_sent_is_an_empty_string(tmp_path):
     render = template_module(COMPREHENSION, tmp_path / "for.q")
     a = {"todos": []}
