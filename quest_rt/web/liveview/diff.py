@@ -95,13 +95,15 @@ def _key(i: int) -> str:
 class _Print:
     """What the client holds for one rendered: its statics and, per slot, the child.
 
-    ``children`` maps a slot index to a ``_Print``/``_Items`` for nested renders and,
-    inside comprehension items (where values are compared), to the value last sent.
+    Outside comprehensions ``children`` is a dict from slot index to the ``_Print`` or
+    ``_Items`` of a nested render (plain values are not kept: change tracking decides).
+    Inside comprehension items, where values are compared, it is a list with one entry
+    per slot: the value last sent, or the nested render's tree.
     """
 
     __slots__ = ("children", "statics")
 
-    def __init__(self, statics: tuple[str, ...], children: dict[int, Any]) -> None:
+    def __init__(self, statics: tuple[str, ...], children: dict[int, Any] | list[Any]) -> None:
         self.statics = statics
         self.children = children
 
@@ -111,7 +113,7 @@ class _Items:
 
     __slots__ = ("items", "statics")
 
-    def __init__(self, statics: tuple[str, ...], items: list[dict[int, Any]]) -> None:
+    def __init__(self, statics: tuple[str, ...], items: list[list[Any]]) -> None:
         self.statics = statics
         self.items = items
 
@@ -210,66 +212,83 @@ def _rendered(
     """The diff of one rendered against what the client holds (``held``).
 
     ``compare`` is set inside comprehension items: values are compared with the ones
-    last sent instead of trusting change tracking.
+    last sent (held in a list, one per slot) instead of trusting change tracking.
     """
     if type(held) is _Print and _same(held.statics, r.statics):
-        values = r.values(None if compare else ctx.tracking(r))
-        return _changed_values(ctx, values, held.children, compare), held
-    node, children = _full_values(ctx, r.values(None), compare)
+        if compare:
+            return _changed_item(ctx, r.values(None), held.children), held
+        return _changed_values(ctx, r.values(ctx.tracking(r)), held.children), held
+    if compare:
+        node, children = _full_item(ctx, r.values(None))
+    else:
+        node, children = _full_values(ctx, r.values(None))
     ctx.put_statics(node, r.statics)
     return node, _Print(r.statics, children)
 
 
-def _changed_values(
-    ctx: _Context, values: list[Any], children: dict[int, Any], compare: bool
-) -> dict[str, Any]:
-    """The slots of ``values`` that differ from what the client holds; updates
-    ``children`` to what the client will hold."""
+def _changed_values(ctx: _Context, values: list[Any], children: dict[int, Any]) -> dict[str, Any]:
+    """Tracked mode: every evaluated slot is sent (a value, or a nested diff if not
+    empty); ``children`` (nested renders by slot) is updated to what the client holds."""
     diff: dict[str, Any] = {}
     for i, v in enumerate(values):
         if v is None:  # not evaluated: the tags it reads did not change
             continue
         t = type(v)
         if t is str or t is Raw or t is int:
-            if compare:
-                if children.get(i) == v:
-                    continue
-                children[i] = v
-            else:
-                children.pop(i, None)
+            children.pop(i, None)
             diff[_key(i)] = v
             continue
-        old = children.get(i)
-        sub, held = _nested(ctx, v, old, compare)
-        if compare and type(sub) is str and old == sub:
-            continue  # an empty loop, still empty
-        if held is None:
-            children.pop(i, None)
-        else:
-            children[i] = held
+        sub, children[i] = _nested(ctx, v, children.get(i), False)
         if sub is not None and sub != {}:
             diff[_key(i)] = sub
     return diff
 
 
-def _full_values(
-    ctx: _Context, values: list[Any], compare: bool
-) -> tuple[dict[str, Any], dict[int, Any]]:
-    """Every slot of ``values``, for a client that holds nothing of this render."""
+def _full_values(ctx: _Context, values: list[Any]) -> tuple[dict[str, Any], dict[int, Any]]:
+    """Tracked mode: every slot, for a client that holds nothing of this render."""
     node: dict[str, Any] = {}
     children: dict[int, Any] = {}
     for i, v in enumerate(values):
         t = type(v)
         if t is str or t is Raw or t is int:
             node[_key(i)] = v
-            if compare:
-                children[i] = v
-            continue
-        sub, held = _nested(ctx, v, None, compare)
-        node[_key(i)] = sub
-        if held is not None:
-            children[i] = held
+        else:
+            node[_key(i)], children[i] = _nested(ctx, v, None, False)
     return node, children
+
+
+def _changed_item(ctx: _Context, values: list[Any], held: list[Any]) -> dict[str, Any]:
+    """Compare mode: the slots whose value differs from the one held; updates ``held``
+    (one entry per slot: the value sent, or the nested render's tree)."""
+    diff: dict[str, Any] = {}
+    for i, v in enumerate(values):
+        old = held[i]
+        t = type(v)
+        if t is str or t is Raw or t is int:
+            if old != v:
+                held[i] = v
+                diff[_key(i)] = v
+            continue
+        sub, held[i] = _nested(ctx, v, old, True)
+        if type(sub) is str:
+            if old != sub:  # an empty loop: "" unless the client already has ""
+                diff[_key(i)] = sub
+        elif sub:
+            diff[_key(i)] = sub
+    return diff
+
+
+def _full_item(ctx: _Context, values: list[Any]) -> tuple[dict[str, Any], list[Any]]:
+    """Compare mode: every slot, and the list of what the client then holds."""
+    node: dict[str, Any] = {}
+    held = list(values)
+    for i, v in enumerate(values):
+        t = type(v)
+        if t is str or t is Raw or t is int:
+            node[_key(i)] = v
+        else:
+            node[_key(i)], held[i] = _nested(ctx, v, None, True)
+    return node, held
 
 
 def _nested(ctx: _Context, v: Any, held: Any, compare: bool) -> tuple[Any, Any]:
@@ -286,31 +305,36 @@ def _nested(ctx: _Context, v: Any, held: Any, compare: bool) -> tuple[Any, Any]:
 def _comprehension(ctx: _Context, c: Comprehension, held: Any) -> tuple[Any, Any]:
     """The keyed diff of a comprehension: per position, the item's changed slots."""
     entries = c.entries
+    count = len(entries)
     if type(held) is _Items and _same(held.statics, c.statics):
         items = held.items
         before = len(items)
-        moves = _moves(entries, items) if before else {}
-        moved = {i: dict(items[j]) for i, j in moves.items()}  # copied before any merge
+        # One list comparison per item (in C): items of plain values that are equal need
+        # nothing more; the others are moved, diffed or sent whole below.
+        stale = [i for i in range(min(before, count)) if items[i] != entries[i]]
+        if not stale and count == before:
+            return None, held
+        stale.extend(range(before, count))
+        moves = _moves(entries, items, stale, count) if before else {}
+        moved = {i: list(items[j]) for i, j in moves.items()}  # copied before any merge
         keyed: dict[str, Any] = {}
-        for i, values in enumerate(entries):
+        for i in stale:
             j = moves.get(i)
             if j is not None:
                 keyed[_key(i)] = j
             elif i < before:
-                sub = _changed_values(ctx, values, items[i], True)
+                sub = _changed_item(ctx, entries[i], items[i])
                 if sub:
                     keyed[_key(i)] = sub
             else:
-                sub, children = _full_values(ctx, values, True)
-                keyed[_key(i)] = sub
-                moved[i] = children
+                keyed[_key(i)], moved[i] = _full_item(ctx, entries[i])
         if moved:
-            held.items = [moved[i] if i in moved else items[i] for i in range(len(entries))]
-        elif len(entries) < before:
-            del items[len(entries) :]
-        if not keyed and len(entries) == before:
+            held.items = [moved[i] if i in moved else items[i] for i in range(count)]
+        elif count < before:
+            del items[count:]
+        if not keyed and count == before:
             return None, held
-        keyed[KEYED_COUNT] = len(entries)
+        keyed[KEYED_COUNT] = count
         if moves:
             keyed[KEYED_MOVED] = True
         return {KEYED: keyed}, held
@@ -321,50 +345,47 @@ def _comprehension(ctx: _Context, c: Comprehension, held: Any) -> tuple[Any, Any
     keyed = {}
     items = []
     for i, values in enumerate(entries):
-        sub, children = _full_values(ctx, values, True)
-        keyed[_key(i)] = sub
-        items.append(children)
-    keyed[KEYED_COUNT] = len(entries)
+        keyed[_key(i)], item = _full_item(ctx, values)
+        items.append(item)
+    keyed[KEYED_COUNT] = count
     node: dict[str, Any] = {KEYED: keyed}
     ctx.put_statics(node, c.statics)
     return node, _Items(c.statics, items)
 
 
-_LEAVES = (str, Raw, int)
+def _plain(values: list[Any]) -> tuple[Any, ...] | None:
+    """The values of an item as a dict key, if they are all plain values."""
+    for v in values:
+        t = type(v)
+        if t is not str and t is not Raw and t is not int:
+            return None
+    return tuple(values)
 
 
-def _moves(entries: list[list[Any]], items: list[dict[int, Any]]) -> dict[int, int]:
+def _moves(
+    entries: list[list[Any]], items: list[list[Any]], stale: list[int], count: int
+) -> dict[int, int]:
     """New position -> old position, for items that only moved.
 
     An item whose slots are all plain values and equal, slot for slot, to an item the
-    client holds at another position (one not kept in place) is sent as that position
-    (``"i": j`` with ``"km": true``) instead of as values: a prepend or a removal in the
-    middle of a list then costs a few bytes per shifted item. Items holding nested
-    renders are matched by position only (their held trees are not copied). Each old
-    item moves at most once, since the client would otherwise share one object between
-    two positions.
+    client holds at a position not kept in place (``stale``, or past the new end) is
+    sent as that position (``"i": j`` with ``"km": true``) instead of as values: a
+    prepend or a removal in the middle of a list then costs a few bytes per shifted
+    item. Items holding nested renders are matched by position only (their held trees
+    are not copied). Each old item moves at most once, since the client would
+    otherwise share one object between two positions.
     """
-    held = [_held_signature(children, len(entries[0]) if entries else 0) for children in items]
-    wanted = [tuple(v) if all(type(x) in _LEAVES for x in v) else None for v in entries]
     free: dict[tuple[Any, ...], list[int]] = {}
-    for j, sig in enumerate(held):
-        if sig is not None and not (j < len(wanted) and wanted[j] == sig):
+    for j in [j for j in stale if j < len(items)] + list(range(count, len(items))):
+        sig = _plain(items[j])
+        if sig is not None:
             free.setdefault(sig, []).append(j)
     if not free:
         return {}
     moves: dict[int, int] = {}
-    for i, sig in enumerate(wanted):
-        if sig is None or (i < len(held) and held[i] == sig):
-            continue
-        candidates = free.get(sig)
+    for i in stale:
+        sig = _plain(entries[i])
+        candidates = free.get(sig) if sig is not None else None
         if candidates:
             moves[i] = candidates.pop(0)
     return moves
-
-
-def _held_signature(children: dict[int, Any], slots: int) -> tuple[Any, ...] | None:
-    """The values the client holds for an item, if they are all plain values."""
-    if len(children) != slots:
-        return None
-    sig = tuple(children.get(k) for k in range(slots))
-    return sig if all(type(x) in _LEAVES for x in sig) else None
