@@ -22,6 +22,23 @@ def wire(value):
     return json.loads(json.dumps(value))
 
 
+def test_the_counter_of_the_wire_spec_transcript_byte_for_byte(tmp_path):
+    # wire-protocol.md section 7, frames 4 and 6: the join's "rendered" and the click's diff
+    body = (
+        '<div>\n  <h1>Count: <%= count %></h1>\n  <button phx-click="increment">+</button>\n</div>'
+    )
+    render = template_module(body, tmp_path / "counter.q")
+    a = {"count": 0}
+    tree = ViewTree()
+    compact = {"separators": (",", ":")}
+    assert json.dumps(tree.diff(render(a), None, a), **compact) == (
+        '{"0":"0","s":["<div>\\n  <h1>Count: ","</h1>\\n  <button phx-click=\\"increment\\">+'
+        '</button>\\n</div>"]}'
+    )
+    a["count"] = 1
+    assert json.dumps(tree.diff(render(a), {"count"}, a), **compact) == '{"0":"1"}'
+
+
 def test_first_render_carries_statics_and_every_slot(tmp_path):
     render = template_module(COUNTER, tmp_path / "counter.q")
     a = {"count": 0}
