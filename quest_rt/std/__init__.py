@@ -31,6 +31,7 @@ NATIVE: dict[str, str] = {
     "std/web": "quest_rt.std.web",
     "std/web/ws": "quest_rt.std.web.ws",
     "std/web/router": "quest_rt.std.web.router",
+    "std/web/liveview": "quest_rt.std.web.liveview",
 }
 
 _created: dict[str, QuestModule] = {}

@@ -40,8 +40,10 @@ def _caller_dir() -> Path:
     return Path.cwd()
 
 
-def compile_template_text(text: str, path: str) -> Any:
-    """A ``CompiledTemplate`` for template text that is not a literal in a ``.q`` file."""
+def compile_template_text(text: str, path: str, module: str = "std/html") -> Any:
+    """A render function for template text that is not a literal in a ``.q`` file: it
+    calls ``template`` of ``module`` (``std/html`` or ``std/web/liveview``) with the text
+    compiled as if it were a triple-quoted literal."""
     from quest_rt.runtime import loader
     from quest_rt.syntax import ast as q
 
@@ -51,9 +53,9 @@ def compile_template_text(text: str, path: str) -> Any:
                         q.Arg(kind="pos", value=q.Name(name="assigns", **pos), **pos)), **pos)
     render = q.FunDecl(name="render", params=(q.Param(name="assigns", **pos),),
                        body=(q.ExprStmt(expr=call, **pos),), **pos)
-    module = q.Module(body=(q.Use(path="std/html", names=(q.ImportName(name="template", **pos),),
-                                  **pos), render), path=path, source=text, **pos)
-    compiled = loader.compile_module_ast(module)
+    tree = q.Module(body=(q.Use(path=module, names=(q.ImportName(name="template", **pos),),
+                                **pos), render), path=path, source=text, **pos)
+    compiled = loader.compile_module_ast(tree)
     namespace = loader.new_namespace(path)
     loader.run_code(compiled, namespace)
     return namespace["render"]

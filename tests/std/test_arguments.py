@@ -170,6 +170,8 @@ WRONG: list[tuple[str, str, tuple, str]] = [
 
 #: functions that take any value on purpose (they show it, compare it or test it)
 ANY_VALUE = {
+    # lv.raw(value) takes any value and uses its string form
+    "std/web/liveview": {"raw"},
     "std/test": {
         "module",
         "skip",
@@ -263,6 +265,8 @@ WRONG += [
         for m in ("get", "post", "put", "patch", "delete")
     ],
     ("std/web/router", "route", (1, "/x", _fn), "Router.route expects a Str method, got Int"),
+    ("std/web/liveview", "template", (1, {}), "lv.template expects a Str template, got Int"),
+    ("std/web/liveview", "template", ("x", 1), "lv.template expects a Dict of assigns, got Int"),
     (
         "std/web/router",
         "dispatch_middleware",
