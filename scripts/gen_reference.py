@@ -103,6 +103,19 @@ MODULES: list[tuple[str, str, str]] = [
 ]
 
 
+#: constants whose value depends on the machine or the run: described, not shown
+DESCRIBED = {
+    ("std/sys", "argv"): "Array of Str: the script path, then the program's arguments",
+    ("std/sys", "argc"): "Int: the length of argv",
+    ("std/sys", "script_path"): "Str: the running script's absolute path (nil for -e)",
+    ("std/sys", "version"): 'Str: the quest-rt version, e.g. "0.1.0"',
+    ("std/sys", "platform"): '"linux", "darwin" or "windows"',
+    ("std/sys", "executable"): "Str: the path of the quest command",
+    ("std/sys", "builtin_module_names"): "Array of Str: the paths of the std modules",
+    ("std/os", "search_path"): "Array of Str: extra directories `use` searches (push to it)",
+}
+
+
 @dataclass
 class Entry:
     """One documented method or function."""
@@ -270,7 +283,13 @@ def module_pages() -> list[Page]:
 
     _load_tables()
     pages = []
-    for path, binding, intro in MODULES:
+    known = {path for path, _, _ in MODULES}
+    added = [
+        (path, path.rsplit("/", 1)[-1], _module_intro(NATIVE[path]))
+        for path in NATIVE
+        if path not in known and path != "std/json"
+    ]
+    for path, binding, intro in MODULES + added:
         members = native_module(path).quest_members()
         page = Page(path.removeprefix("std/").replace("/", "-") + ".md", path, intro, path, binding)
         functions = {n: v for n, v in members.items() if callable(v) and not isinstance(v, type)}
@@ -292,12 +311,21 @@ def module_pages() -> list[Page]:
                 )
             )
         page.constants = [
-            (n, _constant(v))
+            (n, DESCRIBED.get((path, n)) or f"`{_constant(v)}`")
             for n, v in members.items()
             if not callable(v) and not isinstance(v, type)
         ]
         pages.append(page)
     return pages
+
+
+def _module_intro(dotted: str) -> str:
+    """The first sentence of a module not listed in MODULES (list it to write a better one)."""
+    import importlib
+
+    doc = inspect.cleandoc(importlib.import_module(dotted).__doc__ or "")
+    first = " ".join(doc.split("\n\n")[0].split())
+    return _OUTSIDE.sub("", first.split(". ")[0].rstrip(".")) + "."
 
 
 def _constant(value: Any) -> str:
@@ -348,7 +376,7 @@ def render_page(page: Page) -> str:
                 out += ["```quest", e.example, "```", ""]
     if page.constants:
         out += ["## Constants", "", "| name | value |", "|---|---|"]
-        out += [f"| `{n}` | `{v}` |" for n, v in page.constants]
+        out += [f"| `{n}` | {v} |" for n, v in page.constants]
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
