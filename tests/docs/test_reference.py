@@ -39,7 +39,7 @@ PAGES = GEN.all_pages()
 ENTRIES = [(page, e) for page in PAGES for _, entries in page.sections for e in entries]
 
 #: modules whose docstrings live in code restructured elsewhere; examples come later
-WITHOUT_EXAMPLES = {"std/web", "std/web/ws"}
+WITHOUT_EXAMPLES = {"std/web", "std/web/ws", "std/web/router"}
 
 #: examples here record test results or end the program rather than give a value
 SHOWS_NO_VALUES = {"std/test"}

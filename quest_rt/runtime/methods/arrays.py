@@ -224,6 +224,7 @@ def array_sort(arr: list, key: Any = None, reverse: Any = False) -> list:
         let a = [3, 1, 2]
         a.sort()
         a  # => [1, 2, 3]
+        a.sort(reverse: true)  # => [3, 2, 1]
     """
     _sort(arr, key, reverse, "Array.sort")
     return arr
@@ -235,6 +236,7 @@ def array_sorted(arr: list, key: Any = None, reverse: Any = False) -> list:
 
     Example:
         ["b", "a"].sorted()  # => ["a", "b"]
+        ["ccc", "a", "bb"].sorted(key: fun (s) s.len() end)  # => ["a", "bb", "ccc"]
     """
     items = list(arr)
     _sort(items, key, reverse, "Array.sorted")
@@ -256,13 +258,23 @@ def _extreme(arr: list, key: Any, method: str, sign: int) -> Any:
 
 @method(list, "min")
 def array_min(arr: list, key: Any = None) -> Any:
-    "min(key = nil) -> the first smallest element, by the order of < or of key(elem)"
+    """min(key = nil) -> the first smallest element, by the order of < or of key(elem)
+
+    Example:
+        [3, 1, 2].min()  # => 1
+        ["pear", "fig"].min(key: fun (s) s.len() end)  # => "fig"
+    """
     return _extreme(arr, key, "Array.min", 1)
 
 
 @method(list, "max")
 def array_max(arr: list, key: Any = None) -> Any:
-    "max(key = nil) -> the first largest element, by the order of < or of key(elem)"
+    """max(key = nil) -> the first largest element, by the order of < or of key(elem)
+
+    Example:
+        [3, 1, 2].max()  # => 3
+        [{"n": 1}, {"n": 5}].max(key: fun (d) d["n"] end)  # => {"n": 5}
+    """
     return _extreme(arr, key, "Array.max", -1)
 
 

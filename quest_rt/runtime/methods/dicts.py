@@ -65,7 +65,11 @@ def dict_values(d: dict) -> list:
 
 @method(dict, "items")
 def dict_items(d: dict) -> list:
-    "items() -> Array: [key, value] pairs, in insertion order ([EXT] ours)"
+    """items() -> Array: the [key, value] pairs, in insertion order
+
+    Example:
+        {"a": 1, "b": 2}.items()  # => [["a", 1], ["b", 2]]
+    """
     return [[k, v] for k, v in d.items()]
 
 
