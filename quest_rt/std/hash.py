@@ -44,8 +44,8 @@ def _digest(name: str) -> Callable[[Any], str]:
     apply.__name__ = apply.__qualname__ = name
     apply.__doc__ = (
         f"{name}(data) -> Str: the {name.upper()} of a Str (UTF-8) or Bytes, "
-        f"as lower-case hex\n\n"
-        f'    hash.{name}("hello")  # => {_EXAMPLES[name]}'
+        f"as lower-case hex\n\nExample:\n"
+        f'    hash.{name}("hello")  # => {_EXAMPLES[name]}\n'
     )
     return apply
 

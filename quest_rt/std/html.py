@@ -62,17 +62,29 @@ def compile_template_text(text: str, path: str, module: str = "std/html") -> Any
 
 
 def escape(text: Any) -> str:
-    """escape(s) -> Str: s with & < > " ' replaced by HTML entities"""
+    """escape(s) -> Str: s with & < > " ' replaced by HTML entities
+
+    Example:
+        html.escape("<a href=\\"x\\">&</a>")  # => "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
+    """
     return _escape(text if type(text) is str else to_str(text))
 
 
 def raw(text: Any) -> Raw:
-    """raw(s): HTML that templates output without escaping"""
+    """raw(s) -> Raw: HTML that templates output as it is, without escaping
+
+    Example:
+        html.template("<%= x %>", {"x": html.raw("<b>hi</b>")}).str()  # => "<b>hi</b>"
+    """
     return Raw(text if type(text) is str else to_str(text))
 
 
 def template(source: Any, assigns: Any = None) -> str:
-    """template(source, assigns = {}) -> Str: render template text with assigns"""
+    """template(source, assigns = {}) -> Str: template text rendered with assigns
+
+    Example:
+        html.template("<li><%= item %></li>", {"item": "tea & cake"}).str()  # => "<li>tea &amp; cake</li>"
+    """
     from quest_rt.runtime.builtins import CompiledTemplate
 
     assigns = {} if assigns is None else need_dict(assigns, "html.template", "of assigns")
@@ -94,7 +106,13 @@ def _to_html(value: Any) -> str:
 
 def render(path: Any, assigns: Any = None) -> str:
     """render(path, assigns = {}) -> Str: the template file at path (relative to the
-    program's directory) rendered with assigns"""
+    program's directory) rendered with assigns
+
+    Example:
+        use "std/io"
+        io.write("hello.html", "<p>Hello, <%= name %></p>")
+        html.render("hello.html", {"name": "<Ada>"}).str()  # => "<p>Hello, &lt;Ada&gt;</p>"
+    """
     need_str(path, "html.render", "path")
     assigns = {} if assigns is None else need_dict(assigns, "html.render", "of assigns")
     file = Path(path)

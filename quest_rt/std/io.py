@@ -31,7 +31,12 @@ def _io_error(action: str, path: str, exc: OSError) -> IOErr:
 
 
 def read(path: Any) -> str:
-    """read(path) -> Str: the whole file as UTF-8 text"""
+    """read(path) -> Str: the whole file as UTF-8 text
+
+    Example:
+        io.write("notes.txt", "hello")
+        io.read("notes.txt")  # => "hello"
+    """
     path = need_str(path, "io.read", "path")
     try:
         with open(path, encoding="utf-8") as f:
@@ -54,32 +59,66 @@ def _write(path: Any, data: Any, mode: str, fname: str) -> None:
 
 
 def write(path: Any, data: Any) -> None:
-    """write(path, data): replace the file with Str or Bytes data"""
+    """write(path, data): replace the file with Str or Bytes data
+
+    Example:
+        io.write("out.txt", "first")
+        io.write("out.txt", "second")
+        io.read("out.txt")  # => "second"
+    """
     _write(path, data, "w", "io.write")
 
 
 def append(path: Any, data: Any) -> None:
-    """append(path, data): add Str or Bytes data at the end of the file"""
+    """append(path, data): add Str or Bytes data at the end of the file (created when
+    missing)
+
+    Example:
+        io.write("log.txt", "one\\n")
+        io.append("log.txt", "two\\n")
+        io.read("log.txt")  # => "one\\ntwo\\n"
+    """
     _write(path, data, "a", "io.append")
 
 
 def exists(path: Any) -> bool:
-    """exists(path) -> Bool"""
+    """exists(path) -> Bool: whether a file or directory is there
+
+    Example:
+        io.write("here.txt", "")
+        io.exists("here.txt")  # => true
+        io.exists("nowhere.txt")  # => false
+    """
     return os.path.exists(need_str(path, "io.exists", "path"))
 
 
 def is_file(path: Any) -> bool:
-    """is_file(path) -> Bool"""
+    """is_file(path) -> Bool: whether path is a regular file
+
+    Example:
+        io.write("f.txt", "")
+        io.is_file("f.txt")  # => true
+        io.is_file(".")  # => false
+    """
     return os.path.isfile(need_str(path, "io.is_file", "path"))
 
 
 def is_dir(path: Any) -> bool:
-    """is_dir(path) -> Bool"""
+    """is_dir(path) -> Bool: whether path is a directory
+
+    Example:
+        io.is_dir(".")  # => true
+    """
     return os.path.isdir(need_str(path, "io.is_dir", "path"))
 
 
 def size(path: Any) -> int:
-    """size(path) -> Int: the size in bytes"""
+    """size(path) -> Int: the size in bytes
+
+    Example:
+        io.write("five.txt", "héllo")
+        io.size("five.txt")  # => 6
+    """
     path = need_str(path, "io.size", "path")
     try:
         return os.path.getsize(path)
@@ -88,7 +127,13 @@ def size(path: Any) -> int:
 
 
 def remove(path: Any) -> None:
-    """remove(path): delete a file, or a directory with everything in it"""
+    """remove(path): delete a file, or a directory with everything in it
+
+    Example:
+        io.write("tmp.txt", "")
+        io.remove("tmp.txt")
+        io.exists("tmp.txt")  # => false
+    """
     path = need_str(path, "io.remove", "path")
     try:
         if os.path.isdir(path) and not os.path.islink(path):
@@ -100,7 +145,13 @@ def remove(path: Any) -> None:
 
 
 def copy(src: Any, dst: Any) -> None:
-    """copy(src, dst): copy a file (or a directory tree)"""
+    """copy(src, dst): copy a file, or a directory with everything in it
+
+    Example:
+        io.write("a.txt", "hi")
+        io.copy("a.txt", "b.txt")
+        io.read("b.txt")  # => "hi"
+    """
     src, dst = need_str(src, "io.copy", "source"), need_str(dst, "io.copy", "destination")
     try:
         if os.path.isdir(src):
@@ -112,7 +163,14 @@ def copy(src: Any, dst: Any) -> None:
 
 
 def move(src: Any, dst: Any) -> None:
-    """move(src, dst): move or rename a file or directory"""
+    """move(src, dst): move or rename a file or directory
+
+    Example:
+        io.write("old.txt", "x")
+        io.move("old.txt", "new.txt")
+        io.exists("old.txt")  # => false
+        io.read("new.txt")  # => "x"
+    """
     src, dst = need_str(src, "io.move", "source"), need_str(dst, "io.move", "destination")
     if not os.path.lexists(src):
         raise IOErr(f"Cannot move '{src}': No such file or directory")
@@ -123,7 +181,13 @@ def move(src: Any, dst: Any) -> None:
 
 
 def glob(pattern: Any) -> list[str]:
-    """glob(pattern) -> Array of Str: matching paths, sorted"""
+    """glob(pattern) -> Array of Str: matching paths, sorted
+
+    Example:
+        io.write("a.q", "")
+        io.write("b.q", "")
+        io.glob("*.q")  # => ["a.q", "b.q"]
+    """
     pattern = need_str(pattern, "io.glob", "pattern")
     return sorted(_glob.glob(pattern, recursive=True, include_hidden=True))
 
@@ -171,7 +235,12 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
 
 
 def glob_match(path: Any, pattern: Any) -> bool:
-    """glob_match(path, pattern) -> Bool: whether the path matches the glob pattern"""
+    """glob_match(path, pattern) -> Bool: whether the path matches the glob pattern
+
+    Example:
+        io.glob_match("src/app/main.q", "src/**/*.q")  # => true
+        io.glob_match("main.txt", "*.q")  # => false
+    """
     path = need_str(path, "io.glob_match", "path")
     pattern = need_str(pattern, "io.glob_match", "pattern")
     return glob_regex(pattern).match(path) is not None

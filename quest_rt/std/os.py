@@ -22,12 +22,25 @@ def _io_error(action: str, path: str, exc: OSError) -> IOErr:
 
 
 def getenv(name: Any) -> str | None:
-    """getenv(name) -> Str or nil"""
+    """getenv(name) -> Str or nil: the value of an environment variable, nil when unset
+
+    Example:
+        os.setenv("APP_MODE", "dev")
+        os.getenv("APP_MODE")  # => "dev"
+        os.getenv("NO_SUCH_VARIABLE")  # => nil
+    """
     return os.environ.get(need_str(name, "os.getenv", "name"))
 
 
 def setenv(name: Any, value: Any) -> None:
-    """setenv(name, value): set a variable (nil unsets it)"""
+    """setenv(name, value): set a variable (nil unsets it)
+
+    Example:
+        os.setenv("LEVEL", 3)
+        os.getenv("LEVEL")  # => "3"
+        os.setenv("LEVEL", nil)
+        os.getenv("LEVEL")  # => nil
+    """
     name = need_str(name, "os.setenv", "name")
     if value is None:
         os.environ.pop(name, None)
@@ -36,22 +49,43 @@ def setenv(name: Any, value: Any) -> None:
 
 
 def unsetenv(name: Any) -> None:
-    """unsetenv(name)"""
+    """unsetenv(name): remove an environment variable (nothing happens when it is unset)
+
+    Example:
+        os.setenv("TOKEN", "x")
+        os.unsetenv("TOKEN")
+        os.getenv("TOKEN")  # => nil
+    """
     os.environ.pop(need_str(name, "os.unsetenv", "name"), None)
 
 
 def environ() -> dict[str, str]:
-    """environ() -> Dict of every environment variable"""
+    """environ() -> Dict: every environment variable, name to value
+
+    Example:
+        os.setenv("APP_MODE", "dev")
+        os.environ()["APP_MODE"]  # => "dev"
+    """
     return dict(os.environ)
 
 
 def getcwd() -> str:
-    """getcwd() -> Str: the working directory"""
+    """getcwd() -> Str: the working directory
+
+    Example:
+        os.getcwd().cls()  # => "Str"
+    """
     return os.getcwd()
 
 
 def chdir(path: Any) -> None:
-    """chdir(path)"""
+    """chdir(path): make path the working directory
+
+    Example:
+        os.mkdir("work")
+        os.chdir("work")
+        os.getcwd().endswith("work")  # => true
+    """
     path = need_str(path, "os.chdir", "path")
     try:
         os.chdir(path)
@@ -60,7 +94,14 @@ def chdir(path: Any) -> None:
 
 
 def listdir(path: Any = ".") -> list[str]:
-    """listdir(path = ".") -> Array of Str: entry names, sorted"""
+    """listdir(path = ".") -> Array of Str: entry names, sorted
+
+    Example:
+        os.mkdir("d")
+        os.mkdir("d/b")
+        os.mkdir("d/a")
+        os.listdir("d")  # => ["a", "b"]
+    """
     path = need_str(path, "os.listdir", "path")
     try:
         return sorted(os.listdir(path))
@@ -69,7 +110,12 @@ def listdir(path: Any = ".") -> list[str]:
 
 
 def mkdir(path: Any) -> None:
-    """mkdir(path): create a directory and any missing parents"""
+    """mkdir(path): create a directory and any missing parents
+
+    Example:
+        os.mkdir("a/b/c")
+        os.listdir("a/b")  # => ["c"]
+    """
     path = need_str(path, "os.mkdir", "path")
     try:
         os.makedirs(path)
@@ -78,7 +124,13 @@ def mkdir(path: Any) -> None:
 
 
 def rmdir(path: Any) -> None:
-    """rmdir(path): remove an empty directory"""
+    """rmdir(path): remove an empty directory
+
+    Example:
+        os.mkdir("empty")
+        os.rmdir("empty")
+        os.listdir(".")  # => []
+    """
     path = need_str(path, "os.rmdir", "path")
     try:
         os.rmdir(path)
@@ -87,7 +139,14 @@ def rmdir(path: Any) -> None:
 
 
 def remove(path: Any) -> None:
-    """remove(path): delete a file"""
+    """remove(path): delete a file
+
+    Example:
+        use "std/io"
+        io.write("x.txt", "")
+        os.remove("x.txt")
+        io.exists("x.txt")  # => false
+    """
     path = need_str(path, "os.remove", "path")
     try:
         os.remove(path)
@@ -96,7 +155,13 @@ def remove(path: Any) -> None:
 
 
 def rename(src: Any, dst: Any) -> None:
-    """rename(src, dst)"""
+    """rename(src, dst): rename or move a file or directory
+
+    Example:
+        os.mkdir("old")
+        os.rename("old", "new")
+        os.listdir(".")  # => ["new"]
+    """
     src, dst = need_str(src, "os.rename", "source"), need_str(dst, "os.rename", "destination")
     try:
         os.rename(src, dst)

@@ -19,7 +19,13 @@ _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 def format_(template: Any, values: Any = None, /, **named: Any) -> str:
-    """format(template, **values) or format(template, dict) -> Str"""
+    """format(template, **values) -> Str: {name} placeholders replaced by the named values
+    (or by a Dict's); unknown placeholders stay
+
+    Example:
+        str.format("{who} has {n}", who: "Ada", n: 3)  # => "Ada has 3"
+        str.format("{a}{b}", {"a": 1})  # => "1{b}"
+    """
     need_str(template, "str.format", "template")
     if values is not None:
         need_dict(values, "str.format", "of values")

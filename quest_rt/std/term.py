@@ -46,7 +46,9 @@ def _colour(name: str) -> Callable[..., str]:
         return _wrap(text, [COLORS[name], *_attr_codes(attrs, name)])
 
     colour.__name__ = colour.__qualname__ = name
-    colour.__doc__ = f"{name}(text, attrs = []) -> Str"
+    colour.__doc__ = (f"{name}(text, attrs = []) -> Str: text in {name}, with the attributes "
+                      f"named in attrs\n\nExample:\n    term.{name}(\"ok\", [\"bold\"]) == "
+                      f"chr(27) .. \"[{COLORS[name]};1mok\" .. term.reset()  # => true\n")
     return colour
 
 
@@ -55,12 +57,18 @@ def _attribute(name: str) -> Callable[[Any], str]:
         return _wrap(text, [ATTRIBUTES[name]])
 
     attribute.__name__ = attribute.__qualname__ = name
-    attribute.__doc__ = f"{name}(text) -> Str"
+    attribute.__doc__ = (f"{name}(text) -> Str: text shown {name}\n\nExample:\n    "
+                         f"term.{name}(\"x\") == chr(27) .. \"[{ATTRIBUTES[name]}mx\" .. "
+                         f"term.reset()  # => true\n")
     return attribute
 
 
 def color(text: Any, name: Any, attrs: Any = None) -> str:
-    """color(text, name, attrs = []) -> Str: the colour given by name"""
+    """color(text, name, attrs = []) -> Str: the colour given by name
+
+    Example:
+        term.color("x", "blue") == chr(27) .. "[34mx" .. chr(27) .. "[0m"  # => true
+    """
     if need_str(name, "term.color", "colour name") not in COLORS:
         raise ValueErr(f"term.color: unknown colour {to_str(name)} (known: "
                        + ", ".join(COLORS) + ")")
@@ -71,7 +79,7 @@ def reset() -> str:
     """reset() -> Str: the code that turns every colour and attribute off
 
     Example:
-        term.reset()  # => "\\x1b[0m"
+        term.reset() == chr(27) .. "[0m"  # => true
     """
     return RESET
 

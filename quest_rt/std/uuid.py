@@ -36,7 +36,12 @@ _v7_counter = 0
 
 
 def v4() -> uuid.UUID:
-    """v4() -> Uuid: random"""
+    """v4() -> Uuid: a random Uuid
+
+    Example:
+        uuid.v4().version()  # => 4
+        uuid.v4() == uuid.v4()  # => false
+    """
     return uuid.uuid4()
 
 
@@ -59,7 +64,14 @@ def _v7_clock() -> tuple[int, int]:
 
 
 def v7() -> uuid.UUID:
-    """v7() -> Uuid: time-ordered (RFC 9562)"""
+    """v7() -> Uuid: a time-ordered Uuid; later ones sort after earlier ones
+
+    Example:
+        let first = uuid.v7()
+        let second = uuid.v7()
+        first.str() < second.str()  # => true
+        first.version()  # => 7
+    """
     ms, counter = _v7_clock()
     rand_b = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
     value = (ms & ((1 << 48) - 1)) << 80 | 0x7 << 76 | counter << 64 | 0b10 << 62 | rand_b
@@ -174,12 +186,21 @@ def v8(data: Any) -> uuid.UUID:
 
 
 def nil_uuid() -> uuid.UUID:
-    """nil_uuid() -> Uuid: all zeros"""
+    """nil_uuid() -> Uuid: the Uuid whose bits are all zero
+
+    Example:
+        uuid.nil_uuid().str()  # => "00000000-0000-0000-0000-000000000000"
+    """
     return uuid.UUID(int=0)
 
 
 def parse(text: Any) -> uuid.UUID:
-    """parse(str) -> Uuid: hyphenated, simple, braced or urn:uuid: forms"""
+    """parse(str) -> Uuid: read a Uuid in hyphenated, simple, braced or urn:uuid: form
+    (ValueErr if invalid)
+
+    Example:
+        uuid.parse("550E8400E29B41D4A716446655440000").str()  # => "550e8400-e29b-41d4-a716-446655440000"
+    """
     need_str(text, "uuid.parse")
     try:
         return uuid.UUID(text.strip())
@@ -188,7 +209,12 @@ def parse(text: Any) -> uuid.UUID:
 
 
 def from_bytes(data: Any) -> uuid.UUID:
-    """from_bytes(bytes) -> Uuid: from exactly 16 bytes"""
+    """from_bytes(bytes) -> Uuid: the Uuid of exactly 16 bytes
+
+    Example:
+        let id = uuid.from_bytes(b"\\x00\\x11\\x22\\x33\\x44\\x55\\x66\\x77\\x88\\x99\\xaa\\xbb\\xcc\\xdd\\xee\\xff")
+        id.str()  # => "00112233-4455-6677-8899-aabbccddeeff"
+    """
     need_bytes(data, "uuid.from_bytes")
     if len(data) != 16:
         raise ValueErr(f"uuid.from_bytes expects 16 bytes, got {len(data)}")
