@@ -215,8 +215,7 @@ def _fitting_index(i: Any) -> Any:
 
 
 def _char_index(s: str, i: Any) -> str:
-    i = _fitting_index(i)
-    if type(i) is not int:
+    if type(i) is not int and type(i := _fitting_index(i)) is not int:
         raise TypeErr(f"String index must be an Int, got {cls_name(i)}")
     n = len(s)
     j = i + n if i < 0 else i
@@ -229,8 +228,7 @@ def index(obj: Any, i: Any) -> Any:
     """``obj[i]`` read (spec 3.10)."""
     t = type(obj)
     if t is list:
-        i = _fitting_index(i)
-        if type(i) is not int:
+        if type(i) is not int and type(i := _fitting_index(i)) is not int:
             raise TypeErr(f"Array index must be an Int, got {cls_name(i)}")
         try:
             return obj[i]
@@ -241,8 +239,7 @@ def index(obj: Any, i: Any) -> Any:
     if t is str:
         return _char_index(obj, i)
     if t is bytes:
-        i = _fitting_index(i)
-        if type(i) is not int:
+        if type(i) is not int and type(i := _fitting_index(i)) is not int:
             raise TypeErr(f"Bytes index must be an Int, got {cls_name(i)}")
         n = len(obj)
         j = i + n if i < 0 else i
@@ -263,8 +260,7 @@ def setindex(obj: Any, i: Any, value: Any) -> None:
     """``obj[i] = value`` (spec 2.3)."""
     t = type(obj)
     if t is list:
-        i = _fitting_index(i)
-        if type(i) is not int:
+        if type(i) is not int and type(i := _fitting_index(i)) is not int:
             raise TypeErr(f"Array index must be an Int, got {cls_name(i)}")
         try:
             obj[i] = value
