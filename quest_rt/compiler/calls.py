@@ -42,8 +42,11 @@ def dispatched_names() -> frozenset[str]:
     """
     from quest_rt.runtime.dispatch import builtin_method_names
 
+    import decimal
+
     names = set(builtin_method_names())
-    for t in (int, float, str, bytes, list, dict, bool, type(None), type, object):
+    for t in (int, float, str, bytes, list, dict, bool, type(None), type, object,
+              decimal.Decimal):
         names.update(dir(t))
     return frozenset(names)
 

@@ -235,7 +235,7 @@ def _type_text(ref: q.TypeRef | None) -> str | None:
 def compile_type(em: Emitter, node: q.TypeDecl, tail: Tail) -> list[ast.stmt]:
     b = em.info.decls[id(node)]
     out: list[ast.stmt] = []
-    for m in node.methods:
+    for m in (*node.methods, *(m for impl in node.impls for m in impl.methods)):
         if m.decorators:  # spec 2.15: not supported on methods, a TypeErr when it runs
             out.append(ast.Expr(call(helper("decorated_method_error"), const(node.name),
                                      const(m.name))))

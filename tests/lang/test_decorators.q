@@ -87,6 +87,18 @@ describe("Decorators", fun ()
       end
       WithDecoratedMethod
     end, "not supported on methods")
+    trait Shown
+      fun show()
+    end
+    assert_error_has(TypeErr, fun ()
+      type WithDecoratedImpl
+        impl Shown
+          @Counted
+          fun show() "x" end
+        end
+      end
+      WithDecoratedImpl
+    end, "not supported on methods")
   end)
 end)
 

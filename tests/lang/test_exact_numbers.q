@@ -137,6 +137,12 @@ describe("Decimal", fun ()
     end, "a Decimal match range cannot have a step")
   end)
 
+  it("does not expose Python's Decimal methods", fun ()
+    assert_raises(AttrErr, fun () Decimal.new("2").sqrt() end)
+    assert_raises(AttrErr, fun () Decimal.new("2").quantize(Decimal.new("1")) end)
+    assert_raises(AttrErr, fun () 5n.bit_length() end)
+  end)
+
   it("orders with the other numbers", fun ()
     assert(Decimal.new("19.9") > 19)
     assert(Decimal.new("19.9") < 20n)
