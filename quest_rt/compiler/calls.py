@@ -40,9 +40,9 @@ def dispatched_names() -> frozenset[str]:
     Every Quest method of a built-in value, plus every attribute CPython's own types
     have, so that ``arr.append(1)`` is an AttrErr instead of Python's ``list.append``.
     """
-    from quest_rt.runtime.dispatch import builtin_method_names
-
     import decimal
+
+    from quest_rt.runtime.dispatch import builtin_method_names
 
     names = set(builtin_method_names())
     for t in (int, float, str, bytes, list, dict, bool, type(None), type, object,
