@@ -170,6 +170,12 @@ def compile_use(em: Emitter, node: q.Use, tail: Tail) -> list[ast.stmt]:
     return out + em.tail_nil(tail)
 
 
+@compiles(q.DocDecl)
+def compile_doc_decl(em: Emitter, node: q.DocDecl, tail: Tail) -> list[ast.stmt]:
+    """``% fun name(params) "doc"``: documentation only, nothing runs (spec 2.15)."""
+    return em.tail_nil(tail)
+
+
 @compiles(q.Del)
 def compile_del(em: Emitter, node: q.Del, tail: Tail) -> list[ast.stmt]:
     ref = em.info.refs[id(node)]
