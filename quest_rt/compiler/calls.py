@@ -40,10 +40,13 @@ def dispatched_names() -> frozenset[str]:
     Every Quest method of a built-in value, plus every attribute CPython's own types
     have, so that ``arr.append(1)`` is an AttrErr instead of Python's ``list.append``.
     """
+    import decimal
+
     from quest_rt.runtime.dispatch import builtin_method_names
 
     names = set(builtin_method_names())
-    for t in (int, float, str, bytes, list, dict, bool, type(None), type, object):
+    for t in (int, float, str, bytes, list, dict, bool, type(None), type, object,
+              decimal.Decimal):
         names.update(dir(t))
     return frozenset(names)
 

@@ -170,6 +170,12 @@ def compile_use(em: Emitter, node: q.Use, tail: Tail) -> list[ast.stmt]:
     return out + em.tail_nil(tail)
 
 
+@compiles(q.DocDecl)
+def compile_doc_decl(em: Emitter, node: q.DocDecl, tail: Tail) -> list[ast.stmt]:
+    """``% fun name(params) "doc"``: documentation only, nothing runs (spec 2.15)."""
+    return em.tail_nil(tail)
+
+
 @compiles(q.Del)
 def compile_del(em: Emitter, node: q.Del, tail: Tail) -> list[ast.stmt]:
     ref = em.info.refs[id(node)]
@@ -235,7 +241,7 @@ def _type_text(ref: q.TypeRef | None) -> str | None:
 def compile_type(em: Emitter, node: q.TypeDecl, tail: Tail) -> list[ast.stmt]:
     b = em.info.decls[id(node)]
     out: list[ast.stmt] = []
-    for m in node.methods:
+    for m in (*node.methods, *(m for impl in node.impls for m in impl.methods)):
         if m.decorators:  # spec 2.15: not supported on methods, a TypeErr when it runs
             out.append(ast.Expr(call(helper("decorated_method_error"), const(node.name),
                                      const(m.name))))

@@ -35,6 +35,7 @@ _PRIMITIVE_NAMES: dict[type, str] = {
     type(None): "Nil", bool: "Bool", int: "Int", float: "Float", str: "Str",
     list: "Array", dict: "Dict", bytes: "Bytes",
     uuid.UUID: "Uuid",  # a standard-library class: std/uuid registers its methods
+    decimal.Decimal: "Decimal",  # spec 5.11, see runtime/bignum.py
 }
 
 _FUNCTION_TYPES = (types.FunctionType, types.BuiltinFunctionType, types.MethodType,
@@ -206,6 +207,8 @@ def eq(a: Any, b: Any) -> bool:
         except Exception:  # a native object's __eq__ misbehaving must not break ==
             return a is b
     if (ta is int or ta is float) and (tb is int or tb is float):
+        return a == b
+    if _rank(ta) == 2 and _rank(tb) == 2:  # a BigInt or a Decimal with another number
         return a == b
     if isinstance(a, type) and isinstance(b, type):
         return a is b
