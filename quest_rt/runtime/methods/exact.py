@@ -52,25 +52,42 @@ BigInt.new = staticmethod(_bigint_new)  # type: ignore[attr-defined]
 
 @method(str, "to_bigint")
 def str_to_bigint(s: str) -> BigInt:
-    "to_bigint() -> BigInt: decimal or 0x/0b/0o digits, `_` separators, an optional `n`"
+    """to_bigint() -> BigInt: decimal or 0x/0b/0o digits, `_` separators, an optional `n`
+
+    Example:
+        "0xFF".to_bigint()  # => 255n
+        "1_000n".to_bigint() * 2  # => 2000n
+    """
     return to_bigint(s)
 
 
 @method(str, "to_decimal")
 def str_to_decimal(s: str) -> Decimal:
-    "to_decimal() -> Decimal: the number as written (\"19.90\" keeps its zero)"
+    """to_decimal() -> Decimal: the number as written ("19.90" keeps its zero)
+
+    Example:
+        "19.90".to_decimal().to_string()  # => "19.90"
+    """
     return to_decimal(s)
 
 
 @method(int, "to_bigint")
 def int_to_bigint(n: int) -> BigInt:
-    "to_bigint() -> BigInt: the same integer as a BigInt"
+    """to_bigint() -> BigInt: the same integer as a BigInt
+
+    Example:
+        9223372036854775807.to_bigint() + 1  # => 9223372036854775808n
+    """
     return BigInt(n)
 
 
 @method(int, "to_decimal")
 def int_to_decimal(n: int) -> Decimal:
-    "to_decimal() -> Decimal: the same integer as a Decimal"
+    """to_decimal() -> Decimal: the same integer as a Decimal
+
+    Example:
+        3.to_decimal().to_string()  # => "3"
+    """
     return Decimal(n)
 
 
@@ -166,7 +183,11 @@ def bigint_to_bigint(n: BigInt) -> BigInt:
 
 @method(BigInt, "to_decimal")
 def bigint_to_decimal(n: BigInt) -> Decimal:
-    "to_decimal() -> Decimal: the same integer as a Decimal"
+    """to_decimal() -> Decimal: the same integer as a Decimal
+
+    Example:
+        3.to_decimal().to_string()  # => "3"
+    """
     return Decimal(int(n))
 
 
@@ -212,7 +233,11 @@ def float_to_decimal(x: float) -> Decimal:
 
 @method(float, "to_decimal")
 def float_method_to_decimal(x: float) -> Decimal:
-    "to_decimal() -> Decimal: the Float's printed form as a Decimal (0.1 gives 0.1)"
+    """to_decimal() -> Decimal: the Float's printed form as a Decimal (0.1 gives 0.1)
+
+    Example:
+        0.1.to_decimal().to_string()  # => "0.1"
+    """
     if x != x or x in (float("inf"), float("-inf")):
         raise ValueErr(f"Cannot convert {float_str(x)} to Decimal")
     return float_to_decimal(x)
