@@ -22,6 +22,7 @@ def compile_let(em: Emitter, node: q.Let, tail: Tail) -> list[ast.stmt]:
         value = em.expr(b.value)
         binding = em.info.decls[id(b)]
         out.append(_store(binding.pyname, value))
+        out.extend(em.let_slot(binding))
     return out + em.tail_nil(tail)
 
 
@@ -65,7 +66,15 @@ def _assign_name(em: Emitter, node: q.Assign, target: q.Name) -> list[ast.stmt]:
         compound = [const(True)] if node.op is not None else []
         return [ast.Expr(value),
                 ast.Expr(call(helper("const_error"), const(target.name), *compound))]
-    if node.op is not None:
+    if id(node) in em.bounded_increments:
+        # `k += 1` after `k < n` with an Int n (statements.bounded_counter)
+        plain = ast.BinOp(name(b.pyname), ast.Add(), const(1))
+        flag = em.bounded_increments[id(node)]
+        if node.op is not None:
+            value = binary(em, node.op, name(b.pyname), b.type, value, em.type_of(node.value),
+                           compound=True)
+        value = plain if flag is None else ast.IfExp(flag, plain, value)
+    elif node.op is not None:
         value = binary(em, node.op, name(b.pyname), b.type, value, em.type_of(node.value),
                        compound=True)
     annotation = _declared_annotation(b)

@@ -242,7 +242,7 @@ class CompiledTemplate:
 def _helpers() -> dict[str, Any]:
     h: dict[str, Any] = {
         "type": type, "int": int, "float": float, "str": str, "bool": bool, "list": list,
-        "dict": dict, "bytes": bytes, "len": len, "Exception": Exception,
+        "dict": dict, "bytes": bytes, "len": len, "ord": ord, "abs": abs, "Exception": Exception,
         "isinstance": isinstance, "BigInt": bignum.BigInt,
         "NUMBERS": frozenset((int, float)), "SCALARS": frozenset((int, float, str)),
         "ORDERED": frozenset((int, str)), "SIZED": frozenset((list, dict)),
