@@ -22,9 +22,11 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from wsload import (  # noqa: E402
+    SERVER_CMD_HELP,
     ServerProcess,
     close_all,
     connect_many,
+    custom_servers,
     echo_round_trips,
     percentile,
     raise_fd_limit,
@@ -39,21 +41,17 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=5.0)
     parser.add_argument("--warmup", type=float, default=1.0)
     parser.add_argument("--payload", type=int, default=32)
-    parser.add_argument(
-        "--server-cmd",
-        default=None,
-        help="benchmark this command as an extra server named 'custom' ({port} is substituted)",
-    )
+    parser.add_argument("--server-cmd", action="append", help=SERVER_CMD_HELP)
     args = parser.parse_args()
     raise_fd_limit()
     names = server_list(args.servers)
-    if args.server_cmd:
-        names.append("custom")
+    customs = custom_servers(args.server_cmd)
+    names += list(customs)
     levels = [int(c) for c in args.concurrency.split(",")]
     payload = b"x" * args.payload
     results: dict[tuple[str, int], dict[str, float]] = {}
     for name in names:
-        server = ServerProcess(name, args.server_cmd if name == "custom" else None)
+        server = ServerProcess(name, customs.get(name))
         try:
             for level in levels:
                 socks = connect_many(server.port, level)

@@ -22,9 +22,11 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from wsload import (  # noqa: E402
+    SERVER_CMD_HELP,
     ServerProcess,
     close_all,
     connect_many,
+    custom_servers,
     raise_fd_limit,
     server_list,
     text_frame,
@@ -38,16 +40,16 @@ def main() -> None:
     parser.add_argument("--clients", default="1000,10000")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--payload", type=int, default=64)
-    parser.add_argument("--server-cmd", default=None)
+    parser.add_argument("--server-cmd", action="append", help=SERVER_CMD_HELP)
     args = parser.parse_args()
     raise_fd_limit()
     names = server_list(args.servers)
-    if args.server_cmd:
-        names.append("custom")
+    customs = custom_servers(args.server_cmd)
+    names += list(customs)
     sizes = [int(n) for n in args.clients.split(",")]
     results: dict[tuple[str, int], float] = {}
     for name in names:
-        server = ServerProcess(name, args.server_cmd if name == "custom" else None)
+        server = ServerProcess(name, customs.get(name))
         try:
             for size in sizes:
                 socks = connect_many(server.port, size + 1)

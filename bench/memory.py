@@ -19,9 +19,11 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from wsload import (  # noqa: E402
+    SERVER_CMD_HELP,
     ServerProcess,
     close_all,
     connect_many,
+    custom_servers,
     echo_round_trips,
     raise_fd_limit,
     server_list,
@@ -32,15 +34,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="RSS per idle connection")
     parser.add_argument("--servers", default="bare,engine-direct,engine-hypercorn")
     parser.add_argument("--clients", type=int, default=10000)
-    parser.add_argument("--server-cmd", default=None)
+    parser.add_argument("--server-cmd", action="append", help=SERVER_CMD_HELP)
     args = parser.parse_args()
     raise_fd_limit()
     names = server_list(args.servers)
-    if args.server_cmd:
-        names.append("custom")
+    customs = custom_servers(args.server_cmd)
+    names += list(customs)
     per_conn: dict[str, float] = {}
     for name in names:
-        server = ServerProcess(name, args.server_cmd if name == "custom" else None)
+        server = ServerProcess(name, customs.get(name))
         try:
             warm = connect_many(server.port, 200)
             echo_round_trips(warm, b"warm", 0.0, 0.5)

@@ -269,3 +269,20 @@ class ServerProcess:
 
 def server_list(names: str) -> list[str]:
     return [n.strip() for n in names.split(",") if n.strip()]
+
+
+SERVER_CMD_HELP = (
+    "benchmark a command as an extra server ({port} is substituted); repeatable, "
+    "'NAME=CMD' names it (default: custom, custom2, ...), e.g. a before/after pair"
+)
+
+
+def custom_servers(values: list[str] | None) -> dict[str, str]:
+    """``--server-cmd`` values → {name: command}, in the order given."""
+    servers: dict[str, str] = {}
+    for i, value in enumerate(values or []):
+        name, sep, cmd = value.partition("=")
+        if not sep or " " in name:
+            name, cmd = ("custom" if i == 0 else f"custom{i + 1}"), value
+        servers[name] = cmd
+    return servers

@@ -1,8 +1,9 @@
-"""Where quest-rt's data files are: the grammar and the Quest-source standard library.
+"""Where quest-rt's data files are: the grammar, the Quest-source standard library and the
+browser assets (the vendored LiveView clients).
 
 In a source checkout they sit at the repository root (``grammar/quest.lark``, ``stdlib/``);
-an installed wheel carries them inside the package as ``quest_rt/_data/grammar`` and
-``quest_rt/_data/stdlib`` (pyproject's force-include). The package-relative copy is checked
+an installed wheel carries them inside the package as ``quest_rt/_data/grammar``,
+``quest_rt/_data/stdlib`` and ``quest_rt/_data/assets`` (pyproject's force-include). The package-relative copy is checked
 first, so an installed quest-rt never picks up files from whatever directory it runs in.
 """
 
@@ -30,3 +31,9 @@ def grammar_path() -> Path:
 def stdlib_dir() -> Path:
     """The directory of standard modules written in Quest (``std/...`` source files)."""
     return _locate("stdlib")
+
+
+def assets_dir() -> Path:
+    """The browser side: ``liveview/`` holds the vendored ``phoenix`` and
+    ``phoenix_live_view`` bundles (``scripts/vendor_assets.py``)."""
+    return _locate("assets")

@@ -48,6 +48,12 @@ def test_wheel_carries_grammar_and_stdlib(installed: Path):
     assert (installed / "quest_rt" / "_data" / "stdlib" / "std" / "error.q").is_file()
 
 
+def test_wheel_carries_the_vendored_liveview_clients(installed: Path):
+    liveview = installed / "quest_rt" / "_data" / "assets" / "liveview"
+    assert (liveview / "phoenix_live_view.min.js").is_file()
+    assert (liveview / "LICENSE-morphdom").is_file()
+
+
 def test_installed_quest_runs_outside_the_repository(installed: Path, tmp_path: Path):
     program = tmp_path / "app.q"
     program.write_text('use "std/error" {BasicError}\n'

@@ -45,6 +45,14 @@ def quest_function_name(code: types.CodeType) -> str:
     return name or "<anonymous>"
 
 
+def _enclosing_function(code: types.CodeType) -> str:
+    """The Quest function a compiler-made function (``·tpl3``) is nested in."""
+    for part in reversed(code.co_qualname.split(".<locals>.")):
+        if not part.startswith("·"):
+            return part.split("·")[0] or "<anonymous>"
+    return "<module>"
+
+
 def quest_frames(tb: types.TracebackType | None) -> list[QuestFrame]:
     frames: list[QuestFrame] = []
     while tb is not None:
@@ -53,6 +61,11 @@ def quest_frames(tb: types.TracebackType | None) -> list[QuestFrame]:
             if code.co_name.startswith("·") and frames:
                 # a loop body or template function: part of the Quest frame that called it
                 frames[-1] = QuestFrame(code.co_filename, tb.tb_lineno, frames[-1].function)
+            elif code.co_name.startswith("·"):
+                # a template's dynamics evaluated by the LiveView diff engine, after the
+                # render function returned: name the Quest function the template is in
+                frames.append(QuestFrame(code.co_filename, tb.tb_lineno,
+                                         _enclosing_function(code)))
             else:
                 frames.append(QuestFrame(code.co_filename, tb.tb_lineno,
                                          quest_function_name(code)))

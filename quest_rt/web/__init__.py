@@ -27,17 +27,24 @@ from typing import TYPE_CHECKING, Any
 
 # {public name: defining submodule}
 _EXPORTS = {
+    "Accept": "ws.upgrade",
+    "Endpoint": "ws.upgrade",
+    "Refuse": "ws.upgrade",
+    "UpgradeRequest": "ws.upgrade",
+    "check_origin": "ws.upgrade",
+    "Route": "http.routes",
+    "RouteTable": "http.routes",
     "WebApp": "app",
     "default_encode_json": "app",
     "default_format_error": "app",
     "BridgeError": "bridge",
     "run_sync": "bridge",
     "sleep": "bridge",
-    "ConnectionState": "connection",
-    "ConnectionStatistics": "connection",
-    "WebSocketConnection": "connection",
-    "ConnectionRegistry": "registry",
-    "RegistryStatistics": "registry",
+    "ConnectionState": "ws.connection",
+    "ConnectionStatistics": "ws.connection",
+    "WebSocketConnection": "ws.connection",
+    "ConnectionRegistry": "ws.registry",
+    "RegistryStatistics": "ws.registry",
     "ServerThread": "server",
     "run": "server",
     "serve": "server",
@@ -46,26 +53,33 @@ _EXPORTS = {
     "CLOSE_SLOW_CONSUMER": "settings",
     "TransportKind": "settings",
     "WebSettings": "settings",
-    "ReceiveTimeout": "testing",
-    "WebSocketClosed": "testing",
-    "WebSocketTestClient": "testing",
+    "ReceiveTimeout": "ws.testing",
+    "WebSocketClosed": "ws.testing",
+    "WebSocketTestClient": "ws.testing",
 }
 
 __all__ = [
+    "Accept",
     "BridgeError",
     "CLOSE_SLOW_CONSUMER",
     "ConnectionRegistry",
     "ConnectionState",
     "ConnectionStatistics",
+    "Endpoint",
     "ReceiveTimeout",
+    "Refuse",
     "RegistryStatistics",
+    "Route",
+    "RouteTable",
     "ServerThread",
     "TransportKind",
+    "UpgradeRequest",
     "WebApp",
     "WebSettings",
     "WebSocketClosed",
     "WebSocketConnection",
     "WebSocketTestClient",
+    "check_origin",
     "default_encode_json",
     "default_format_error",
     "run",
@@ -94,8 +108,10 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from .app import WebApp, default_encode_json, default_format_error
     from .bridge import BridgeError, run_sync, sleep
-    from .connection import ConnectionState, ConnectionStatistics, WebSocketConnection
-    from .registry import ConnectionRegistry, RegistryStatistics
+    from .http.routes import Route, RouteTable
     from .server import ServerThread, run, serve, start_in_thread, wait_for_signal
     from .settings import CLOSE_SLOW_CONSUMER, TransportKind, WebSettings
-    from .testing import ReceiveTimeout, WebSocketClosed, WebSocketTestClient
+    from .ws.connection import ConnectionState, ConnectionStatistics, WebSocketConnection
+    from .ws.registry import ConnectionRegistry, RegistryStatistics
+    from .ws.testing import ReceiveTimeout, WebSocketClosed, WebSocketTestClient
+    from .ws.upgrade import Accept, Endpoint, Refuse, UpgradeRequest, check_origin

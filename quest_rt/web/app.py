@@ -7,21 +7,25 @@ per running program and forwards ``web.static``, ``web.middleware``,
 values are Python values and Quest functions are ordinary synchronous callables.
 
 Request handling order (language spec §12.2): static mounts (longest prefix) →
-request middleware → redirects → ``handle_request`` → after-middleware → default
-headers; an exception in between goes to the 500 handler. See :mod:`.pipeline`.
+request middleware → redirects → engine routes (:meth:`WebApp.route`) →
+``handle_request`` → after-middleware → default headers; an exception in between
+goes to the 500 handler. See :mod:`.http.pipeline`.
 """
 
 from __future__ import annotations
 
 import json
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .connection import WebSocketConnection
-from .registry import ConnectionRegistry
+from .http.cors import CorsPolicy
+from .http.routes import Route, RouteTable
 from .settings import WebSettings
+from .ws.connection import WebSocketConnection
+from .ws.registry import ConnectionRegistry
+from .ws.upgrade import Authorize, Endpoint
 
 __all__ = ["WebApp", "default_encode_json", "default_format_error"]
 
@@ -67,8 +71,12 @@ class WebApp:
         # {status: fn}; 500 → fn(request, message), 404 → fn(request)
         self.error_handlers: dict[int, Callable[..., Response]] = {}
         self.default_headers: dict[str, str] = {}
-        # {path: on_connect(conn)}
-        self.websocket_endpoints: dict[str, Callable[[WebSocketConnection], Any]] = {}
+        #: HTTP routes the engine and its layers own, ahead of handle_request.
+        self.routes = RouteTable()
+        #: Cross-origin policy for HTTP answers (None: no CORS headers at all).
+        self.cors: CorsPolicy | None = None
+        # {path: Endpoint}
+        self.websocket_endpoints: dict[str, Endpoint] = {}
 
     # ── HTTP (language spec §12.5) ─────────────────────────────────────────
 
@@ -106,11 +114,44 @@ class WebApp:
     def set_max_body_size(self, size: int) -> None:
         self.settings.max_body_size = size
 
+    def route(
+        self, method: str, pattern: str, handler: Callable[[Request], Response | None]
+    ) -> Route:
+        """Serve ``pattern`` (``/live/:id``, ``/users/{id<int>}``, ``/assets/*rest``)
+        with ``handler(request) -> response``, ahead of ``handle_request``; the
+        parameters arrive in ``request["params"]``. ``method`` ``"*"`` matches any.
+        A handler returning None leaves the request to ``handle_request``, as if no
+        route had matched.
+
+        Raises:
+            ValueError: a malformed pattern.
+        """
+        return self.routes.add(method, pattern, handler)
+
     # ── WebSockets (QEP-054 Layer 1) ───────────────────────────────────────
 
-    def websocket(self, path: str, on_connect: Callable[[WebSocketConnection], Any]) -> None:
-        """Accept WebSocket upgrades on ``path``; ``on_connect(conn)`` runs when a
-        client connects, before ``on_open``, and may register callbacks or close."""
-        if not path.startswith("/"):
-            raise ValueError(f"websocket path must start with '/': {path!r}")
-        self.websocket_endpoints[path] = on_connect
+    def websocket(
+        self,
+        path: str,
+        on_connect: Callable[[WebSocketConnection], Any],
+        *,
+        authorize: Authorize | None = None,
+        check_origin: bool | Sequence[str] = True,
+    ) -> Endpoint:
+        """Accept WebSocket upgrades on ``path``; re-registering replaces.
+
+        Args:
+            on_connect: ``fn(conn)``, run when a client connects, before ``on_open``;
+                it may register callbacks or close.
+            authorize: ``fn(upgrade) -> Accept(assigns) | Refuse(status)``, run
+                before the 101 with the path, query, headers and peer address
+                (:mod:`quest_rt.web.ws.upgrade`).
+            check_origin: which browser origins may connect: True (this host
+                only), False (any), or an allowlist (``"https://*.example.com"``).
+
+        Raises:
+            ValueError: ``path`` does not start with ``/`` or an origin is malformed.
+        """
+        endpoint = Endpoint(path, on_connect, authorize, check_origin)
+        self.websocket_endpoints[path] = endpoint
+        return endpoint

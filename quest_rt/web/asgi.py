@@ -1,6 +1,6 @@
 """The ASGI application hypercorn runs, and the hypercorn WebSocket transport.
 
-:class:`AsgiApp` answers ``http`` scopes with :func:`quest_rt.web.pipeline.handle_http`
+:class:`AsgiApp` answers ``http`` scopes with :func:`quest_rt.web.http.pipeline.handle_http`
 and ``websocket`` scopes with :class:`AsgiWebSocket`, the reference transport:
 hypercorn does the handshake and framing (wsproto inside), we get one ASGI event
 per message. With the direct transport selected, hypercorn still sees the upgrades
@@ -32,8 +32,9 @@ from typing import TYPE_CHECKING, Any
 import greenback
 import trio
 
-from .connection import WebSocketConnection, WebSocketTransport
-from .pipeline import handle_http
+from .http.pipeline import handle_http
+from .ws.connection import WebSocketConnection, WebSocketTransport
+from .ws.upgrade import Refuse, UpgradeRequest, admit, open_connection, parse_query
 
 if TYPE_CHECKING:
     from .app import WebApp
@@ -73,23 +74,44 @@ class AsgiApp:
                     return
 
     async def _websocket(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        on_connect = self.app.websocket_endpoints.get(scope["path"])
         await receive()  # websocket.connect
-        if on_connect is None:
-            await send({"type": "websocket.close"})  # before accept: hypercorn answers 403
-            return
-        await send({"type": "websocket.accept"})
         client = scope.get("client")
-        conn = WebSocketConnection(
+        upgrade = UpgradeRequest(
             path=scope["path"],
+            query=parse_query(scope["query_string"].decode("latin-1")),
             headers=upgrade_headers(scope["headers"]),
             remote_ip=client[0] if client else "",
-            registry=self.app.registry,
-            format_error=self.app.format_error,
         )
+        endpoint = self.app.websocket_endpoints.get(upgrade.path)
+        if endpoint is None:
+            await _deny(send, Refuse(404, "Not Found"))
+            return
+        await greenback.ensure_portal()  # authorize may block (a token lookup)
+        decision = admit(self.app, endpoint, upgrade)
+        if isinstance(decision, Refuse):
+            await _deny(send, decision)
+            return
+        await send({"type": "websocket.accept"})
+        conn = open_connection(self.app, upgrade, decision)
         await AsgiWebSocket(
             conn, send, self.app.settings.ws_queue_depth, self.app.settings.ws_close_timeout
-        ).run(receive, on_connect)
+        ).run(receive, endpoint.on_connect)
+
+
+async def _deny(send: Any, refusal: Refuse) -> None:
+    """Answer an upgrade with an HTTP status (the ASGI WebSocket denial response)."""
+    body = refusal.reason.encode("utf-8")
+    await send(
+        {
+            "type": "websocket.http.response.start",
+            "status": refusal.status,
+            "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
+    await send({"type": "websocket.http.response.body", "body": body})
 
 
 class AsgiWebSocket(WebSocketTransport):
@@ -155,11 +177,14 @@ class AsgiWebSocket(WebSocketTransport):
                         if kind == "websocket.receive":
                             text = message.get("text")
                             conn.received(text if text is not None else message["bytes"])
+                            if conn.reading_paused():
+                                await conn.wait_mailbox_space()
                         elif kind == "websocket.disconnect":
                             code = message.get("code", 1005)
                             break
                 # Report the end before the nursery waits: a writer stuck in
                 # hypercorn's shielded send must not delay on_close (module doc).
+                await conn.stop_handlers()
                 conn.finished(code)
                 nursery.cancel_scope.cancel()
         finally:

@@ -4,14 +4,16 @@ With :attr:`TransportKind.DIRECT`, every accepted TCP connection starts here. We
 read until the end of the request head (bounded in size and time) and look at it
 with h11:
 
-- a valid RFC 6455 upgrade (``GET``, ``Upgrade: websocket``, ``Connection:
-  upgrade``, a key, version 13) to a path the app registered with
-  ``app.websocket`` → we answer ``101`` and run it on
-  :class:`~quest_rt.web.direct.DirectWebSocket`; an upgrade with another version
-  gets ``426`` with ``Sec-WebSocket-Version: 13`` (RFC 6455 §4.4);
-- anything else — plain HTTP, a head we cannot parse, an upgrade to another path,
-  an HTTP/1.0 upgrade or a malformed key → hypercorn's own ``TCPServer`` runs the connection, reading first the bytes we
-  already consumed (:class:`ReplayStream`). HTTP is always hypercorn's.
+- an upgrade (``Upgrade: websocket``, ``Connection: upgrade``) is answered here,
+  always: a valid RFC 6455 handshake (``GET``, HTTP/1.1, a key, version 13) to a
+  registered path that :func:`~quest_rt.web.ws.upgrade.admit` accepts → ``101``
+  and :class:`~quest_rt.web.ws.direct.DirectWebSocket`; another version → ``426``
+  with ``Sec-WebSocket-Version: 13`` (RFC 6455 §4.4); a malformed handshake →
+  ``400``; an unknown path → ``404``; a refused origin or a refusing ``authorize``
+  → its status (403). Every answer is logged like an HTTP request;
+- anything else — plain HTTP, a head we cannot parse → hypercorn's own
+  ``TCPServer`` runs the connection, reading first the bytes we already consumed
+  (:class:`ReplayStream`). HTTP is always hypercorn's.
 
 With :attr:`TransportKind.HYPERCORN` every connection goes straight to hypercorn.
 
@@ -25,9 +27,11 @@ from __future__ import annotations
 import base64
 import logging
 import os
+import time
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+import greenback
 import h11
 import trio
 from hypercorn.config import Config
@@ -37,9 +41,9 @@ from hypercorn.typing import ConnectionState
 from hypercorn.utils import wrap_app
 
 from .asgi import AsgiApp, upgrade_headers
-from .connection import WebSocketConnection
-from .direct import DirectWebSocket, handshake_response
 from .settings import TransportKind
+from .ws.direct import DirectWebSocket, handshake_response
+from .ws.upgrade import Refuse, UpgradeRequest, admit, open_connection, parse_query
 
 if TYPE_CHECKING:
     from .app import WebApp
@@ -47,6 +51,7 @@ if TYPE_CHECKING:
 __all__ = ["ConnectionDispatcher", "ReplayStream"]
 
 log = logging.getLogger("quest_rt.web")
+access_log = logging.getLogger("quest_rt.web.access")
 
 _UPGRADE_REQUIRED = (
     b"HTTP/1.1 426 Upgrade Required\r\nSec-WebSocket-Version: 13\r\n"
@@ -55,7 +60,15 @@ _UPGRADE_REQUIRED = (
 
 
 class ReplayStream(trio.abc.Stream):
-    """A socket stream whose first ``receive_some`` returns bytes already read.
+    """The socket stream hypercorn gets: its first ``receive_some`` returns bytes
+    already read, and ``send_eof`` waits for a ``send_all`` in progress.
+
+    The second point works around a race in hypercorn 0.18: when the client closes
+    right after reading a response, the reader task's ``send_eof`` can run while the
+    request task is still in ``send_all`` (the empty write that ends a
+    Content-Length body), and Trio's conflict detector raises ``BusyResourceError``
+    in the request task ("Error in ASGI Framework"). hypercorn serialises its writes
+    with a lock but not ``send_eof``; this lock covers both.
 
     It has ``socket`` (hypercorn reads the peer address from it) and deliberately
     no ``do_handshake`` (hypercorn takes that absence to mean "not TLS").
@@ -64,6 +77,7 @@ class ReplayStream(trio.abc.Stream):
     def __init__(self, stream: trio.SocketStream, prefix: bytes) -> None:
         self._stream = stream
         self._prefix = prefix
+        self._sending = trio.Lock()
         self.socket = stream.socket
 
     async def receive_some(self, max_bytes: int | None = None) -> bytes:
@@ -75,13 +89,15 @@ class ReplayStream(trio.abc.Stream):
         return await self._stream.receive_some(max_bytes)
 
     async def send_all(self, data: bytes | bytearray | memoryview) -> None:
-        await self._stream.send_all(data)
+        async with self._sending:
+            await self._stream.send_all(data)
 
     async def wait_send_all_might_not_block(self) -> None:
         await self._stream.wait_send_all_might_not_block()
 
     async def send_eof(self) -> None:
-        await self._stream.send_eof()
+        async with self._sending:
+            await self._stream.send_eof()
 
     async def aclose(self) -> None:
         await self._stream.aclose()
@@ -124,7 +140,7 @@ class ConnectionDispatcher:
             await stream.aclose()
 
     async def to_hypercorn(self, stream: trio.SocketStream, prefix: bytes) -> None:
-        replay = ReplayStream(stream, prefix) if prefix else stream
+        replay = ReplayStream(stream, prefix)
         server = TCPServer(self._asgi, self.config, self.context, ConnectionState({}), replay)
         await server.run()
 
@@ -172,45 +188,86 @@ class ConnectionDispatcher:
             request = parser.next_event()
         except h11.RemoteProtocolError:
             request = None
-        if not isinstance(request, h11.Request) or request.method != b"GET":
-            await self.to_hypercorn(stream, buf)
+        if not isinstance(request, h11.Request):
+            await self.to_hypercorn(stream, buf)  # not HTTP we can read: hypercorn's 400
             return
-        path = unquote(request.target.partition(b"?")[0].decode("latin-1"))
-        on_connect = self.app.websocket_endpoints.get(path)
         headers = upgrade_headers(request.headers)
         connection_tokens = {t.strip().lower() for t in headers.get("connection", "").split(",")}
-        key = headers.get("sec-websocket-key", "")
+        if headers.get("upgrade", "").lower() != "websocket" or "upgrade" not in connection_tokens:
+            await self.to_hypercorn(stream, buf)  # "websocket" appeared elsewhere: plain HTTP
+            return
+        started = time.perf_counter()
+        raw_path, _, raw_query = request.target.partition(b"?")
+        upgrade = UpgradeRequest(
+            path=unquote(raw_path.decode("latin-1")),
+            query=parse_query(raw_query.decode("latin-1")),
+            headers=headers,
+            remote_ip=_peer_ip(stream),
+        )
+        # An upgrade is answered here, whatever it is: handing a malformed one to
+        # hypercorn would let its WebSocket path (and its permessage-deflate) take it.
         if (
-            on_connect is None
+            request.method != b"GET"
             or request.http_version != b"1.1"
-            or headers.get("upgrade", "").lower() != "websocket"
-            or "upgrade" not in connection_tokens
-            or not _valid_key(key)
+            or not _valid_key(headers.get("sec-websocket-key", ""))
         ):
-            await self.to_hypercorn(stream, buf)
+            await self._refuse(stream, upgrade, Refuse(400, "Bad Request"), started)
             return
         if headers.get("sec-websocket-version") != "13":
+            self._log_upgrade(upgrade, 426, started)
             await _send_quietly(stream, _UPGRADE_REQUIRED)
             await stream.aclose()
+            return
+        endpoint = self.app.websocket_endpoints.get(upgrade.path)
+        if endpoint is None:
+            await self._refuse(stream, upgrade, Refuse(404, "Not Found"), started)
+            return
+        # authorize may run app code that blocks (a token lookup): give it a portal.
+        await greenback.ensure_portal()
+        decision = admit(self.app, endpoint, upgrade)
+        if isinstance(decision, Refuse):
+            await self._refuse(stream, upgrade, decision, started)
             return
         offers = [
             o.strip() for o in headers.get("sec-websocket-extensions", "").split(",") if o.strip()
         ]
         response, extensions = handshake_response(
-            key.encode("latin-1"), offers, self.app.settings.ws_compression
+            headers["sec-websocket-key"].encode("latin-1"), offers, self.app.settings.ws_compression
         )
+        self._log_upgrade(upgrade, 101, started)
         if not await _send_quietly(stream, response):
             await stream.aclose()
             return
-        conn = WebSocketConnection(
-            path=path,
-            headers=headers,
-            remote_ip=_peer_ip(stream),
-            registry=self.app.registry,
-            format_error=self.app.format_error,
-        )
+        conn = open_connection(self.app, upgrade, decision)
         transport = DirectWebSocket(stream, conn, self.app.settings, extensions, buf[head_end:])
-        await transport.run(on_connect)
+        await transport.run(endpoint.on_connect)
+
+    async def _refuse(
+        self, stream: trio.SocketStream, upgrade: UpgradeRequest, refusal: Refuse, started: float
+    ) -> None:
+        self._log_upgrade(upgrade, refusal.status, started)
+        await _send_quietly(stream, refusal_response(refusal))
+        await stream.aclose()
+
+    def _log_upgrade(self, upgrade: UpgradeRequest, status: int, started: float) -> None:
+        if self.app.settings.access_log:
+            access_log.info(
+                '%s "GET %s" %d websocket %.1fms',
+                upgrade.remote_ip or "-",
+                upgrade.path,
+                status,
+                (time.perf_counter() - started) * 1000,
+            )
+
+
+def refusal_response(refusal: Refuse) -> bytes:
+    """An HTTP/1.1 answer to an upgrade we do not take; the connection then closes."""
+    body = refusal.reason.encode("utf-8")
+    return (
+        b"HTTP/1.1 %d %s\r\nContent-Type: text/plain; charset=utf-8\r\n"
+        b"Content-Length: %d\r\nConnection: close\r\n\r\n"
+        % (refusal.status, refusal.reason.encode("latin-1", "replace"), len(body))
+    ) + body
 
 
 def _valid_key(key: str) -> bool:

@@ -3,7 +3,9 @@
 One dataclass per app (``WebApp.settings``) rather than loose module constants, so a
 test or a Quest app can change a limit for one server without touching another
 running in the same process. Change settings before serving: a running server has
-already copied some of them into hypercorn's config.
+already copied some of them into hypercorn's config. The dataclass has slots, so a
+misspelled field (``settings.ws_queue_size = 8``) raises AttributeError instead of
+silently setting nothing.
 """
 
 from __future__ import annotations
@@ -25,12 +27,12 @@ class TransportKind(enum.Enum):
     #: hypercorn's ASGI WebSocket path: reference behaviour, slower per message.
     HYPERCORN = "hypercorn"
     #: our listener takes upgrades on registered paths before hypercorn sees them
-    #: and runs them on :mod:`quest_rt.web.direct`; every other connection is handed
+    #: and runs them on :mod:`quest_rt.web.ws.direct`; every other connection is handed
     #: to hypercorn with the bytes already read replayed.
     DIRECT = "direct"
 
 
-@dataclass
+@dataclass(slots=True)
 class WebSettings:
     """Host, port and limits of one server. Defaults are the documented defaults."""
 
@@ -51,6 +53,12 @@ class WebSettings:
     #: queue holds references to broadcast frames shared by every recipient. 1024
     #: lets a handler burst a thousand sends without a reader keeping pace.
     ws_queue_depth: int = 1024
+
+    #: Handler calls (messages, timers, layer jobs) that may wait in one connection's
+    #: mailbox while its current handler runs. A reader stops reading at this depth
+    #: (TCP backpressure); a job posted by another task beyond it closes the
+    #: connection with :data:`CLOSE_SLOW_CONSUMER`. Same depth as the outbound queue.
+    ws_mailbox_depth: int = 1024
 
     #: permessage-deflate on the direct transport. Off: it costs about 60% more CPU
     #: per message (measured, issue 3) and Layer-1 messages are small. hypercorn's

@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from quest_rt.web.fastpath import FrameBoundary, take_simple_frames, unmask
+from quest_rt.web.ws.fastpath import FrameBoundary, take_simple_frames, unmask
 
 from .clients import client_frame
 

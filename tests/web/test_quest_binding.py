@@ -167,7 +167,8 @@ use "std/time" as time
 web.websocket("/ws", fun (socket)
   socket.on_message(fun (data)
     if data == "slow"
-      time.sleep(8)
+      socket.send("sleeping")
+      time.sleep(3600)
     end
     socket.send("Echo: " .. data)
   end)
@@ -175,14 +176,17 @@ end)
 """)
     port = await start_server(app)
     url = f"ws://127.0.0.1:{port}/ws"
-    async with trio_websocket.open_websocket_url(url) as sleeper:
-        await sleeper.send_message("slow")
-        async with trio_websocket.open_websocket_url(url) as other:
-            # the sleeper's handler is blocked in time.sleep for 8 s; a stalled loop would
-            # make this receive time out
-            with trio.fail_after(4):
-                await other.send_message("quick")
-                assert await other.get_message() == "Echo: quick"
+    sleeper = await RawWebSocket.connect(port)
+    await sleeper.send(client_frame(0x1, b"slow"))
+    # Gate on the sleeper's own word that its handler is in time.sleep (an hour):
+    # from here on, a stalled loop could not answer anyone.
+    event = await sleeper.next_event()
+    assert isinstance(event, TextMessage) and event.data == "sleeping"
+    async with trio_websocket.open_websocket_url(url) as other:
+        with trio.fail_after(10):
+            await other.send_message("quick")
+            assert await other.get_message() == "Echo: quick"
+    await sleeper.aclose()  # drop TCP; the sleeping handler is cancelled with the server
 
 
 async def test_client_that_stops_reading_is_disconnected_others_continue(start_server):
@@ -203,7 +207,7 @@ web.websocket("/ws", fun (socket)
   end)
 end)
 """)
-    app.settings.ws_queue_size = 64
+    app.settings.ws_queue_depth = 64
     port = await start_server(app)
     raw = await RawWebSocket.connect(port)
     await raw.send(client_frame(0x1, b"flood"))  # and never read
@@ -308,3 +312,81 @@ end)
     event = await raw.next_event()
     assert isinstance(event, TextMessage) and event.data == "Bytes"
     await raw.aclose()
+
+
+async def test_authorize_and_check_origin_from_quest(start_server):
+    app = quest_app("""
+use "std/web" as web
+web.websocket("/ws", fun (socket)
+  socket.send("hello " .. socket.get("user"))
+end, authorize: fun (info)
+  if info["query"].get("token") == "t0k"
+    {"user": "ada"}
+  elif info["query"].get("token") == "yes"
+    true
+  else
+    false
+  end
+end)
+web.websocket("/open", fun (socket) socket.send("open") end, check_origin: ["https://*.example.com"])
+""")
+    port = await start_server(app)
+    async with trio_websocket.open_websocket_url(f"ws://127.0.0.1:{port}/ws?token=t0k") as ws:
+        assert await ws.get_message() == "hello ada"
+    async with trio_websocket.open_websocket_url(f"ws://127.0.0.1:{port}/ws?token=yes") as ws:
+        assert await ws.get_message() == "hello nil"
+    for target, headers, status in [
+        ("/ws?token=forged", [], 403),
+        ("/open", [("Origin", "https://evil.example")], 403),
+    ]:
+        with pytest.raises(trio_websocket.ConnectionRejected) as rejected:
+            async with trio_websocket.open_websocket_url(
+                f"ws://127.0.0.1:{port}{target}", extra_headers=headers
+            ):
+                pass
+        assert rejected.value.status_code == status
+    async with trio_websocket.open_websocket_url(
+        f"ws://127.0.0.1:{port}/open", extra_headers=[("Origin", "https://app.example.com")]
+    ) as ws:
+        assert await ws.get_message() == "open"
+
+
+async def test_routers_and_cors_serve_through_the_one_route_table(start_server):
+    app = quest_app("""
+use "std/web" as web
+use "std/web/router" as router
+let api = router.Router.new()
+api.get("/users/{id<int>}", fun (req) {"status": 200, "json": {"id": req["params"]["id"]}} end)
+web.route("/api", api)
+api.post("/users", fun (req) {"status": 201, "body": "made"} end)   # added after mounting
+web.set_cors(origins: ["https://app.example.com"], credentials: true)
+fun handle_request(request)
+  {"status": 200, "body": "fallback " .. request["path"]}
+end
+""")
+    port = await start_server(app)
+    user = await http_request(port, "GET", "/api/users/7")
+    assert (user.status, user.text) == (200, '{"id":7}')
+    assert user.header("access-control-allow-origin") is None  # no Origin: no CORS
+    assert (await http_request(port, "POST", "/api/users")).text == "made"
+    assert (await http_request(port, "GET", "/api/users/x")).text == "fallback /api/users/x"
+    cross = await http_request(
+        port, "GET", "/api/users/1", headers={"Origin": "https://app.example.com"}
+    )
+    assert cross.header("access-control-allow-origin") == "https://app.example.com"
+    assert cross.header("access-control-allow-credentials") == "true"
+    preflight = await http_request(
+        port,
+        "OPTIONS",
+        "/api/users",
+        headers={"Origin": "https://app.example.com", "Access-Control-Request-Method": "POST"},
+    )
+    assert preflight.status == 204
+    assert "POST" in preflight.header("access-control-allow-methods")
+    foreign = await http_request(
+        port,
+        "OPTIONS",
+        "/api/users",
+        headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"},
+    )
+    assert foreign.status == 403 and foreign.header("access-control-allow-origin") is None

@@ -14,7 +14,7 @@ cost per message to what the work needs:
   (bounded, :attr:`WebSettings.ws_queue_depth` frames) and a drain task is started
   in the connection's nursery, and it exits when the backlog is empty. An echo
   therefore costs no scheduler pass at all on the sending side.
-- **Frames are encoded by** :func:`quest_rt.web.frames.encode_frame` (so a
+- **Frames are encoded by** :func:`quest_rt.web.ws.frames.encode_frame` (so a
   broadcast's frame is shared) unless permessage-deflate was negotiated, in which
   case wsproto encodes per connection (its compressor has per-connection state).
 
@@ -50,7 +50,7 @@ from .frames import OPCODE_BINARY, OPCODE_TEXT, encode_frame
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from .settings import WebSettings
+    from ..settings import WebSettings
 
 __all__ = ["DirectWebSocket", "handshake_response"]
 
@@ -99,7 +99,7 @@ class DirectWebSocket(WebSocketTransport):
         self._compressed = bool(extensions)
         self._trailing = trailing
         # True while the next byte starts a frame and no fragmented message is open:
-        # then simple frames skip wsproto (see quest_rt.web.fastpath).
+        # then simple frames skip wsproto (see quest_rt.web.ws.fastpath).
         self._fast = not extensions
         self._boundary = FrameBoundary()
         self._limit = settings.ws_queue_depth
@@ -190,6 +190,10 @@ class DirectWebSocket(WebSocketTransport):
                 return  # TCP gone without a close frame: finished() reports 1006
             if self._process(data):
                 return
+            if self._conn.reading_paused():
+                # Handlers are behind (one is blocked): stop reading, so the peer
+                # meets TCP backpressure instead of filling our memory.
+                await self._conn.wait_mailbox_space()
 
     def _process(self, data: bytes) -> bool:
         """Handle bytes from the peer. True when the connection is done reading.

@@ -1,9 +1,11 @@
 """One HTTP request through the handling order of language spec §12.2.
 
-    static mount hit? ──yes──► file (default headers added)          ─┐
+    CORS preflight (web.set_cors)? ──yes──► 204 + allow headers      ─┐
+    static mount hit? ──yes──► file (default headers added)           │
         │ no                                                          │
     request middleware, in order (a Dict with "status" short-circuits)│
     redirects (exact path)                                            │
+    engine routes (app.route; params in request["params"])            │
     handle_request(request)  (None/nil or no handler → 404 handler)   │
     after-middleware, in order: fn(request, response) → response      │
     default headers where the response lacks them                    ─┴─► send, log one line
@@ -29,7 +31,7 @@ from .response import InvalidResponse, render_response
 from .static import content_type_for, resolve_static
 
 if TYPE_CHECKING:
-    from .app import WebApp
+    from ..app import WebApp
 
 __all__ = ["handle_http"]
 
@@ -43,13 +45,37 @@ class _BodyTooLarge(Exception):
     pass
 
 
+class _BodyIncomplete(Exception):
+    """The client went away (EOF, reset, or an unfinished chunked body) before the
+    body was whole: hypercorn reports ``http.disconnect`` before the last chunk."""
+
+    def __init__(self, received: int) -> None:
+        super().__init__(received)
+        self.received = received
+
+
+def _announced_length(scope: dict[str, Any]) -> int | None:
+    """The request's Content-Length, or None when absent or not a plain number (h11
+    has already refused malformed values; chunked bodies have none)."""
+    for name, value in scope["headers"]:
+        if name.lower() == b"content-length":
+            return int(value) if value.isdigit() else None
+    return None
+
+
 async def _read_body(receive: Any, limit: int) -> bytes:
+    """The whole body, or an exception: never a prefix passed off as the body.
+
+    Raises:
+        _BodyTooLarge: more than ``limit`` bytes arrived.
+        _BodyIncomplete: the client disconnected before the last chunk.
+    """
     chunks: list[bytes] = []
     size = 0
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
-            break
+            raise _BodyIncomplete(size)
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
@@ -78,20 +104,38 @@ async def handle_http(app: WebApp, scope: dict[str, Any], receive: Any, send: An
     method = scope["method"]
     raw_path = scope.get("raw_path")
     path = raw_path.decode("latin-1") if raw_path else scope["path"]
+    client = scope.get("client")
+    peer = client[0] if client else "-"
+    announced = _announced_length(scope)
     try:
+        if announced is not None and announced > app.settings.max_body_size:
+            raise _BodyTooLarge  # refused from the head: the body is never read
         body = await _read_body(receive, app.settings.max_body_size)
     except _BodyTooLarge:
         status, headers, payload = _plain(413, "Payload too large")
+    except _BodyIncomplete as exc:
+        # Nothing ran and nothing is answered: the client is gone. The log line says
+        # so in words, never with a status a reader could take for success.
+        if app.settings.access_log:
+            expected = f"{announced} bytes" if announced is not None else "a chunked body"
+            access_log.info(
+                '%s "%s %s" aborted by the client (%d of %s received) %.1fms',
+                peer,
+                method,
+                path,
+                exc.received,
+                expected,
+                (time.perf_counter() - started) * 1000,
+            )
+        return
     else:
         await greenback.ensure_portal()
         status, headers, payload = await _respond(app, scope, body)
-    if (
-        app.settings.access_log
-    ):  # logged before sending: the line exists once the client has the answer
-        client = scope.get("client")
+    if app.settings.access_log:
+        # Logged before sending: the line exists once the client has the answer.
         access_log.info(
             '%s "%s %s" %d %.1fms',
-            client[0] if client else "-",
+            peer,
             method,
             path,
             status,
@@ -103,16 +147,30 @@ async def handle_http(app: WebApp, scope: dict[str, Any], receive: Any, send: An
 
 async def _respond(app: WebApp, scope: dict[str, Any], body: bytes) -> tuple[int, Headers, bytes]:
     request = build_request(scope, body)
+    cors = app.cors
+    origin = request["headers"].get("origin") if cors is not None else None
     static_file = resolve_static(app.static_mounts, request["path"])
-    if static_file is not None:
-        data = await trio.to_thread.run_sync(static_file.read_bytes)
+    if origin is not None and cors.is_preflight(request["method"], request["headers"]):
+        # A browser asking before a cross-origin request: answered here, not by the app.
+        allowed = cors.allows(origin)
         response: Any = {
+            "status": 204 if allowed else 403,
+            "headers": cors.preflight_headers(origin) if allowed else {},
+        }
+    elif static_file is not None:
+        data = await trio.to_thread.run_sync(static_file.read_bytes)
+        response = {
             "status": 200,
             "body": data,
             "headers": {"Content-Type": content_type_for(static_file)},
         }
     else:
         response = _run_handlers(app, request)
+    if origin is not None and cors.allows(origin) and isinstance(response, dict):
+        response = {
+            **response,
+            "headers": {**(response.get("headers") or {}), **cors.response_headers(origin)},
+        }
     try:
         status, headers, payload = render_response(_with_defaults(app, response), app.encode_json)
     except (InvalidResponse, UnicodeEncodeError, TypeError) as exc:
@@ -147,7 +205,15 @@ def _route(app: WebApp, request: dict[str, Any]) -> Any:
     if redirect is not None:
         to_url, status = redirect
         return {"status": status, "headers": {"Location": to_url}, "body": ""}
-    response = app.handle_request(request) if app.handle_request is not None else None
+    response = None
+    matched = app.routes.match(request["method"], request["path"])
+    if matched is not None:
+        route, request["params"] = matched
+        response = route.handler(request)
+    # A route that answers None (a router with no route for this method) leaves the
+    # request to handle_request, like a path no route matched.
+    if response is None and app.handle_request is not None:
+        response = app.handle_request(request)
     if response is None:
         not_found = app.error_handlers.get(404)
         if not_found is not None:

@@ -22,6 +22,8 @@ Threads: the registry lives on the server's Trio loop. Quest test code may call
 
 from __future__ import annotations
 
+import functools
+import inspect
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,9 +37,54 @@ from .frames import OPCODE_TEXT, encode_frame
 if TYPE_CHECKING:
     from .connection import WebSocketConnection
 
-__all__ = ["ConnectionRegistry", "RegistryStatistics"]
+__all__ = ["ConnectionRegistry", "RegistryStatistics", "on_loop_thread"]
 
-T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def on_loop_thread(method: F) -> F:
+    """Run ``method`` on the serving loop's thread, whichever thread calls it.
+
+    For methods of :class:`ConnectionRegistry` and of objects that keep one as
+    ``_registry`` (connections). Called on the loop thread (every handler) it is one
+    thread-id check; called from another thread (Quest test code driving a
+    :func:`~quest_rt.web.start_in_thread` server) it is marshalled with
+    ``trio.from_thread`` and returns the method's result.
+    """
+
+    # Positional-only where the method takes no keywords: *args alone is the cheaper
+    # call, and send_prepared is on every message's path.
+    takes_keywords = any(
+        p.kind in (p.KEYWORD_ONLY, p.VAR_KEYWORD)
+        for p in inspect.signature(method).parameters.values()
+    )
+    get_ident = threading.get_ident
+
+    if takes_keywords:
+
+        @functools.wraps(method)
+        def marshalled(self: Any, *args: Any, **kwargs: Any) -> Any:
+            registry = self._registry
+            loop_thread = registry._loop_thread
+            if loop_thread is None or loop_thread == get_ident():
+                return method(self, *args, **kwargs)
+            return trio.from_thread.run_sync(
+                partial(method, self, *args, **kwargs), trio_token=registry._token
+            )
+
+    else:
+
+        @functools.wraps(method)
+        def marshalled(self: Any, *args: Any) -> Any:
+            registry = self._registry
+            loop_thread = registry._loop_thread
+            if loop_thread is None or loop_thread == get_ident():
+                return method(self, *args)
+            return trio.from_thread.run_sync(
+                partial(method, self, *args), trio_token=registry._token
+            )
+
+    return marshalled  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -78,12 +125,10 @@ class ConnectionRegistry:
         self._loop_thread = None
         self._token = None
 
-    def needs_loop_thread(self) -> bool:
-        """True when called from a thread other than the serving loop's."""
-        return self._loop_thread is not None and threading.get_ident() != self._loop_thread
-
-    def call_in_loop(self, fn: Callable[..., T], *args: Any) -> T:
-        return trio.from_thread.run_sync(partial(fn, *args), trio_token=self._token)
+    @property
+    def _registry(self) -> ConnectionRegistry:
+        # What on_loop_thread looks up: a connection's registry, or this one.
+        return self
 
     # ── membership (transports) ────────────────────────────────────────────
 
@@ -109,42 +154,36 @@ class ConnectionRegistry:
     def get(self, conn_id: str) -> WebSocketConnection | None:
         return self._by_id.get(conn_id)
 
+    @on_loop_thread
     def connections(self, path: str) -> list[WebSocketConnection]:
         """The open connections on ``path``, oldest first."""
-        if self.needs_loop_thread():
-            return self.call_in_loop(self.connections, path)
         return list(self._by_path.get(path, {}).values())
 
+    @on_loop_thread
     def send_to(self, conn_id: str, text: str) -> bool:
         """Queue ``text`` for one connection. False if no such open connection."""
-        if self.needs_loop_thread():
-            return self.call_in_loop(self.send_to, conn_id, text)
         conn = self._by_id.get(conn_id)
         if conn is None:
             return False
         self._deliveries += 1
         return conn.send_prepared(text, None)
 
+    @on_loop_thread
     def broadcast(self, path: str, text: str) -> int:
         """Queue ``text`` for every connection on ``path``; returns how many took it."""
-        if self.needs_loop_thread():
-            return self.call_in_loop(self.broadcast, path, text)
         return self._fan_out(path, None, text)
 
+    @on_loop_thread
     def broadcast_if(
         self, path: str, predicate: Callable[[WebSocketConnection], Any], text: str
     ) -> int:
         """Like :meth:`broadcast`, to the connections for which ``predicate(conn)`` is
         truthy. An exception from ``predicate`` propagates to the caller."""
-        if self.needs_loop_thread():
-            return self.call_in_loop(self.broadcast_if, path, predicate, text)
         return self._fan_out(path, predicate, text)
 
+    @on_loop_thread
     def close_all(self, code: int, reason: str) -> None:
         """Start closing every connection (server shutdown uses 1001)."""
-        if self.needs_loop_thread():
-            self.call_in_loop(self.close_all, code, reason)
-            return
         for conn in list(self._by_id.values()):
             conn.close(code, reason)
 

@@ -1,30 +1,38 @@
 """The Layer-1 WebSocket connection handlers see, independent of the transport under it.
 
 A :class:`WebSocketConnection` is what ``web.websocket(path, fun (socket) ... end)``
-hands to Quest code: identity (``id``, ``path``, ``headers``, ``remote_ip``), a
-metadata dict, never-waiting sends, ``close``, and four callback slots. It knows
-nothing about sockets: a :class:`WebSocketTransport` (the seam, one per transport —
-:mod:`quest_rt.web.direct` or :mod:`quest_rt.web.asgi_ws`) moves the bytes and
-calls back into the connection from the connection's own task:
+hands to Quest code: identity (``id``, ``path``, ``headers``, ``query``,
+``remote_ip``, the ``assigns`` its endpoint accepted it with), a metadata dict,
+never-waiting sends, ``close``, four callback slots, and a mailbox. It knows nothing
+about sockets: a :class:`WebSocketTransport` (the seam, one per transport —
+:mod:`quest_rt.web.ws.direct` or :mod:`quest_rt.web.asgi`) moves the bytes and
+calls back into the connection from the connection's reader task:
 
     transport task                      connection
     ──────────────                      ──────────
     handshake done        ──────────►   opened()    → on_connect(conn), on_open()
-    a whole message       ──────────►   received()  → on_message(data)
+    a whole message       ──────────►   received()  → on_message(data)       ┐ through
+    (timers, layers)      ──────────►   post(fn)    → fn()                   ┘ the mailbox
+    reader done           ──────────►   await stop_handlers()
     TCP gone / closed     ──────────►   finished()  → on_close(code, reason), exactly once
                           ◄──────────   send_message_nowait(), start_close()
 
-Because one task delivers every event of a connection, handlers of one connection
-run one at a time, in arrival order, and a handler that blocks through greenback
-suspends only that task. The transport's task holds a greenback portal.
+Every handler call goes through the connection's :class:`~.mailbox.Mailbox`, so a
+connection's handlers run one at a time in arrival order, whichever task asked for
+them, and a handler that blocks through greenback suspends only its own connection.
 
-Error handling:
-    A handler that raises is logged through the app's ``format_error`` hook,
-    ``on_error(exc)`` is called, and the connection is closed with 1011. Nothing is
-    re-raised: the server keeps serving every other connection. A full outbound
-    queue (the transport raises ``trio.WouldBlock``) closes the connection with
+Error handling — one mechanism, chosen by the layer:
+    Every job in the mailbox carries an ``on_error(exc)``. Layer 1's (the default,
+    used for ``on_connect``/``on_open``/``on_message`` and for ``post`` without
+    ``on_error``) logs the exception through the app's ``format_error`` hook, calls
+    the socket's ``on_error`` handler and closes with 1011. A layer above passes its
+    own to :meth:`post` (a channel replies ``phx_error`` for one topic and keeps the
+    socket; a LiveView crashes one view), or installs one for every message with
+    :meth:`set_message_error_policy`. Nothing is re-raised: the server keeps
+    serving every other connection. A full outbound queue (the transport raises
+    ``trio.WouldBlock``) closes the connection with
     :data:`~quest_rt.web.settings.CLOSE_SLOW_CONSUMER`; that is the one place the
-    slow-client signal is handled.
+    slow-client signal is handled. A full mailbox closes it the same way.
 """
 
 from __future__ import annotations
@@ -37,10 +45,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import greenback
 import trio
 
-from .settings import CLOSE_SLOW_CONSUMER
+from ..settings import CLOSE_SLOW_CONSUMER
+from .mailbox import Mailbox
+from .registry import on_loop_thread
 
 if TYPE_CHECKING:
     from .registry import ConnectionRegistry
@@ -80,6 +89,11 @@ class ConnectionStatistics:
     queue_limit: int
     messages_received: int
     messages_sent: int
+    #: Handler calls waiting in the mailbox right now, the most that ever waited,
+    #: and the depth at which the connection is closed.
+    mailbox_waiting: int
+    mailbox_peak: int
+    mailbox_limit: int
 
 
 class WebSocketTransport(abc.ABC):
@@ -126,16 +140,27 @@ def _validate_close(code: int, reason: str) -> None:
 class WebSocketConnection:
     """One accepted WebSocket, as Layer-1 handlers see it (QEP-054 "WebSocket Object API").
 
+    Built by :func:`quest_rt.web.ws.upgrade.open_connection`, for every transport.
+
     Attributes:
         id: a uuid4 string, unique for the process lifetime.
         path: the endpoint path the client connected to.
         headers: the upgrade request's headers, lower-case names, str values.
+        query: the upgrade request's query string, parsed (last value wins).
+        assigns: what the endpoint's ``authorize`` step accepted the connection with.
         remote_ip: the client's address.
+        binding: free for the code that binds this connection to a language or a
+            layer (the Quest socket object of ``std/web/ws``); the engine never reads it.
     """
 
     __slots__ = (
+        "__weakref__",
         "_close_code",
         "_close_reason",
+        "_mailbox",
+        "_mailbox_done",
+        "_mailbox_scope",
+        "_message_error",
         "_meta",
         "_on_close",
         "_on_error",
@@ -144,12 +169,15 @@ class WebSocketConnection:
         "_registry",
         "_state",
         "_transport",
+        "assigns",
+        "binding",
         "format_error",
         "headers",
         "id",
         "messages_received",
         "messages_sent",
         "path",
+        "query",
         "remote_ip",
     )
 
@@ -161,14 +189,27 @@ class WebSocketConnection:
         remote_ip: str,
         registry: ConnectionRegistry,
         format_error: Callable[[BaseException], str],
+        query: dict[str, str] | None = None,
+        assigns: dict[str, Any] | None = None,
+        mailbox_limit: int = 1024,
     ) -> None:
         self.id = str(uuid.uuid4())
         self.path = path
         self.headers = headers
+        self.query = query if query is not None else {}
+        self.assigns = assigns if assigns is not None else {}
         self.remote_ip = remote_ip
         self.format_error = format_error
+        self.binding: Any = None
         self.messages_received = 0
         self.messages_sent = 0
+        self._mailbox = Mailbox(mailbox_limit, self._handler_failed)
+        # The mailbox task's scope and end, once started (lazily, by the first post).
+        self._mailbox_scope: trio.CancelScope | None = None
+        self._mailbox_done: trio.Event | None = None
+        # None: Layer 1's policy (_handler_failed); a bound method per connection
+        # would cost memory for nothing.
+        self._message_error: Callable[[Exception], Any] | None = None
         self._registry = registry
         self._state = ConnectionState.OPEN
         self._transport: WebSocketTransport | None = None
@@ -229,6 +270,7 @@ class WebSocketConnection:
         """Queue a binary message; never waits. Returns as :meth:`send_text_nowait`."""
         return self.send_prepared(bytes(data), None)
 
+    @on_loop_thread
     def close(self, code: int = 1000, reason: str = "") -> None:
         """Start closing with ``code``/``reason``; messages already queued go first.
 
@@ -237,15 +279,78 @@ class WebSocketConnection:
                 longer than 123 bytes.
         """
         _validate_close(code, reason)
-        if self._registry.needs_loop_thread():
-            self._registry.call_in_loop(self.close, code, reason)
-            return
         self._begin_close(code, reason, discard_queue=False)
 
+    @on_loop_thread
+    def post(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_error: Callable[[Exception], Any] | None = None,
+    ) -> bool:
+        """Run ``fn(*args)`` in this connection's mailbox, after the handler calls
+        already waiting there; never waits, never runs ``fn`` in the calling task.
+
+        Args:
+            on_error: ``fn(exc)`` if ``fn`` raises — the calling layer's mapping of
+                a failure. None: Layer 1's (log, ``on_error`` handler, close 1011).
+
+        Returns:
+            True if queued; False if the connection has ended (``fn`` is dropped)
+            or its mailbox was full (it is then closed like a slow consumer).
+        """
+        if self._state is ConnectionState.CLOSED or self._transport is None:
+            return False
+        if self._mailbox_scope is None:
+            self._transport.nursery().start_soon(self._run_mailbox)
+            self._mailbox_scope = trio.CancelScope()
+            self._mailbox_done = trio.Event()
+        try:
+            self._mailbox.post_nowait(fn, args, on_error or self._handler_failed)
+        except trio.WouldBlock:
+            log.warning(
+                "closing WebSocket %s on %s: %d handler calls waiting (mailbox full)",
+                self.id,
+                self.path,
+                self._mailbox.limit,
+            )
+            self._begin_close(CLOSE_SLOW_CONSUMER, "handler queue full", discard_queue=True)
+            return False
+        return True
+
+    def call_later(
+        self,
+        seconds: float,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_error: Callable[[Exception], Any] | None = None,
+    ) -> None:
+        """After ``seconds``, :meth:`post` ``fn(*args)``: a timer whose code runs in
+        the mailbox like every other handler call. Cancelled when the connection
+        ends.
+
+        Raises:
+            RuntimeError: the connection is already closed.
+        """
+
+        async def timer() -> None:
+            await trio.sleep(seconds)
+            self.post(fn, *args, on_error=on_error)
+
+        self.start_soon(timer)
+
+    def set_message_error_policy(self, on_error: Callable[[Exception], Any]) -> None:
+        """Use ``on_error(exc)`` instead of Layer 1's policy when ``on_message``
+        raises (a layer that multiplexes the socket, like channels, maps a failure
+        to one topic and keeps the connection)."""
+        self._message_error = on_error
+
     def start_soon(self, async_fn: Callable[..., Awaitable[Any]], *args: Any) -> None:
-        """Run ``async_fn(*args)`` as a task of this connection (timers such as
-        ``lv.schedule``, pushes from layers above). It is cancelled when the
-        connection ends, so nothing outlives it.
+        """Run ``async_fn(*args)`` as a task of this connection, for the *waiting*
+        part of timers and pushes from layers above; the handler code it then runs
+        goes through :meth:`post` (or use :meth:`call_later`). The task is cancelled
+        when the connection ends, so nothing outlives it. An exception from it is
+        handled like a handler's (Layer 1's policy).
 
         Raises:
             RuntimeError: the connection is already closed.
@@ -257,10 +362,8 @@ class WebSocketConnection:
     async def _guarded(
         self, async_fn: Callable[..., Awaitable[Any]], args: tuple[Any, ...]
     ) -> None:
-        # Such tasks run handler code too: give them a portal, and treat their
-        # exceptions like a handler's (log, on_error, close 1011) instead of
-        # letting them tear down the connection's nursery and the server.
-        await greenback.ensure_portal()
+        # Treat the task's exceptions like a handler's (log, on_error, close 1011)
+        # instead of letting them tear down the connection's nursery and the server.
         try:
             await async_fn(*args)
         except Exception as exc:
@@ -275,17 +378,19 @@ class WebSocketConnection:
             queue_limit=limit,
             messages_received=self.messages_received,
             messages_sent=self.messages_sent,
+            mailbox_waiting=self._mailbox.waiting,
+            mailbox_peak=self._mailbox.peak,
+            mailbox_limit=self._mailbox.limit,
         )
 
     # ── what the registry and transports call ──────────────────────────────
 
+    @on_loop_thread
     def send_prepared(self, payload: str | bytes, frame: bytes | None) -> bool:
         """Queue ``payload`` (with its pre-encoded ``frame``, if any). The one place
         where a full queue (``trio.WouldBlock``) becomes a slow-consumer close."""
         if self._state is not ConnectionState.OPEN:
             return False
-        if self._registry.needs_loop_thread():
-            return self._registry.call_in_loop(self.send_prepared, payload, frame)
         try:
             self._transport.send_message_nowait(payload, frame)
         except trio.WouldBlock:
@@ -300,18 +405,36 @@ class WebSocketConnection:
         self._transport = transport
 
     def opened(self, on_connect: Callable[[WebSocketConnection], Any]) -> None:
-        """Run the endpoint's connect handler, then ``on_open`` unless it closed us."""
+        """Run the endpoint's connect handler, then ``on_open`` unless it closed us
+        (one job: a failing ``on_connect`` skips ``on_open``)."""
         self._registry.add(self)
-        if self._call(on_connect, self) and self._on_open is not None:
-            if self._state is ConnectionState.OPEN:
-                self._call(self._on_open)
+        self._mailbox.deliver(self._open, on_connect, self._handler_failed)
 
     def received(self, data: str | bytes) -> None:
-        """Deliver one whole message to ``on_message`` (dropped once closing)."""
+        """Deliver one whole message to ``on_message``, through the mailbox."""
         if self._state is ConnectionState.OPEN:
             self.messages_received += 1
-            if self._on_message is not None:
-                self._call(self._on_message, data)
+            handler = self._on_message
+            if handler is not None:
+                on_error = self._message_error or self._handler_failed
+                self._mailbox.deliver(handler, data, on_error, self._message)
+
+    def reading_paused(self) -> bool:
+        """True when the transport should stop reading until
+        :meth:`wait_mailbox_space` returns (the mailbox is full)."""
+        return self._mailbox.over_limit()
+
+    async def wait_mailbox_space(self) -> None:
+        await self._mailbox.wait_below_limit()
+
+    async def stop_handlers(self) -> None:
+        """The reader is done: cancel a handler still running in the mailbox task
+        (it unwinds with ``Cancelled``), drop what waits, and return once nothing of
+        this connection's code runs any more, so ``on_close`` runs alone."""
+        self._mailbox.clear()
+        if self._mailbox_scope is not None and self._mailbox_done is not None:
+            self._mailbox_scope.cancel()
+            await self._mailbox_done.wait()
 
     def peer_closing(self, code: int, reason: str) -> None:
         """The peer sent a close frame (or violated the protocol, ``code`` says how)."""
@@ -324,15 +447,21 @@ class WebSocketConnection:
 
         ``code`` overrides what we recorded (a transport that learns the peer's code
         late passes it here); None keeps the code of whoever closed first, or 1006.
+        Transports call it after :meth:`stop_handlers` (or once the connection's
+        nursery is gone), so no other handler of this connection is running.
         """
         if self._state is ConnectionState.CLOSED:
             return
         if code is not None and self._state is ConnectionState.OPEN:
             self._close_code, self._close_reason = code, reason
         self._state = ConnectionState.CLOSED
+        self._mailbox.clear()
         self._registry.remove(self)
         if self._on_close is not None:
-            self._call(self._on_close, self._close_code, self._close_reason)
+            try:
+                self._on_close(self._close_code, self._close_reason)
+            except Exception as exc:
+                self._handler_failed(exc)
 
     @property
     def close_code(self) -> int:
@@ -353,19 +482,27 @@ class WebSocketConnection:
         if self._transport is not None:
             self._transport.start_close(code, reason, discard_queue=discard_queue)
 
-    def _call(self, fn: Callable[..., Any], *args: Any) -> bool:
-        """Run one handler; on an exception log it, call on_error, close with 1011.
+    def _open(self, on_connect: Callable[[WebSocketConnection], Any]) -> None:
+        on_connect(self)
+        if self._on_open is not None and self._state is ConnectionState.OPEN:
+            self._on_open()
 
-        Only ``Exception`` is caught: cancellation and KeyboardInterrupt propagate.
-        """
+    def _message(self, data: str | bytes) -> None:
+        # Checked when the job runs, not when it was queued: a message behind one
+        # whose handler closed the connection is dropped, as if it came after.
+        if self._on_message is not None and self._state is ConnectionState.OPEN:
+            self._on_message(data)
+
+    async def _run_mailbox(self) -> None:
+        assert self._mailbox_scope is not None and self._mailbox_done is not None
         try:
-            fn(*args)
-        except Exception as exc:
-            self._handler_failed(exc)
-            return False
-        return True
+            with self._mailbox_scope:
+                await self._mailbox.run()
+        finally:
+            self._mailbox_done.set()
 
     def _handler_failed(self, exc: Exception) -> None:
+        """Layer 1's error policy: log, the socket's ``on_error``, close with 1011."""
         log.error(
             "WebSocket handler failed on %s (connection %s):\n%s",
             self.path,

@@ -26,7 +26,7 @@ from __future__ import annotations
 import trio
 import trio_websocket
 
-from .bridge import run_sync
+from ..bridge import run_sync
 
 __all__ = ["ReceiveTimeout", "WebSocketClosed", "WebSocketTestClient"]
 
