@@ -1,6 +1,11 @@
 """Interpreter benchmarks: each Quest program against the same algorithm in Python.
 
     .venv/bin/python bench/interp_bench.py [NAME...] [--repeat N] [--mode warm|whole|both]
+    .venv/bin/python bench/interp_bench.py --pythons 3.11,3.12,3.13   # side by side
+
+With ``--pythons`` the benchmarks run once per CPython version, each in that version's
+virtualenv (``.venv`` for the version it has, ``.venv-3.X`` for the others — the ones
+``scripts/test`` makes), one after the other, and the ratios are printed side by side.
 
 Two modes, both printing Quest time over CPython time measured in the same run
 (interleaved, best of N; lower is better; the target is at most 3x, then 2x):
@@ -98,7 +103,7 @@ def whole(name: str, repeat: int, scratch: Path) -> tuple[float, float]:
     return p_time, q_time
 
 
-def startup(repeat: int) -> None:
+def startup(repeat: int) -> tuple[float, float, float]:
     quest_cmd = [str(BIN / "quest"), "-e", "puts(1)"]
     trio_cmd = [str(BIN / "python"), "-c", "import trio"]
     run_process(quest_cmd)
@@ -110,6 +115,10 @@ def startup(repeat: int) -> None:
         q = min(q, run_process(quest_cmd)[0])
         # a snippet never run before: parsed and compiled (the parser tables stay cached)
         fresh = min(fresh, run_process([str(BIN / "quest"), "-e", f"puts({salt + i})"])[0])
+    return t, q, fresh
+
+
+def print_startup(t: float, q: float, fresh: float) -> None:
     print(
         f"{'startup':<12} {t * 1e3:>10.1f} {q * 1e3:>10.1f} {q / t:>6.2f}x"
         "   (python -c 'import trio' vs quest -e 'puts(1)', compiled code cached)"
@@ -120,31 +129,101 @@ def startup(repeat: int) -> None:
     )
 
 
+def venv_python(version: str) -> Path | None:
+    """The interpreter of the virtualenv for CPython ``version`` (see the module doc)."""
+    for venv in (ROOT / ".venv", ROOT / f".venv-{version}"):
+        python = venv / "bin" / "python"
+        if python.exists():
+            out = subprocess.run(
+                [str(python), "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+                capture_output=True,
+                text=True,
+            )
+            if out.stdout.strip() == version:
+                return python
+    return None
+
+
+def side_by_side(versions: list[str], argv: list[str]) -> int:
+    """Run this script under each version's virtualenv; print the ratios in columns."""
+    import json
+
+    results: dict[str, dict] = {}
+    for version in versions:
+        python = venv_python(version)
+        if python is None:
+            print(f"CPython {version}: no .venv-{version} (run scripts/test first); skipped")
+            continue
+        print(f"running under CPython {version} ({python}) ...", flush=True)
+        out = subprocess.run(
+            [str(python), str(Path(__file__).resolve()), *argv, "--json"],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=ENV,
+        )
+        results[version] = json.loads(out.stdout.strip().splitlines()[-1])
+    if not results:
+        return 1
+    columns = list(results)
+    print(f"\n{'ratio (quest/python)':<22}" + "".join(f"{results[v]['python']:>10}" for v in columns))
+    rows = [(m, n) for m, names in next(iter(results.values()))["ratios"].items() for n in names]
+    for mode, name in rows:
+        cells = "".join(f"{results[v]['ratios'][mode][name]:>9.2f}x" for v in columns)
+        print(f"{mode + ' ' + name:<22}{cells}")
+    for i, label in ((1, "startup cached"), (2, "startup fresh")):
+        cells = "".join(
+            f"{results[v]['startup'][i] / results[v]['startup'][0]:>9.2f}x" for v in columns
+        )
+        print(f"{label:<22}{cells}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*")
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--mode", choices=("warm", "whole", "both"), default="both")
+    parser.add_argument(
+        "--pythons", help="comma-separated CPython versions to compare, e.g. 3.11,3.12,3.13"
+    )
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.pythons:
+        argv = [*args.names, "--repeat", str(args.repeat), "--mode", args.mode]
+        return side_by_side(args.pythons.split(","), argv)
     sys.setrecursionlimit(10000)
     names = args.names or sorted(p.stem for p in HERE.glob("*.q"))
     modes = ("warm", "whole") if args.mode == "both" else (args.mode,)
-    worst = {}
+    show = not args.json
+    ratios: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="quest-bench-") as tmp:
         scratch = Path(tmp)
         for mode in modes:
-            print(f"{mode + ' mode':<12} {'python ms':>10} {'quest ms':>10} {'ratio':>7}")
+            ratios[mode] = {}
+            if show:
+                print(f"{mode + ' mode':<12} {'python ms':>10} {'quest ms':>10} {'ratio':>7}")
             for name in names:
                 if mode == "warm":
                     p_time, q_time = warm(name, args.repeat)
                 else:
                     p_time, q_time = whole(name, args.repeat, scratch)
-                ratio = q_time / p_time
-                worst[mode] = max(worst.get(mode, 0.0), ratio)
-                print(f"{name:<12} {p_time * 1e3:>10.2f} {q_time * 1e3:>10.2f} {ratio:>6.2f}x")
-        startup(max(3, args.repeat))
-    for mode, ratio in worst.items():
-        print(f"worst ratio, {mode} mode: {ratio:.2f}x")
+                ratios[mode][name] = q_time / p_time
+                if show:
+                    print(
+                        f"{name:<12} {p_time * 1e3:>10.2f} {q_time * 1e3:>10.2f} "
+                        f"{q_time / p_time:>6.2f}x"
+                    )
+        times = startup(max(3, args.repeat))
+    if args.json:
+        import json
+        import platform
+
+        print(json.dumps({"python": platform.python_version(), "ratios": ratios, "startup": times}))
+        return 0
+    print_startup(*times)
+    for mode, by_name in ratios.items():
+        print(f"worst ratio, {mode} mode: {max(by_name.values()):.2f}x")
     return 0
 
 

@@ -241,7 +241,10 @@ def _translate_type_error(exc: TypeError) -> Err:
             return TypeErr(f"unsupported operand type for unary {m.group(1)} "
                            f"{_PY_TO_QUEST.get(m.group(2), m.group(2))}")
     if "indices must be integers" in msg or "index must be" in msg:
-        return TypeErr("index must be an Int: " + _quest_words(msg))
+        # "list indices must be integers or slices, not str"
+        m = re.search(r"not (\w+)$", msg)
+        got = _PY_TO_QUEST.get(m.group(1), m.group(1)) if m else None
+        return TypeErr(f"index must be an Int, got {got}" if got else "index must be an Int")
     if "not subscriptable" in msg or "does not support item assignment" in msg:
         m = re.match(r"'(\w+)' object", msg)
         kind = _PY_TO_QUEST.get(m.group(1), m.group(1)) if m else "value"

@@ -27,6 +27,7 @@ Known hypercorn behaviours this transport inherits:
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 import greenback
@@ -34,7 +35,14 @@ import trio
 
 from .http.pipeline import handle_http
 from .ws.connection import WebSocketConnection, WebSocketTransport
-from .ws.upgrade import Refuse, UpgradeRequest, admit, open_connection, parse_query
+from .ws.upgrade import (
+    Refuse,
+    UpgradeRequest,
+    admit,
+    log_upgrade,
+    open_connection,
+    parse_query,
+)
 
 if TYPE_CHECKING:
     from .app import WebApp
@@ -82,15 +90,19 @@ class AsgiApp:
             headers=upgrade_headers(scope["headers"]),
             remote_ip=client[0] if client else "",
         )
+        started = time.perf_counter()
         endpoint = self.app.websocket_endpoints.get(upgrade.path)
         if endpoint is None:
+            log_upgrade(self.app, upgrade, 404, started)
             await _deny(send, Refuse(404, "Not Found"))
             return
         await greenback.ensure_portal()  # authorize may block (a token lookup)
         decision = admit(self.app, endpoint, upgrade)
         if isinstance(decision, Refuse):
+            log_upgrade(self.app, upgrade, decision.status, started)
             await _deny(send, decision)
             return
+        log_upgrade(self.app, upgrade, 101, started)
         await send({"type": "websocket.accept"})
         conn = open_connection(self.app, upgrade, decision)
         await AsgiWebSocket(

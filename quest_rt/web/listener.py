@@ -43,7 +43,14 @@ from hypercorn.utils import wrap_app
 from .asgi import AsgiApp, upgrade_headers
 from .settings import TransportKind
 from .ws.direct import DirectWebSocket, handshake_response
-from .ws.upgrade import Refuse, UpgradeRequest, admit, open_connection, parse_query
+from .ws.upgrade import (
+    Refuse,
+    UpgradeRequest,
+    admit,
+    log_upgrade,
+    open_connection,
+    parse_query,
+)
 
 if TYPE_CHECKING:
     from .app import WebApp
@@ -51,7 +58,6 @@ if TYPE_CHECKING:
 __all__ = ["ConnectionDispatcher", "ReplayStream"]
 
 log = logging.getLogger("quest_rt.web")
-access_log = logging.getLogger("quest_rt.web.access")
 
 _UPGRADE_REQUIRED = (
     b"HTTP/1.1 426 Upgrade Required\r\nSec-WebSocket-Version: 13\r\n"
@@ -214,7 +220,7 @@ class ConnectionDispatcher:
             await self._refuse(stream, upgrade, Refuse(400, "Bad Request"), started)
             return
         if headers.get("sec-websocket-version") != "13":
-            self._log_upgrade(upgrade, 426, started)
+            log_upgrade(self.app, upgrade, 426, started)
             await _send_quietly(stream, _UPGRADE_REQUIRED)
             await stream.aclose()
             return
@@ -234,7 +240,7 @@ class ConnectionDispatcher:
         response, extensions = handshake_response(
             headers["sec-websocket-key"].encode("latin-1"), offers, self.app.settings.ws_compression
         )
-        self._log_upgrade(upgrade, 101, started)
+        log_upgrade(self.app, upgrade, 101, started)
         if not await _send_quietly(stream, response):
             await stream.aclose()
             return
@@ -245,19 +251,9 @@ class ConnectionDispatcher:
     async def _refuse(
         self, stream: trio.SocketStream, upgrade: UpgradeRequest, refusal: Refuse, started: float
     ) -> None:
-        self._log_upgrade(upgrade, refusal.status, started)
+        log_upgrade(self.app, upgrade, refusal.status, started)
         await _send_quietly(stream, refusal_response(refusal))
         await stream.aclose()
-
-    def _log_upgrade(self, upgrade: UpgradeRequest, status: int, started: float) -> None:
-        if self.app.settings.access_log:
-            access_log.info(
-                '%s "GET %s" %d websocket %.1fms',
-                upgrade.remote_ip or "-",
-                upgrade.path,
-                status,
-                (time.perf_counter() - started) * 1000,
-            )
 
 
 def refusal_response(refusal: Refuse) -> bytes:

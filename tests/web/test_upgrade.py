@@ -13,7 +13,7 @@ import trio
 import trio_websocket
 from trio_websocket import open_websocket_url
 
-from quest_rt.web import Accept, Refuse, TransportKind
+from quest_rt.web import Accept, Refuse
 
 from .clients import raw_http
 from .wshelpers import echo_endpoint, url
@@ -170,8 +170,6 @@ async def test_a_malformed_upgrade_is_answered_400_by_the_listener(
 
 
 async def test_every_upgrade_and_refusal_is_logged(app, start_server, caplog):
-    if app.settings.transport is TransportKind.HYPERCORN:
-        pytest.skip("hypercorn logs upgrades through its own access log (disabled)")
     app.websocket("/ws", echo_endpoint)
     port = await start_server(app)
     with caplog.at_level(logging.INFO, logger="quest_rt.web.access"):

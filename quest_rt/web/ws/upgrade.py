@@ -30,6 +30,7 @@ Error handling:
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -47,11 +48,13 @@ __all__ = [
     "UpgradeRequest",
     "admit",
     "check_origin",
+    "log_upgrade",
     "open_connection",
     "parse_query",
 ]
 
 log = logging.getLogger("quest_rt.web")
+access_log = logging.getLogger("quest_rt.web.access")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +147,18 @@ def admit(app: WebApp, endpoint: Endpoint, upgrade: UpgradeRequest) -> Accept | 
         )
         return Refuse(500, "Internal Server Error")
     return decision
+
+
+def log_upgrade(app: WebApp, upgrade: UpgradeRequest, status: int, started: float) -> None:
+    """One access-log line per upgrade, like an HTTP request's: 101 or the refusal."""
+    if app.settings.access_log:
+        access_log.info(
+            '%s "GET %s" %d websocket %.1fms',
+            upgrade.remote_ip or "-",
+            upgrade.path,
+            status,
+            (time.perf_counter() - started) * 1000,
+        )
 
 
 def open_connection(app: WebApp, upgrade: UpgradeRequest, accept: Accept) -> WebSocketConnection:
