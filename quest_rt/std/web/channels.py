@@ -19,6 +19,14 @@ from quest_rt.std.arguments import need_dict, need_fn, need_number, need_str, op
 
 DEFAULT_MOUNT = "/ws"
 
+#: Where an app with channels serves the vendored official client (assets/liveview/,
+#: scripts/vendor_assets.py): ``<script src="/assets/phoenix.min.js">`` defines the
+#: global ``Phoenix`` = {Socket, Channel, Presence, ...}.
+CLIENT_ROUTES = {
+    "/assets/phoenix.min.js": "phoenix.min.js",
+    "/assets/phoenix.js": "phoenix.js",
+}
+
 
 def _state() -> Any:
     from quest_rt.std.web import state
@@ -126,11 +134,32 @@ def _mount(path: str, connect: Any, check_origin: Any, default: bool) -> None:
         mount(st.app, current, path, connect=connect, check_origin=check_origin)
     except ValueError as exc:
         raise ValueErr(f"channels.socket: {exc}") from None
+    if not st.channel_mounts:
+        _serve_client(st.app)
     st.channel_mounts[path] = default
     # An explicit socket replaces the default mount.
     if not default and st.channel_mounts.get(DEFAULT_MOUNT) is True and path != DEFAULT_MOUNT:
         del st.channel_mounts[DEFAULT_MOUNT]
         st.app.websocket_endpoints.pop(socket_path(DEFAULT_MOUNT), None)
+
+
+def _serve_client(app: Any) -> None:
+    from quest_rt.resources import assets_dir
+
+    for url, name in CLIENT_ROUTES.items():
+        path = assets_dir() / "liveview" / name
+
+        def serve(request: dict, path: Any = path) -> dict:
+            return {
+                "status": 200,
+                "body": path.read_bytes(),
+                "headers": {
+                    "Content-Type": "text/javascript; charset=utf-8",
+                    "Cache-Control": "public, max-age=3600",
+                },
+            }
+
+        app.route("GET", url, serve)
 
 
 def channel(pattern: Any, fn: Any) -> None:

@@ -199,3 +199,20 @@ def test_argument_errors_are_quest_worded(source, message):
     with pytest.raises(Exception) as info:
         quest_app('use "std/web/channels" as channels\n' + source, prelude="")
     assert message in str(info.value)
+
+
+async def test_an_app_with_channels_serves_the_vendored_client(start_server):
+    from quest_rt.resources import assets_dir
+
+    from ..clients import http_request
+
+    app = quest_app((QEP / "29_real_time_web_applications.q").read_text(), prelude="")
+    port = await start_server(app)
+    for url, name in (
+        ("/assets/phoenix.min.js", "phoenix.min.js"),
+        ("/assets/phoenix.js", "phoenix.js"),
+    ):
+        response = await http_request(port, "GET", url)
+        assert response.status == 200
+        assert response.header("content-type") == "text/javascript; charset=utf-8"
+        assert response.body == (assets_dir() / "liveview" / name).read_bytes()
