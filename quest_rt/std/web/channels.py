@@ -1,11 +1,12 @@
-"""``std/web/channels``: Phoenix channels for Quest (QEP-054 Layer 2, "Channel Definition").
+"""``std/web/channels``: Phoenix channels for Quest (Layer 2 of the web stack).
 
 A thin binding of :mod:`quest_rt.web.channels`: one :class:`~quest_rt.web.channels.ChannelHub`
 per program, on the program's web app. Declaring a channel mounts the Phoenix socket
-at ``/ws/websocket`` (the QEP's page does ``new Socket('/ws')``) unless
+at ``/ws/websocket`` (what ``new Socket('/ws')`` in a page connects to) unless
 ``channels.socket(path, ...)`` chose another path. The ``socket`` a channel function
-receives is a :class:`QuestChannel`: the engine's Channel with the QEP's method names.
-Replies follow seed-extensions E17 (the engine's :func:`~quest_rt.web.channels.join_reply`).
+receives is a :class:`QuestChannel`: the engine's Channel with Quest method names.
+What ``on_join`` returns is the join reply: a Dict with an ``"error"`` key refuses the
+join with that Dict, another Dict is the ``ok`` response, nil is ``ok`` with ``{}``.
 """
 
 from __future__ import annotations
