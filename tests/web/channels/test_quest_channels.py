@@ -216,3 +216,17 @@ async def test_an_app_with_channels_serves_the_vendored_client(start_server):
         assert response.status == 200
         assert response.header("content-type") == "text/javascript; charset=utf-8"
         assert response.body == (assets_dir() / "liveview" / name).read_bytes()
+
+
+def test_an_explicit_socket_replaces_the_default_mount_and_web_websocket_coexists():
+    app = quest_app(
+        """
+use "std/web" as web
+use "std/web/channels" as channels
+channels.channel("room:*", fun (socket, topic, params) nil end)
+channels.socket("/chan")
+web.websocket("/raw", fun (socket) nil end)
+""",
+        prelude="",
+    )
+    assert sorted(app.websocket_endpoints) == ["/chan/websocket", "/raw"]
