@@ -32,6 +32,8 @@ NATIVE: dict[str, str] = {
     "std/web/ws": "quest_rt.std.web.ws",
     "std/web/router": "quest_rt.std.web.router",
     "std/web/liveview": "quest_rt.std.web.liveview",
+    "std/web/channels": "quest_rt.std.web.channels",
+    "std/web/presence": "quest_rt.std.web.presence",
 }
 
 _created: dict[str, QuestModule] = {}
