@@ -178,6 +178,17 @@ class ViewTree:
     ``rendered``: the full render the first time (the join reply's ``"rendered"``), then
     diffs (``{}`` when nothing changed). ``reset()`` forgets the client's tree; the next
     diff is a full render again (a rejoin, a crash).
+
+    How a view uses it (wire-protocol.md 6.3, 6.6)::
+
+        join     tree.reset(); reply {"rendered": tree.diff(render(assigns))}
+        event    diff = tree.diff(render(assigns), changed, assigns)
+                 reply {"diff": diff} (plus "e"/"t"), or {} when all is empty
+        info     the same diff, pushed as a "diff" message when not empty
+
+    where ``changed`` holds every assign name assigned since the previous ``diff`` call
+    (E15: an assign is a change even with an equal value). Every returned diff must
+    reach the client: the tree assumes it did.
     """
 
     __slots__ = ("_root",)
