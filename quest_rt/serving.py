@@ -22,11 +22,31 @@ from typing import Any
 
 from quest_rt.std.web import DEFAULT_HOST, DEFAULT_PORT, state
 
-__all__ = ["resolve_address", "serve_main", "serve_until_signal"]
+__all__ = ["UsageError", "resolve_address", "serve_main", "serve_resolved", "serve_until_signal"]
+
+
+class UsageError(Exception):
+    """A bad flag or setting: one line on stderr, exit status 2."""
+
+
+def parse_port(value: Any, source: str) -> int:
+    """A TCP port from a flag, the environment or quest.toml: 0 (any free port) to 65535.
+
+    Raises:
+        UsageError: not a whole number in that range.
+    """
+    text = str(value).strip()
+    if type(value) is bool or not text.isdigit() or int(text) > 65535:
+        raise UsageError(f"{source} must be a port number from 0 to 65535, got {value!r}")
+    return int(text)
 
 
 def resolve_address(cli_host: str | None, cli_port: int | None) -> tuple[str, int]:
-    """Flags over ``web.run`` arguments over the environment over quest.toml (spec 12.1)."""
+    """Flags over ``web.run`` arguments over the environment over quest.toml (spec 12.1).
+
+    Raises:
+        UsageError: a port from the environment or quest.toml is not a port.
+    """
     host: str | None = cli_host
     port: int | None = cli_port
     requested = state().run_requested or {}
@@ -34,7 +54,7 @@ def resolve_address(cli_host: str | None, cli_port: int | None) -> tuple[str, in
     port = port if port is not None else requested.get("port")
     host = host or os.environ.get("QUEST_HOST")
     if port is None and os.environ.get("QUEST_PORT"):
-        port = int(os.environ["QUEST_PORT"])
+        port = parse_port(os.environ["QUEST_PORT"], "QUEST_PORT")
     if host is None or port is None:
         try:
             with open("quest.toml", "rb") as f:
@@ -42,8 +62,9 @@ def resolve_address(cli_host: str | None, cli_port: int | None) -> tuple[str, in
         except (OSError, tomllib.TOMLDecodeError):
             conf = {}
         host = host or conf.get("host")
-        port = port if port is not None else conf.get("port")
-    return host or DEFAULT_HOST, int(port if port is not None else DEFAULT_PORT)
+        if port is None and conf.get("port") is not None:
+            port = parse_port(conf["port"], "quest.toml [std.web] port")
+    return host or DEFAULT_HOST, parse_port(port if port is not None else DEFAULT_PORT, "port")
 
 
 def configure_logging() -> None:
@@ -81,8 +102,11 @@ def serve_until_signal(host: str, port: int) -> int:
     try:
         server = start_in_thread(state().app, host, port)
     except OSError as exc:
-        sys.stderr.write(f"quest serve: cannot listen on {host}:{port}: {exc.strerror}\n")
-        return 1
+        # The bind failed (address in use, no such host, permission): one line, the
+        # words of the system, and status 2 — never a traceback.
+        reason = exc.strerror or str(exc)
+        sys.stderr.write(f"quest serve: cannot listen on {host}:{port}: {reason}\n")
+        return 2
     print(f"Serving on http://{host}:{server.port} (Ctrl-C to stop)", flush=True)
     while not stop.wait(0.5):
         if not server.is_alive():
@@ -98,8 +122,8 @@ def serve_main(args: list[str]) -> int:
 
     try:
         path, host, port = _serve_args(args)
-    except (SystemExit, ValueError) as exc:
-        sys.stderr.write(f"{exc}\n")
+    except UsageError as exc:
+        sys.stderr.write(f"quest serve: {exc}\n")
         return 2
     if path is None:
         path = "index.q" if Path("index.q").is_file() else "app.q"
@@ -108,33 +132,53 @@ def serve_main(args: list[str]) -> int:
     status = RUN_THREAD(run_file, path, [])
     if status != 0:
         return status
-    return serve_until_signal(*resolve_address(host, port))
+    return serve_resolved(host, port)
+
+
+def serve_resolved(host: str | None, port: int | None) -> int:
+    """:func:`serve_until_signal` on the address the flags, ``web.run``, the
+    environment and quest.toml give (one line and status 2 for a bad setting)."""
+    try:
+        address = resolve_address(host, port)
+    except UsageError as exc:
+        sys.stderr.write(f"quest serve: {exc}\n")
+        return 2
+    return serve_until_signal(*address)
 
 
 def _serve_args(args: list[str]) -> tuple[str | None, str | None, int | None]:
+    """``APP.q|DIR [--host H] [--port P]`` (also ``-H``, ``-p``, ``--host=H``,
+    ``--port=P``).
+
+    Raises:
+        UsageError: an unknown option, a missing value, a bad port, a second path.
+    """
     path: str | None = None
     host: str | None = None
     port: int | None = None
     i = 0
     while i < len(args):
         a = args[i]
-        if a in ("--host", "-H") and i + 1 < len(args):
-            host = args[i + 1]
-            i += 2
-            continue
-        if a in ("--port", "-p") and i + 1 < len(args):
-            port = int(args[i + 1])
-            i += 2
-            continue
-        if a.startswith("--host="):
-            host = a.split("=", 1)[1]
-        elif a.startswith("--port="):
-            port = int(a.split("=", 1)[1])
+        name, eq, inline = a.partition("=")
+        if name in ("--host", "-H", "--port", "-p"):
+            if eq:
+                value = inline
+            elif i + 1 < len(args):
+                i += 1
+                value = args[i]
+            else:
+                raise UsageError(f"{name} needs a value")
+            if name in ("--port", "-p"):
+                port = parse_port(value, "--port")
+            elif not value.strip():
+                raise UsageError("--host needs a host name or address")
+            else:
+                host = value
         elif a.startswith("-"):
-            raise SystemExit(f"quest serve: unknown option {a}")
+            raise UsageError(f"unknown option {a}")
         elif path is None:
             path = a
         else:
-            raise SystemExit(f"quest serve: unexpected argument {a}")
+            raise UsageError(f"unexpected argument {a}")
         i += 1
     return path, host, port

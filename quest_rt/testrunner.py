@@ -21,8 +21,10 @@ from quest_rt.testing.session import CAPTURE_MODES, Config, Session, activated
 USAGE = """\
 usage: quest test [options] [paths...]
 
-Run the std/test suites under paths (default: test/ if it exists, else ./). Test files
-are .q files named test_*.q or *_test.q.
+Run the std/test suites under paths (default: test/ if it exists, else ./). In a
+directory, test files are the .q files named test_*.q or *_test.q (hidden ones and, at
+the top of ./, docs/, examples/ and scripts/ are left out); a file named on the command
+line is run whatever its name.
 
 options:
   -v, --verbose          print every describe and test
@@ -34,8 +36,21 @@ options:
   --junit-xml PATH       also write a JUnit XML report to PATH
   -h, --help             show this help
 
+Defaults for these options come from the [test] table of quest.toml (colors,
+condensed, capture, paths, tags, skip_tags).
+
+examples:
+  quest test                           every test file under test/ (or ./)
+  quest test -v test/test_parser.q     one file, every describe and it printed
+  quest test examples/smoke.q          a file with any name
+  quest test --tag=fast --no-color     only tests tagged "fast", plain output
+  quest test --junit-xml report.xml    also write a report for CI
+
 exit status: the number of failed tests (at most 255); 1 when a file fails to load
-or the options are wrong."""
+or the options are wrong; 5 when no test file was found."""
+
+#: the exit status of a run that found no test file (pytest's "no tests collected")
+NO_TESTS_STATUS = 5
 
 
 class UsageError(Exception):
@@ -178,7 +193,10 @@ def main(args: list[str]) -> int:
                     filter_tags=tuple(opts.tags), skip_tags=tuple(opts.skip_tags))
     session = Session(config, ConsoleReporter(colors=colors, condensed=opts.condensed))
     if not files:
-        print("No test files found")
+        where = ", ".join(opts.paths or discovery.default_paths())
+        sys.stderr.write(f"quest test: no test files found in {where} "
+                         "(test files are named test_*.q or *_test.q)\n")
+        return NO_TESTS_STATUS
     with activated(session):
         stopped = _run_files(session, files)
     if stopped is not None:

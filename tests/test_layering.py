@@ -69,10 +69,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("quest_rt.runtime.loader", "quest_rt.std"): (
         '`use "std/x"` resolves native modules through quest_rt.std.NATIVE'
     ),
-    ("quest_rt.runtime.dispatch", "quest_rt.std.uuid"): (
-        "uuid.UUID values get their Quest methods from std/uuid, and the compiler must "
-        "know those names when it decides how to call a method"
-    ),
 }
 
 

@@ -40,10 +40,13 @@ def dispatched_names() -> frozenset[str]:
     Every Quest method of a built-in value, plus every attribute CPython's own types
     have, so that ``arr.append(1)`` is an AttrErr instead of Python's ``list.append``.
     """
+    import decimal
+
     from quest_rt.runtime.dispatch import builtin_method_names
 
     names = set(builtin_method_names())
-    for t in (int, float, str, bytes, list, dict, bool, type(None), type, object):
+    for t in (int, float, str, bytes, list, dict, bool, type(None), type, object,
+              decimal.Decimal):
         names.update(dir(t))
     return frozenset(names)
 
@@ -346,6 +349,11 @@ def compile_method_call(em: Emitter, node: q.MethodCall) -> ast.expr:
     if isinstance(emitted, ast.expr):
         return emitted
     args, keywords = emitted
+    if is_method_self(em, node.obj) and em.field_slot(node.name).endswith("·private"):
+        # `self.func(x)` where `func` is a private field (and no method): call the value
+        # the field holds (spec 5.1 item 4), read from its slot like `self.func`
+        return ast.Call(ast.Attribute(obj, em.field_slot(node.name), ast.Load()), args,
+                        keywords)
     if node.name not in dispatched_names():
         return ast.Call(ast.Attribute(obj, node.name, ast.Load()), args, keywords)
     if not keywords and not any(isinstance(a, ast.Starred) for a in args):

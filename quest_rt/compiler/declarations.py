@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 
-from quest_rt.compiler.calls import annotation_value, emit_function, is_method_self
+from quest_rt.compiler.calls import annotation_value, emit_args, emit_function, is_method_self
 from quest_rt.compiler.emitter import Emitter, Tail, call, compiles, const, helper, name
 from quest_rt.compiler.operators import binary
 from quest_rt.syntax import ast as q
@@ -59,12 +59,15 @@ def _assign_name(em: Emitter, node: q.Assign, target: q.Name) -> list[ast.stmt]:
         check = ast.If(ast.Compare(const(target.name), [ast.NotIn()], [helper("G")]),
                        [ast.Expr(call(helper("undeclared_error"), const(target.name)))], [])
         if node.op is not None:
-            value = binary(em, node.op, name(target.name), None, value, None)
+            value = binary(em, node.op, name(target.name), None, value, None, compound=True)
         return [check, _store(target.name, value)]
     if b.const:
-        return [ast.Expr(value), ast.Expr(call(helper("const_error"), const(target.name)))]
+        compound = [const(True)] if node.op is not None else []
+        return [ast.Expr(value),
+                ast.Expr(call(helper("const_error"), const(target.name), *compound))]
     if node.op is not None:
-        value = binary(em, node.op, name(b.pyname), b.type, value, em.type_of(node.value))
+        value = binary(em, node.op, name(b.pyname), b.type, value, em.type_of(node.value),
+                       compound=True)
     annotation = _declared_annotation(b)
     if annotation is not None:
         value = call(helper("check_assign"), value, annotation_value(em, annotation),
@@ -96,7 +99,7 @@ def _assign_index(em: Emitter, node: q.Assign, target: q.Index) -> list[ast.stmt
         if t == "list" and it == "int" or t == "dict" and it == "str":
             current = ast.Subscript(obj, index, ast.Load()) if t == "list" else \
                 call(ast.Attribute(obj, "get", ast.Load()), index)
-        value = binary(em, node.op, current, None, value, em.type_of(node.value))
+        value = binary(em, node.op, current, None, value, em.type_of(node.value), compound=True)
     store = ast.Assign([ast.Subscript(obj, index, ast.Store())], value)
     if (t == "list" and it == "int") or (t == "dict" and it == "str"):
         out.append(store)
@@ -125,7 +128,7 @@ def _assign_member(em: Emitter, node: q.Assign, target: q.Member) -> list[ast.st
         slot = em.field_slot(target.name)
         if node.op is not None:
             current = ast.Attribute(obj, slot, ast.Load())
-            value = binary(em, node.op, current, None, value, em.type_of(node.value))
+            value = binary(em, node.op, current, None, value, em.type_of(node.value), compound=True)
         return [ast.Assign([ast.Attribute(obj, slot, ast.Store())], value)]
     out: list[ast.stmt] = []
     if not em.is_simple(value):
@@ -139,14 +142,15 @@ def _assign_member(em: Emitter, node: q.Assign, target: q.Member) -> list[ast.st
         obj = name(t)
     if node.op is not None:
         current = call(helper("member"), obj, const(target.name))
-        value = binary(em, node.op, current, None, value, em.type_of(node.value))
+        value = binary(em, node.op, current, None, value, em.type_of(node.value), compound=True)
     out.append(ast.Expr(call(helper("setmember"), obj, const(target.name), value)))
     return out
 
 
 @compiles(q.Use)
 def compile_use(em: Emitter, node: q.Use, tail: Tail) -> list[ast.stmt]:
-    module = call(helper("import_module"), const(node.path), helper("FILE"))
+    module = call(helper("import_module"), const(node.path), helper("FILE"),
+                  *([const(node.alias)] if node.alias is not None else []))
     out: list[ast.stmt] = []
     if node.names is None:
         b = em.info.decls[id(node)]
@@ -166,6 +170,12 @@ def compile_use(em: Emitter, node: q.Use, tail: Tail) -> list[ast.stmt]:
     return out + em.tail_nil(tail)
 
 
+@compiles(q.DocDecl)
+def compile_doc_decl(em: Emitter, node: q.DocDecl, tail: Tail) -> list[ast.stmt]:
+    """``% fun name(params) "doc"``: documentation only, nothing runs (spec 2.15)."""
+    return em.tail_nil(tail)
+
+
 @compiles(q.Del)
 def compile_del(em: Emitter, node: q.Del, tail: Tail) -> list[ast.stmt]:
     ref = em.info.refs[id(node)]
@@ -183,8 +193,30 @@ def compile_del(em: Emitter, node: q.Del, tail: Tail) -> list[ast.stmt]:
 @compiles(q.FunDecl)
 def compile_fun(em: Emitter, node: q.FunDecl, tail: Tail) -> list[ast.stmt]:
     b = em.info.decls[id(node)]
-    return emit_function(em, node, b.pyname, node.params, node.body, node.returns,
-                         quest_name=node.name) + em.tail_nil(tail)
+    out = emit_function(em, node, b.pyname, node.params, node.body, node.returns,
+                        quest_name=node.name)
+    if node.decorators:
+        out.append(_store(b.pyname, _decorated(em, node, name(b.pyname))))
+    return out + em.tail_nil(tail)
+
+
+def _decorated(em: Emitter, node: q.FunDecl, fn: ast.expr) -> ast.expr:
+    """``fn`` wrapped by the decorators of ``node``, the one nearest ``fun`` first."""
+    value = fn
+    for d in reversed(node.decorators):
+        b = em.binding(d)
+        target: ast.expr = name(b.pyname if b is not None else d.module or d.name)
+        if d.module is not None:
+            target = call(helper("member"), target, const(d.name))
+        args: list[ast.expr] = []
+        keywords: list[ast.keyword] = []
+        if d.args is not None:
+            emitted = emit_args(em, d.args)
+            if isinstance(emitted, ast.expr):
+                return emitted  # raises the ArgErr of spec 3.11 when it runs
+            args, keywords = emitted
+        value = ast.Call(helper("decorate"), [target, value, *args], keywords)
+    return value
 
 
 @compiles(q.TraitDecl)
@@ -209,6 +241,10 @@ def _type_text(ref: q.TypeRef | None) -> str | None:
 def compile_type(em: Emitter, node: q.TypeDecl, tail: Tail) -> list[ast.stmt]:
     b = em.info.decls[id(node)]
     out: list[ast.stmt] = []
+    for m in (*node.methods, *(m for impl in node.impls for m in impl.methods)):
+        if m.decorators:  # spec 2.15: not supported on methods, a TypeErr when it runs
+            out.append(ast.Expr(call(helper("decorated_method_error"), const(node.name),
+                                     const(m.name))))
     fields = []
     for f in node.fields:
         annotation = annotation_value(em, f.annotation, titlecase=False) \

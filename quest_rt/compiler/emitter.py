@@ -87,7 +87,7 @@ class FunctionContext:
 
 
 PURE_HELPERS = frozenset("·" + n for n in (
-    "type", "arith_result", "add", "sub", "mul", "div", "mod", "neg", "pos", "int_overflow", "lt", "le", "gt",
+    "type", "arith_result", "add", "add_assign", "sub", "mul", "div", "mod", "neg", "pos", "int_overflow", "lt", "le", "gt",
     "ge", "eq", "ne", "concat", "to_str", "str", "bitand", "bitor", "bitxor", "shl", "shr",
     "invert"))
 PURE_NODES = (ast.Name, ast.Constant, ast.BinOp, ast.UnaryOp, ast.Compare, ast.BoolOp,

@@ -71,6 +71,11 @@ def compile_float(em: Emitter, node: q.Float) -> ast.expr:
     return const(node.value)
 
 
+@compiles(q.BigInt)
+def compile_bigint(em: Emitter, node: q.BigInt) -> ast.expr:
+    return call(helper("BigInt"), const(node.value))
+
+
 @compiles(q.Str)
 def compile_str(em: Emitter, node: q.Str) -> ast.expr:
     return const(node.value)
@@ -105,7 +110,18 @@ def compile_name(em: Emitter, node: q.Name) -> ast.expr:
     b = em.binding(node)
     if b is None and node.name in PYTHON_CONSTANTS:
         return name(node.name + "·")
+    if b is None and node.name in _MAGIC:
+        return _MAGIC[node.name](em, node)
     return name(b.pyname if b is not None else node.name)
+
+
+# Magic values (spec 1.5), unless a binding of the same name shadows them.
+_MAGIC = {
+    "__file__": lambda em, node: call(helper("magic_file"), helper("FILE")),
+    "__line__": lambda em, node: const(node.line),
+    # a method is named as declared (`m`, not `T.m`)
+    "__function__": lambda em, node: const(em.fn.fname.rsplit(".", 1)[-1] or "<module>"),
+}
 
 
 def string_form(em: Emitter, node: q.Expr, value: ast.expr) -> ast.expr:
@@ -121,12 +137,11 @@ def compile_fstr(em: Emitter, node: q.FStr) -> ast.expr:
             if part:
                 values.append(const(part))
             continue
-        b = em.binding(part)
-        ref = name(b.pyname if b is not None else part.name)
+        value = em.expr(part.expr)
         if part.spec is None:
-            piece = call(helper("to_str"), ref)
+            piece = string_form(em, part.expr, value)
         else:
-            piece = call(helper("format_spec"), ref, const(part.spec))
+            piece = call(helper("format_spec"), value, const(part.spec))
         values.append(ast.FormattedValue(piece, -1, None))
     return ast.JoinedStr(values) if values else const("")
 
@@ -225,10 +240,13 @@ def compile_binary(em: Emitter, node: q.Binary) -> ast.expr:
 
 
 def binary(em: Emitter, op: str, left: ast.expr, lt: str | None, right: ast.expr,
-           rt: str | None) -> ast.expr:
-    """``left op right`` on compiled operands of known (or unknown: None) types."""
+           rt: str | None, *, compound: bool = False) -> ast.expr:
+    """``left op right`` on compiled operands of known (or unknown: None) types.
+
+    ``compound`` is for ``left op= right``: there ``+`` also joins two Strs or two Arrays
+    (the reference special-cases them in compound assignment only)."""
     if op in _ARITH:
-        return arithmetic(em, op, left, lt, right, rt)
+        return arithmetic(em, op, left, lt, right, rt, compound)
     if op == "/":
         return division(em, left, lt, right, rt)
     if op == "%":
@@ -259,8 +277,10 @@ def _int_literal(e: ast.expr) -> int | None:
 
 
 def arithmetic(em: Emitter, op: str, left: ast.expr, lt: str | None, right: ast.expr,
-               rt: str | None) -> ast.expr:
+               rt: str | None, compound: bool = False) -> ast.expr:
     pyop, slow, what = _ARITH[op]
+    if compound and op == "+":
+        slow = "add_assign"
     if lt in NUMERIC and rt in NUMERIC and "float" in (lt, rt):
         return ast.BinOp(left, pyop(), right)
     tmp = em.temp("t")
@@ -296,7 +316,8 @@ def arithmetic(em: Emitter, op: str, left: ast.expr, lt: str | None, right: ast.
         result = ast.NamedExpr(name(tmp, True), ast.BinOp(left, pyop(), right))
         is_int = _is(ast.NamedExpr(name(ttmp, True), _type(result)), helper("int"))
         test = _or(_and(is_int, _in_range(name(tmp))), _is(name(ttmp), helper("float")))
-        return _ifexp(test, name(tmp), call(helper("arith_result"), name(tmp), const(op)))
+        return _ifexp(test, name(tmp), call(helper("arith_result"), name(tmp),
+                                            const(op + "=" if compound else op)))
     lf, ll = em.hold(left, "l")
     rf, rl = em.hold(right, "r")
     result = ast.NamedExpr(name(tmp, True), ast.BinOp(lf, pyop(), rf))

@@ -420,7 +420,14 @@ class ScopeAnalyzer:
 
     def stmt_FunDecl(self, node: q.FunDecl, frame: Frame) -> None:
         self.declare(frame, node.name, node)
+        self.decorators(node, frame)
         self.function(node, node.params, node.body, node.returns, frame)
+
+    def decorators(self, node: q.FunDecl, frame: Frame) -> None:
+        for d in node.decorators:
+            self.reference(d, d.module or d.name, frame)
+            if d.args is not None:
+                self.args(d.args, frame)
 
     def function(self, node: q.Node, params: tuple[q.Param, ...], body: tuple[q.Stmt, ...],
                  returns: q.TypeRef | None, frame: Frame, *, method_of: q.TypeDecl | None = None,
@@ -460,11 +467,15 @@ class ScopeAnalyzer:
         # the type's own name is visible inside its methods (they run later)
         self.declare(frame, node.name, node)
         for m in node.methods:
+            self.decorators(m, frame)
             self.function(m, m.params, m.body, m.returns, frame, method_of=node, static=m.static)
         for impl in node.impls:
             self.reference(impl, impl.trait_module or impl.trait, frame)
             for m in impl.methods:
                 self.function(m, m.params, m.body, m.returns, frame, method_of=node)
+
+    def stmt_DocDecl(self, node: q.DocDecl, frame: Frame) -> None:
+        return  # documentation metadata: declares and reads nothing (spec 2.15)
 
     def stmt_TraitDecl(self, node: q.TraitDecl, frame: Frame) -> None:
         self.declare(frame, node.name, node)
@@ -495,7 +506,7 @@ class ScopeAnalyzer:
     def expr_FStr(self, node: q.FStr, frame: Frame) -> None:
         for part in node.parts:
             if isinstance(part, q.FStrPart):
-                self.reference(part, part.name, frame)
+                self.expr(part.expr, frame)
 
     def expr_ArrayLit(self, node: q.ArrayLit, frame: Frame) -> None:
         for item in node.items:

@@ -202,7 +202,8 @@ def compile_try(em: Emitter, node: q.Try, tail: Tail) -> list[ast.stmt]:
             wanted, check = _catch_type(em, catch.type)
             if check:
                 pre.append(ast.Expr(call(helper("check_catch_type"), wanted)))
-            test = ast.Compare(call(helper("type"), name(quest)), [ast.Is()], [wanted])
+            # isinstance: `catch e: RuntimeErr` also takes an IndexErr (spec 8.2)
+            test = call(helper("isinstance"), name(quest), wanted)
             chain = [ast.If(test, catch_body, chain)]
         handler_body = [ast.Assign([name(quest, True)], call(helper("to_quest"), name(caught)))]
         handlers.append(ast.ExceptHandler(helper("Exception"), caught, handler_body + chain))

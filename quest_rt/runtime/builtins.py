@@ -12,12 +12,14 @@ Two kinds of names live here:
 
 from __future__ import annotations
 
+import math
+import os
 import sys
 import types
 from typing import Any
 
 from quest_rt.common import rendered
-from quest_rt.runtime import dispatch, errors, objects, ops, rendering, values
+from quest_rt.runtime import bignum, dispatch, errors, objects, ops, rendering, values
 from quest_rt.runtime.errors import ArgErr, NameErr, RuntimeErr, TypeErr, ValueErr
 from quest_rt.runtime.values import cls_name, to_str
 
@@ -36,7 +38,9 @@ print_.__name__ = "print"
 
 
 def chr_(code: Any) -> str:
-    """chr(code): the one-character Str of a Unicode code point."""
+    """chr(code): the one-character Str of a Unicode code point (a Float is truncated)."""
+    if type(code) is float and math.isfinite(code):
+        code = int(code)
     if type(code) is not int:
         raise TypeErr(f"chr expects an Int, got {cls_name(code)}")
     try:
@@ -110,8 +114,42 @@ def check_assign(value: Any, annotation: Any, vname: str) -> Any:
     return value
 
 
-def const_error(vname: str) -> None:
-    raise TypeErr(f"Cannot assign to constant '{vname}'")
+def decorate(decorator: Any, fn: Any, *args: Any, **kwargs: Any) -> Any:
+    """``@Decorator(args)`` before ``fun`` (spec 2.15): the decorator type is constructed
+    with the function as its first field (as the field ``func`` when named arguments are
+    given), and the struct replaces the function; calling it calls ``_call``. A
+    ``_decorate(func)`` method, if the type has one, decides what is bound instead."""
+    if not isinstance(decorator, objects.StructType) or not (
+            hasattr(decorator, "_call")
+            or any(t.name == "Decorator" for t in decorator.quest_traits)):
+        label = decorator.quest_name if isinstance(decorator, type) else to_str(decorator)
+        raise TypeErr(f"Decorator {label} must be a type with a _call method")
+    if kwargs:
+        instance = decorator.new(*args, func=fn, **kwargs)
+    else:
+        instance = decorator.new(fn, *args)
+    hook = getattr(instance, "_decorate", None)
+    return hook(fn) if callable(hook) else instance
+
+
+def decorated_method_error(type_name: str, method: str) -> None:
+    raise TypeErr(f"Decorators are not supported on methods ({type_name}.{method}): "
+                  "decorate a module-level function instead")
+
+
+def magic_file(path: str) -> str:
+    """``__file__`` (spec 1.5): the absolute path of the running file, ``<unknown>`` for
+    code that has none (stdin, ``-e``, the REPL)."""
+    if path.startswith("<"):
+        return "<unknown>"
+    return os.path.abspath(path)
+
+
+def const_error(vname: str, compound: bool = False) -> None:
+    """``X = v`` or ``X += v`` on a ``const`` (the reference's two wordings)."""
+    if compound:
+        raise TypeErr(f"Cannot modify constant '{vname}'")
+    raise TypeErr(f"Cannot reassign constant '{vname}'")
 
 
 def undeclared_error(vname: str) -> None:
@@ -161,10 +199,14 @@ def global_trait(namespace: dict, tname: str) -> Any:
 _ABSENT = object()
 
 
-def import_module(path: str, importer: str | None) -> Any:
+def import_module(path: str, importer: str | None, alias: str | None = None) -> Any:
     from quest_rt.runtime.loader import import_module as load
 
-    return load(path, importer)
+    module = load(path, importer)
+    if alias is not None and isinstance(module, objects.QuestModule) and \
+            alias != module.quest_module_name:
+        return module.renamed(alias)
+    return module
 
 
 def import_conflict(alias: str, member: str, path: str) -> None:
@@ -201,6 +243,7 @@ def _helpers() -> dict[str, Any]:
     h: dict[str, Any] = {
         "type": type, "int": int, "float": float, "str": str, "bool": bool, "list": list,
         "dict": dict, "bytes": bytes, "len": len, "Exception": Exception,
+        "isinstance": isinstance, "BigInt": bignum.BigInt,
         "NUMBERS": frozenset((int, float)), "SCALARS": frozenset((int, float, str)),
         "ORDERED": frozenset((int, str)), "SIZED": frozenset((list, dict)),
         "UNSET": UNSET, "BREAK": BREAK, "RET": RET, "MISSING": objects._MISSING,
@@ -214,8 +257,8 @@ def _helpers() -> dict[str, Any]:
         "Rendered": rendered.Rendered, "Comprehension": rendered.Comprehension,
         "output": rendering.output, "CompiledTemplate": CompiledTemplate,
     }
-    for fname in ("add", "sub", "mul", "div", "mod", "neg", "pos", "invert", "bitand", "bitor",
-                  "bitxor", "shl", "shr", "concat", "ne", "index",
+    for fname in ("add", "add_assign", "sub", "mul", "div", "mod", "neg", "pos", "invert",
+                  "bitand", "bitor", "bitxor", "shl", "shr", "concat", "ne", "index",
                   "index_multi", "setindex", "setmember", "range_of", "iter_values",
                   "iter_pairs", "match_range", "spread", "kwspread", "arg_order_error",
                   "duplicate_named_error", "merge_named", "raise_value", "catch_matches",
@@ -223,7 +266,7 @@ def _helpers() -> dict[str, Any]:
                   "break_outside_loop", "continue_outside_loop", "int_overflow", "arith_result"):
         h[fname] = getattr(ops, fname)
     for fn in (check_return, param_type_error, check_elements, param_order_error,
-               check_assign, const_error, undeclared_error, del_undefined, del_outer,
+               check_assign, const_error, magic_file, decorate, decorated_method_error, undeclared_error, del_undefined, del_outer,
                range_pair_error, global_or_nil, global_type, global_trait, import_module,
                import_member, import_conflict):
         h[fn.__name__] = fn
@@ -237,6 +280,12 @@ def _helpers() -> dict[str, Any]:
 def make_builtins() -> dict[str, Any]:
     b: dict[str, Any] = {"puts": puts, "print": print_, "chr": chr_, "ord": ord_,
                          "is_array": is_array}
+    for qname, fn in b.items():
+        fn.__qualname__ = qname  # `chr_` is `chr` in Quest, and in an ArgErr's text
+    from quest_rt.runtime.methods.exact import DecimalType
+
+    b["BigInt"] = bignum.BigInt  # spec 1.5: real type objects, with BigInt.new / Decimal.new
+    b["Decimal"] = DecimalType
     b.update(errors.ERROR_TYPES)
     b.update(_helpers())
     return b

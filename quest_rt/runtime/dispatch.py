@@ -76,10 +76,6 @@ def _load_tables() -> None:
         _loaded = True
         import quest_rt.runtime.methods  # noqa: F401  (fills the tables)
 
-        # std modules whose values are Python library classes (uuid.UUID) register their
-        # methods in these tables too; the compiler must know those names dispatch
-        import quest_rt.std.uuid  # noqa: F401
-
 
 def call_method(obj: Any, name: str, *args: Any, **kwargs: Any) -> Any:
     """``obj.name(*args, **kwargs)`` with Quest dispatch rules."""
@@ -132,7 +128,8 @@ def _call_builtin(fn: Callable[..., Any], obj: Any, name: str, args: tuple,
 
 def _arity_error(fn: Callable[..., Any], obj: Any, name: str, args: tuple, kwargs: dict,
                  exc: TypeError) -> ArgErr:
-    """``Str.slice(start, end) takes 1 to 2 arguments, got 3``."""
+    """``Str.slice(start, end) expects 1 to 2 arguments, got 3`` (the reference's words,
+    which users search for, so "1 arguments" too)."""
     doc = (fn.__doc__ or "").split(" -> ")[0].split(":")[0].strip()
     signature = f"{cls_name(obj)}.{doc if doc.startswith(name + '(') else name}"
     unknown = re.search(r"unexpected keyword argument '(\w+)'", str(exc))
@@ -149,9 +146,7 @@ def _arity_error(fn: Callable[..., Any], obj: Any, name: str, args: tuple, kwarg
         expected = str(most)
     else:
         expected = f"{least} to {most}"
-    plural = "" if expected == "1" else "s"
-    return ArgErr(f"{signature} takes {expected} argument{plural}, "
-                  f"got {len(args) + len(kwargs)}")
+    return ArgErr(f"{signature} expects {expected} arguments, got {len(args) + len(kwargs)}")
 
 
 def bound_method(obj: Any, name: str) -> Callable[..., Any]:

@@ -15,10 +15,8 @@ observe an exception: ``catch``, ``std/test``, the top-level error printer.
 
 from __future__ import annotations
 
-import dis
 import re
 import sys
-import types
 
 __all__ = [
     "Err", "ValueErr", "TypeErr", "IndexErr", "KeyErr", "ArgErr", "AttrErr", "NameErr",
@@ -115,19 +113,21 @@ class Err(Exception, metaclass=ErrType):
     quest_doc = "The base of every Quest error: `catch e: Err` catches everything."
 
 
-def _define(name: str, doc: str) -> type[Err]:
-    return type(name, (Err,), {"quest_name": name, "__doc__": doc, "quest_doc": doc,
+def _define(name: str, doc: str, base: type[Err] | None = None) -> type[Err]:
+    return type(name, (base or Err,), {"quest_name": name, "__doc__": doc, "quest_doc": doc,
                                "__module__": __name__})
 
 
 ValueErr = _define("ValueErr", "A value has the right type but is not acceptable.")
 TypeErr = _define("TypeErr", "A value has the wrong type for an operation or annotation.")
-IndexErr = _define("IndexErr", "An index is out of range where the spec says IndexErr.")
 KeyErr = _define("KeyErr", "A required key is missing.")
 ArgErr = _define("ArgErr", "A call's arguments do not fit the callee's parameters.")
 AttrErr = _define("AttrErr", "An unknown method, member or field, or a private field read.")
 NameErr = _define("NameErr", "An undefined variable was read or assigned.")
 RuntimeErr = _define("RuntimeErr", "Any other failure at run time.")
+# a RuntimeErr too: the reference raises RuntimeErr for an index read out of range (spec 8.2)
+IndexErr = _define("IndexErr", "An index is out of range; it names the index and the length.",
+                   RuntimeErr)
 IOErr = _define("IOErr", "A file-system or stream operation failed.")
 ImportErr = _define("ImportErr", "A module could not be found or imported.")
 SyntaxErr = _define("SyntaxErr", "Source code given at run time (sys.eval) did not parse.")
@@ -162,6 +162,7 @@ _PY_TO_QUEST = {
     "int": "Int", "float": "Float", "str": "Str", "bool": "Bool", "NoneType": "Nil",
     "list": "Array", "dict": "Dict", "bytes": "Bytes", "function": "Fun",
     "builtin_function_or_method": "Fun", "method": "Fun", "tuple": "Array",
+    "decimal.Decimal": "Decimal", "BigInt": "BigInt",
 }
 
 
@@ -173,7 +174,7 @@ def quest_type_name(value: object) -> str:
 
 
 def _quest_words(message: str) -> str:
-    return re.sub(r"'(\w+)'", lambda m: _PY_TO_QUEST.get(m.group(1), m.group(0)), message)
+    return re.sub(r"'([\w.]+)'", lambda m: _PY_TO_QUEST.get(m.group(1), m.group(0)), message)
 
 
 _ARG_PATTERNS = (
@@ -208,9 +209,8 @@ def _translate_type_error(exc: TypeError) -> Err:
             word = "parameter" if len(names) == 1 else "parameters"
             return ArgErr(f"{fname}: missing required {word} {listed}")
         if pattern is _ARG_PATTERNS[1]:
-            word = "argument" if m.group(1) == "1" else "arguments"
-            return ArgErr(f"{fname} takes at most {m.group(1)} positional {word}, "
-                          f"{m.group(2)} given")
+            most = f"at most {m.group(1)}" if "from" in m.group(0) else m.group(1)
+            return ArgErr(f"{fname} expects {most} arguments, got {m.group(2)}")
         if pattern is _ARG_PATTERNS[2]:
             return ArgErr(f"{fname}: unknown keyword argument '{m.group(1)}'")
         if pattern is _ARG_PATTERNS[3]:
@@ -230,7 +230,7 @@ def _translate_type_error(exc: TypeError) -> Err:
         return TypeErr("unsupported operand types for *: a Str or Array can only be repeated "
                        f"by an Int, not {_PY_TO_QUEST.get(m.group(1), m.group(1))}")
     if "unsupported operand" in msg or "can only concatenate" in msg or "can't multiply" in msg:
-        m = re.search(r"for (\S+): '(\w+)' and '(\w+)'", msg)
+        m = re.search(r"for (\S+): '([\w.]+)' and '([\w.]+)'", msg)
         if m:
             a, b = (_PY_TO_QUEST.get(t, t) for t in m.group(2, 3))
             return TypeErr(f"unsupported operand types for {m.group(1)}: {a} and {b}")
@@ -253,18 +253,6 @@ def _translate_type_error(exc: TypeError) -> Err:
         kind = _PY_TO_QUEST.get(m.group(1), m.group(1)) if m else "value"
         return TypeErr(f"cannot iterate over {kind}")
     return TypeErr(_quest_words(msg))
-
-
-def _innermost_opname(tb: types.TracebackType | None) -> str | None:
-    if tb is None:
-        return None
-    while tb.tb_next is not None:
-        tb = tb.tb_next
-    code = tb.tb_frame.f_code
-    for ins in dis.get_instructions(code):
-        if ins.offset == tb.tb_lasti:
-            return ins.opname
-    return None
 
 
 def _translate_attribute_error(exc: AttributeError) -> Err:
@@ -295,9 +283,9 @@ def _translate(exc: BaseException) -> Err:
     if isinstance(exc, TypeError):
         return _translate_type_error(exc)
     if isinstance(exc, IndexError):
-        if _innermost_opname(exc.__traceback__) == "STORE_SUBSCR":
-            return IndexErr("Index out of bounds")
-        return RuntimeErr("Index out of bounds")
+        from quest_rt.runtime.bounds import from_index_error
+
+        return IndexErr(from_index_error(exc.__traceback__))
     if isinstance(exc, KeyError):
         return KeyErr(f"Key not found: {exc.args[0] if exc.args else ''}")
     if isinstance(exc, OverflowError):

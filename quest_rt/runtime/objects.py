@@ -405,6 +405,23 @@ class QuestModule:
                     if isinstance(value, types.FunctionType) and \
                             not hasattr(value, "quest_owner"):
                         value.quest_owner = name  # prints as <fun name.member> (spec 4.2)
+                        value.__qualname__ = f"{name}.{key}"  # Python's ArgErr text
+
+    def renamed(self, alias: str) -> QuestModule:
+        """The same module (same members, same state) under the name a ``use ... as``
+        gave it: it prints as ``<module alias>`` and documents itself as ``alias``."""
+        twin = object.__new__(QuestModule)
+        d = object.__getattribute__(twin, "__dict__")
+        d.update(object.__getattribute__(self, "__dict__"))
+        d["quest_module_name"] = alias
+        return twin
+
+    def __eq__(self, other: object) -> bool:
+        # a renamed twin is the same module: `==` is identity of the module's namespace
+        return isinstance(other, QuestModule) and other._q_ns is self._q_ns
+
+    def __hash__(self) -> int:
+        return id(self._q_ns)
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):

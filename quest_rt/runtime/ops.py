@@ -11,8 +11,11 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from quest_rt.runtime.bignum import BigInt, Decimal, exact, is_exact
+from quest_rt.runtime.bounds import out_of_range
 from quest_rt.runtime.errors import (
     ArgErr,
+    AttrErr,
     Err,
     IndexErr,
     RuntimeErr,
@@ -34,6 +37,14 @@ def _operand_error(op: str, a: Any, b: Any) -> TypeErr:
     return TypeErr(f"unsupported operand types for {op}: {cls_name(a)} and {cls_name(b)}")
 
 
+def _exact(op: str, a: Any, b: Any) -> Any:
+    """``a op b`` with a BigInt or a Decimal on either side, else the operand error."""
+    result = exact(op, a, b)
+    if result is None:
+        raise _operand_error(op, a, b)
+    return result
+
+
 def _int_result(value: int, what: str) -> int:
     if INT_MIN <= value <= INT_MAX:
         return value
@@ -49,8 +60,8 @@ def arith_result(result: Any, op: str) -> Any:
     or a Float: an overflow, or a Str/Array ``+`` (Quest's ``+`` is numeric only)."""
     t = type(result)
     if t is int:
-        raise RuntimeErr(f"Integer overflow in {'addition' if op == '+' else 'subtraction'}")
-    if t is float:
+        raise RuntimeErr(f"Integer overflow in {'subtraction' if op == '-' else 'addition'}")
+    if t is float or t is BigInt or t is Decimal or op == "+=" and (t is str or t is list):
         return result
     kind = cls_name(result)
     raise TypeErr(f"unsupported operand types for {op}: {kind} and {kind}")
@@ -61,7 +72,16 @@ def add(a: Any, b: Any) -> Any:
         if type(a) is int and type(b) is int:
             return _int_result(a + b, "addition")
         return a + b
-    raise _operand_error("+", a, b)
+    return _exact("+", a, b)
+
+
+def add_assign(a: Any, b: Any) -> Any:
+    """``a += b``: numeric ``+``, except that two Strs concatenate and two Arrays give the
+    joined Array (a new one: other references to ``a`` keep the old contents)."""
+    ta = type(a)
+    if ta is type(b) and (ta is str or ta is list):
+        return a + b
+    return add(a, b)
 
 
 def sub(a: Any, b: Any) -> Any:
@@ -69,7 +89,7 @@ def sub(a: Any, b: Any) -> Any:
         if type(a) is int and type(b) is int:
             return _int_result(a - b, "subtraction")
         return a - b
-    raise _operand_error("-", a, b)
+    return _exact("-", a, b)
 
 
 def mul(a: Any, b: Any) -> Any:
@@ -83,13 +103,13 @@ def mul(a: Any, b: Any) -> Any:
         if count < 0:
             raise ValueErr("Cannot repeat a string a negative number of times")
         return a * b
-    raise _operand_error("*", a, b)
+    return _exact("*", a, b)
 
 
 def div(a: Any, b: Any) -> Any:
     """``/``: Int / Int truncates toward zero; division by zero is a RuntimeErr."""
     if not (_is_num(a) and _is_num(b)):
-        raise _operand_error("/", a, b)
+        return _exact("/", a, b)
     if b == 0:
         raise RuntimeErr("Division by zero")
     if type(a) is int and type(b) is int:
@@ -103,7 +123,7 @@ def div(a: Any, b: Any) -> Any:
 def mod(a: Any, b: Any) -> Any:
     """``%``: the result takes the sign of the left operand; Float uses fmod."""
     if not (_is_num(a) and _is_num(b)):
-        raise _operand_error("%", a, b)
+        return _exact("%", a, b)
     if b == 0:
         raise RuntimeErr("Modulo by zero")
     if type(a) is int and type(b) is int:
@@ -116,13 +136,13 @@ def neg(a: Any) -> Any:
     t = type(a)
     if t is int:
         return _int_result(-a, "negation")
-    if t is float:
+    if t is float or t is BigInt or t is Decimal:
         return -a
     raise TypeErr(f"unsupported operand type for unary -: {cls_name(a)}")
 
 
 def pos(a: Any) -> Any:
-    if _is_num(a):
+    if _is_num(a) or is_exact(a):
         return a
     raise TypeErr(f"unsupported operand type for unary +: {cls_name(a)}")
 
@@ -187,13 +207,20 @@ def ne(a: Any, b: Any) -> bool:
 # ---------------------------------------------------------------- indexing
 
 
+def _fitting_index(i: Any) -> Any:
+    """A BigInt index that fits is used as an Int (spec 3.10); anything else unchanged."""
+    if type(i) is BigInt and INT_MIN <= i <= INT_MAX:
+        return int(i)
+    return i
+
+
 def _char_index(s: str, i: Any) -> str:
-    if type(i) is not int:
+    if type(i) is not int and type(i := _fitting_index(i)) is not int:
         raise TypeErr(f"String index must be an Int, got {cls_name(i)}")
     n = len(s)
     j = i + n if i < 0 else i
     if not 0 <= j < n:
-        raise IndexErr(f"String index {i} out of range (length {n})")
+        raise IndexErr(out_of_range(s, i))
     return s[j]
 
 
@@ -201,24 +228,23 @@ def index(obj: Any, i: Any) -> Any:
     """``obj[i]`` read (spec 3.10)."""
     t = type(obj)
     if t is list:
-        if type(i) is not int:
+        if type(i) is not int and type(i := _fitting_index(i)) is not int:
             raise TypeErr(f"Array index must be an Int, got {cls_name(i)}")
         try:
             return obj[i]
         except IndexError:
-            raise RuntimeErr(f"Index {i} out of bounds for array of length {len(obj)}") \
-                from None
+            raise IndexErr(out_of_range(obj, i)) from None
     if t is dict:
         return obj.get(i if type(i) is str else to_str(i))
     if t is str:
         return _char_index(obj, i)
     if t is bytes:
-        if type(i) is not int:
+        if type(i) is not int and type(i := _fitting_index(i)) is not int:
             raise TypeErr(f"Bytes index must be an Int, got {cls_name(i)}")
         n = len(obj)
         j = i + n if i < 0 else i
         if not 0 <= j < n:
-            raise IndexErr(f"Bytes index {i} out of range (length {n})")
+            raise IndexErr(out_of_range(obj, i))
         return obj[j]
     getter = getattr(obj, "quest_index", None)
     if getter is not None:
@@ -234,13 +260,12 @@ def setindex(obj: Any, i: Any, value: Any) -> None:
     """``obj[i] = value`` (spec 2.3)."""
     t = type(obj)
     if t is list:
-        if type(i) is not int:
+        if type(i) is not int and type(i := _fitting_index(i)) is not int:
             raise TypeErr(f"Array index must be an Int, got {cls_name(i)}")
         try:
             obj[i] = value
         except IndexError:
-            raise IndexErr(f"Index {i} out of bounds for array of length {len(obj)}") \
-                from None
+            raise IndexErr(out_of_range(obj, i)) from None
         return
     if t is dict:
         obj[i if type(i) is str else to_str(i)] = value
@@ -274,11 +299,23 @@ def _range_int(x: Any, what: str) -> int:
         return x
     if t is float:
         return int(x)
+    if t is BigInt:
+        return int(x)
+    if t is Decimal:
+        raise TypeErr(f"Range {what} must be an Int, a Float or a BigInt, got Decimal "
+                      "(a Decimal range is for match arms)")
     raise TypeErr(f"Range {what} must be a number, got {cls_name(x)}")
 
 
-def range_of(start: Any, end: Any, inclusive: bool, step: Any = None) -> range:
-    """``a to b [step s]`` / ``a until b [step s]`` (spec 2.6)."""
+def range_of(start: Any, end: Any, inclusive: bool, step: Any = None) -> Any:
+    """``a to b [step s]`` / ``a until b [step s]`` (spec 2.6); BigInts with a BigInt bound."""
+    values = _int_range(start, end, inclusive, step)
+    if type(start) is BigInt or type(end) is BigInt or type(step) is BigInt:
+        return map(BigInt, values)
+    return values
+
+
+def _int_range(start: Any, end: Any, inclusive: bool, step: Any) -> range:
     a, b = _range_int(start, "start"), _range_int(end, "end")
     if step is None:
         s = 1 if a <= b else -1
@@ -331,8 +368,13 @@ def iter_pairs(coll: Any) -> Any:
 def match_range(subject: Any, start: Any, end: Any, inclusive: bool, step: Any = None) -> bool:
     """A ``match`` range arm (spec 2.8)."""
     for v, what in ((subject, "subject"), (start, "range start"), (end, "range end")):
-        if not _is_num(v):
+        if not (_is_num(v) or is_exact(v)):
             raise TypeErr(f"match range {what} must be a number, got {cls_name(v)}")
+    if step is not None and Decimal in (type(subject), type(start), type(end), type(step)):
+        raise TypeErr("a Decimal match range cannot have a step")
+    if type(subject) is float and Decimal in (type(start), type(end)) or \
+            type(subject) is Decimal and float in (type(start), type(end)):
+        raise TypeErr("match range: cannot compare a Decimal with a Float exactly")
     if inclusive:
         inside = start <= subject <= end
     else:
@@ -341,6 +383,8 @@ def match_range(subject: Any, start: Any, end: Any, inclusive: bool, step: Any =
         return False
     if step is None:
         return True
+    subject, start, end, step = (int(v) if type(v) is BigInt else v
+                                 for v in (subject, start, end, step))
     if not (type(step) is int and type(subject) is int and type(start) is int
             and type(end) is int):
         raise TypeErr("match range with step needs Int subject, bounds and step")
@@ -406,7 +450,7 @@ def catch_matches(error: Any, wanted: Any) -> bool:
     if wanted is ErrBase:
         return True
     if isinstance(wanted, type) and issubclass(wanted, ErrBase):
-        return type(error) is wanted
+        return isinstance(error, wanted)  # IndexErr is a RuntimeErr (spec 8.2)
     if isinstance(wanted, StructType):
         return type(error) is wanted
     raise TypeErr(f"catch clause type must be an error type, got {cls_name(wanted)}")
@@ -428,16 +472,28 @@ def check_catch_type(wanted: Any) -> None:
 # ---------------------------------------------------------------- with
 
 
-def with_enter(resource: Any) -> Any:
-    from quest_rt.runtime.dispatch import call_method
+def _context_call(resource: Any, name: str) -> Any:
+    """``resource._enter()``/``_exit()`` for ``with`` (spec 2.10), or an AttrErr in the
+    reference's words when the value is no context manager."""
+    from quest_rt.runtime.dispatch import METHODS, UNIVERSAL, call_method
 
-    return call_method(resource, "_enter")
+    table = METHODS.get(type(resource))
+    if table is not None:
+        present = name in table or name in UNIVERSAL
+    else:
+        present = callable(getattr(resource, name, None))
+    if not present:
+        raise AttrErr(f"{cls_name(resource)} has no method '{name}' (a `with` value needs "
+                      "_enter and _exit)")
+    return call_method(resource, name)
+
+
+def with_enter(resource: Any) -> Any:
+    return _context_call(resource, "_enter")
 
 
 def with_exit(resource: Any) -> Any:
-    from quest_rt.runtime.dispatch import call_method
-
-    return call_method(resource, "_exit")
+    return _context_call(resource, "_exit")
 
 
 # ---------------------------------------------------------------- misc

@@ -35,6 +35,7 @@ _PRIMITIVE_NAMES: dict[type, str] = {
     type(None): "Nil", bool: "Bool", int: "Int", float: "Float", str: "Str",
     list: "Array", dict: "Dict", bytes: "Bytes",
     uuid.UUID: "Uuid",  # a standard-library class: std/uuid registers its methods
+    decimal.Decimal: "Decimal",  # spec 5.11, see runtime/bignum.py
 }
 
 _FUNCTION_TYPES = (types.FunctionType, types.BuiltinFunctionType, types.MethodType,
@@ -207,15 +208,25 @@ def eq(a: Any, b: Any) -> bool:
             return a is b
     if (ta is int or ta is float) and (tb is int or tb is float):
         return a == b
+    if _rank(ta) == 2 and _rank(tb) == 2:  # a BigInt or a Decimal with another number
+        return a == b
     if isinstance(a, type) and isinstance(b, type):
         return a is b
     return False
 
 
-# Ranks for mixed-kind ordering (spec 3.4): nil before everything, Bool before Int and
-# Str, Int before Str; any other pair of different kinds (Float with Str or Bool, Arrays,
-# Dicts...) compares as equal.
-_RANKS = {bool: 1, int: 2, str: 3}
+# Ranks for ordering (spec 3.4, [EXT] ours): a transitive order, so sorting is stable and
+# the same on every CPython. nil < Bool < numbers (Int, Float, BigInt, Decimal, compared
+# numerically) < Str < Array < everything else (equal among themselves).
+_RANKS = {type(None): 0, bool: 1, int: 2, float: 2, decimal.Decimal: 2, str: 3, list: 4}
+_OTHER = 5
+
+
+def _rank(t: type) -> int:
+    rank = _RANKS.get(t)
+    if rank is None:
+        rank = 2 if issubclass(t, int) else _OTHER  # BigInt is an int subclass
+    return rank
 
 
 def compare(a: Any, b: Any) -> int:
@@ -227,11 +238,19 @@ def compare(a: Any, b: Any) -> int:
         return (a > b) - (a < b)
     if ta is tb and (ta is str or ta is bool):
         return (a > b) - (a < b)
-    if a is None or b is None:
-        return (a is not None) - (b is not None)
-    ra, rb = _RANKS.get(ta), _RANKS.get(tb)
-    if ra is not None and rb is not None and ra != rb:
+    ra, rb = _rank(ta), _rank(tb)
+    if ra != rb:
         return -1 if ra < rb else 1
+    if ra == 2:
+        if a != a or b != b:
+            raise RuntimeErr("Cannot compare NaN")
+        return (a > b) - (a < b)
+    if ra == 4:
+        for x, y in zip(a, b):
+            c = compare(x, y)
+            if c:
+                return c
+        return (len(a) > len(b)) - (len(a) < len(b))
     return 0
 
 

@@ -19,6 +19,7 @@ NATIVE: dict[str, str] = {
     "std/encoding/json": "quest_rt.std.json",
     "std/json": "quest_rt.std.json",
     "std/uuid": "quest_rt.std.uuid",
+    "std/hash": "quest_rt.std.hash",
     "std/io": "quest_rt.std.io",
     "std/sys": "quest_rt.std.sys",
     "std/math": "quest_rt.std.math",
@@ -29,6 +30,7 @@ NATIVE: dict[str, str] = {
     "std/error": "quest_rt.std.error",
     "std/web": "quest_rt.std.web",
     "std/web/ws": "quest_rt.std.web.ws",
+    "std/web/router": "quest_rt.std.web.router",
     "std/web/liveview": "quest_rt.std.web.liveview",
 }
 

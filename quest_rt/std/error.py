@@ -9,7 +9,12 @@ from quest_rt.runtime.objects import QuestModule, is_error_value
 
 
 def is_error(value: Any) -> bool:
-    """is_error(value) -> Bool: whether value can be raised (an error or an Error struct)."""
+    """is_error(value) -> Bool: whether value can be raised (an error or an Error struct).
+
+    Example:
+        error.is_error(ValueErr.new("bad"))  # => true
+        error.is_error("bad")  # => false
+    """
     return is_error_value(value)
 
 

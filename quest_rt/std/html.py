@@ -19,10 +19,11 @@ from typing import Any
 
 from quest_rt.common.rendered import Raw, Rendered
 from quest_rt.common.rendered import escape as _escape
-from quest_rt.runtime.errors import IOErr, TypeErr
+from quest_rt.runtime.errors import IOErr
 from quest_rt.runtime.objects import QuestModule
-from quest_rt.runtime.values import cls_name, to_str
+from quest_rt.runtime.values import to_str
 from quest_rt.std import program
+from quest_rt.std.arguments import need_dict, need_str, wrong_kind
 
 _compiled: dict[str, tuple[float, Any]] = {}
 
@@ -61,26 +62,36 @@ def compile_template_text(text: str, path: str, module: str = "std/html") -> Any
 
 
 def escape(text: Any) -> str:
-    """escape(s) -> Str: s with & < > " ' replaced by HTML entities"""
+    """escape(s) -> Str: s with & < > " ' replaced by HTML entities
+
+    Example:
+        html.escape("<a href=\\"x\\">&</a>")  # => "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;"
+    """
     return _escape(text if type(text) is str else to_str(text))
 
 
 def raw(text: Any) -> Raw:
-    """raw(s): HTML that templates output without escaping"""
+    """raw(s) -> Raw: HTML that templates output as it is, without escaping
+
+    Example:
+        html.template("<%= x %>", {"x": html.raw("<b>hi</b>")}).str()  # => "<b>hi</b>"
+    """
     return Raw(text if type(text) is str else to_str(text))
 
 
 def template(source: Any, assigns: Any = None) -> str:
-    """template(source, assigns = {}) -> Str: render template text with assigns"""
+    """template(source, assigns = {}) -> Str: template text rendered with assigns
+
+    Example:
+        html.template("<li><%= item %></li>", {"item": "tea & cake"}).str()  # => "<li>tea &amp; cake</li>"
+    """
     from quest_rt.runtime.builtins import CompiledTemplate
 
-    assigns = {} if assigns is None else assigns
-    if type(assigns) is not dict:
-        raise TypeErr(f"html.template assigns must be a Dict, got {cls_name(assigns)}")
+    assigns = {} if assigns is None else need_dict(assigns, "html.template", "of assigns")
     if isinstance(source, CompiledTemplate):
         return Raw(source(assigns).to_html())
     if type(source) is not str:
-        raise TypeErr(f"html.template expects template text, got {cls_name(source)}")
+        raise wrong_kind(source, "html.template", "a Str or a compiled template")
     key = "<template>\0" + source
     entry = _compiled.get(key)
     if entry is None:
@@ -95,12 +106,15 @@ def _to_html(value: Any) -> str:
 
 def render(path: Any, assigns: Any = None) -> str:
     """render(path, assigns = {}) -> Str: the template file at path (relative to the
-    program's directory) rendered with assigns"""
-    if type(path) is not str:
-        raise TypeErr(f"html.render path must be a Str, got {cls_name(path)}")
-    assigns = {} if assigns is None else assigns
-    if type(assigns) is not dict:
-        raise TypeErr(f"html.render assigns must be a Dict, got {cls_name(assigns)}")
+    program's directory) rendered with assigns
+
+    Example:
+        use "std/io"
+        io.write("hello.html", "<p>Hello, <%= name %></p>")
+        html.render("hello.html", {"name": "<Ada>"}).str()  # => "<p>Hello, &lt;Ada&gt;</p>"
+    """
+    need_str(path, "html.render", "path")
+    assigns = {} if assigns is None else need_dict(assigns, "html.render", "of assigns")
     file = Path(path)
     if not file.is_absolute():
         file = _caller_dir() / file

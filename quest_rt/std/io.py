@@ -19,17 +19,11 @@ import shutil
 from functools import lru_cache
 from typing import Any
 
-from quest_rt.runtime.errors import IOErr, TypeErr, ValueErr
+from quest_rt.runtime.errors import IOErr, ValueErr
 from quest_rt.runtime.objects import QuestModule
-from quest_rt.runtime.values import cls_name
+from quest_rt.std.arguments import need_int, need_list, need_str, need_str_or_bytes, wrong_kind
 
 __all__ = ["StringIO", "create", "glob_regex"]
-
-
-def _path(value: Any, fname: str, what: str = "path") -> str:
-    if type(value) is not str:
-        raise TypeErr(f"io.{fname} expects a Str {what}, got {cls_name(value)}")
-    return value
 
 
 def _io_error(action: str, path: str, exc: OSError) -> IOErr:
@@ -37,8 +31,13 @@ def _io_error(action: str, path: str, exc: OSError) -> IOErr:
 
 
 def read(path: Any) -> str:
-    """read(path) -> Str: the whole file as UTF-8 text"""
-    path = _path(path, "read")
+    """read(path) -> Str: the whole file as UTF-8 text
+
+    Example:
+        io.write("notes.txt", "hello")
+        io.read("notes.txt")  # => "hello"
+    """
+    path = need_str(path, "io.read", "path")
     try:
         with open(path, encoding="utf-8") as f:
             return f.read()
@@ -49,13 +48,9 @@ def read(path: Any) -> str:
 
 
 def _write(path: Any, data: Any, mode: str, fname: str) -> None:
-    path = _path(path, fname)
-    if type(data) is str:
-        payload = data.encode("utf-8")
-    elif type(data) is bytes:
-        payload = data
-    else:
-        raise TypeErr(f"io.{fname} expects Str or Bytes data, got {cls_name(data)}")
+    path = need_str(path, fname, "path")
+    data = need_str_or_bytes(data, fname, "data")
+    payload = data.encode("utf-8") if type(data) is str else data
     try:
         with open(path, mode + "b") as f:
             f.write(payload)
@@ -64,33 +59,67 @@ def _write(path: Any, data: Any, mode: str, fname: str) -> None:
 
 
 def write(path: Any, data: Any) -> None:
-    """write(path, data): replace the file with Str or Bytes data"""
-    _write(path, data, "w", "write")
+    """write(path, data): replace the file with Str or Bytes data
+
+    Example:
+        io.write("out.txt", "first")
+        io.write("out.txt", "second")
+        io.read("out.txt")  # => "second"
+    """
+    _write(path, data, "w", "io.write")
 
 
 def append(path: Any, data: Any) -> None:
-    """append(path, data): add Str or Bytes data at the end of the file"""
-    _write(path, data, "a", "append")
+    """append(path, data): add Str or Bytes data at the end of the file (created when
+    missing)
+
+    Example:
+        io.write("log.txt", "one\\n")
+        io.append("log.txt", "two\\n")
+        io.read("log.txt")  # => "one\\ntwo\\n"
+    """
+    _write(path, data, "a", "io.append")
 
 
 def exists(path: Any) -> bool:
-    """exists(path) -> Bool"""
-    return os.path.exists(_path(path, "exists"))
+    """exists(path) -> Bool: whether a file or directory is there
+
+    Example:
+        io.write("here.txt", "")
+        io.exists("here.txt")  # => true
+        io.exists("nowhere.txt")  # => false
+    """
+    return os.path.exists(need_str(path, "io.exists", "path"))
 
 
 def is_file(path: Any) -> bool:
-    """is_file(path) -> Bool"""
-    return os.path.isfile(_path(path, "is_file"))
+    """is_file(path) -> Bool: whether path is a regular file
+
+    Example:
+        io.write("f.txt", "")
+        io.is_file("f.txt")  # => true
+        io.is_file(".")  # => false
+    """
+    return os.path.isfile(need_str(path, "io.is_file", "path"))
 
 
 def is_dir(path: Any) -> bool:
-    """is_dir(path) -> Bool"""
-    return os.path.isdir(_path(path, "is_dir"))
+    """is_dir(path) -> Bool: whether path is a directory
+
+    Example:
+        io.is_dir(".")  # => true
+    """
+    return os.path.isdir(need_str(path, "io.is_dir", "path"))
 
 
 def size(path: Any) -> int:
-    """size(path) -> Int: the size in bytes"""
-    path = _path(path, "size")
+    """size(path) -> Int: the size in bytes
+
+    Example:
+        io.write("five.txt", "héllo")
+        io.size("five.txt")  # => 6
+    """
+    path = need_str(path, "io.size", "path")
     try:
         return os.path.getsize(path)
     except OSError as exc:
@@ -98,8 +127,14 @@ def size(path: Any) -> int:
 
 
 def remove(path: Any) -> None:
-    """remove(path): delete a file, or a directory with everything in it"""
-    path = _path(path, "remove")
+    """remove(path): delete a file, or a directory with everything in it
+
+    Example:
+        io.write("tmp.txt", "")
+        io.remove("tmp.txt")
+        io.exists("tmp.txt")  # => false
+    """
+    path = need_str(path, "io.remove", "path")
     try:
         if os.path.isdir(path) and not os.path.islink(path):
             shutil.rmtree(path)
@@ -110,8 +145,14 @@ def remove(path: Any) -> None:
 
 
 def copy(src: Any, dst: Any) -> None:
-    """copy(src, dst): copy a file (or a directory tree)"""
-    src, dst = _path(src, "copy", "source"), _path(dst, "copy", "destination")
+    """copy(src, dst): copy a file, or a directory with everything in it
+
+    Example:
+        io.write("a.txt", "hi")
+        io.copy("a.txt", "b.txt")
+        io.read("b.txt")  # => "hi"
+    """
+    src, dst = need_str(src, "io.copy", "source"), need_str(dst, "io.copy", "destination")
     try:
         if os.path.isdir(src):
             shutil.copytree(src, dst)
@@ -122,8 +163,15 @@ def copy(src: Any, dst: Any) -> None:
 
 
 def move(src: Any, dst: Any) -> None:
-    """move(src, dst): move or rename a file or directory"""
-    src, dst = _path(src, "move", "source"), _path(dst, "move", "destination")
+    """move(src, dst): move or rename a file or directory
+
+    Example:
+        io.write("old.txt", "x")
+        io.move("old.txt", "new.txt")
+        io.exists("old.txt")  # => false
+        io.read("new.txt")  # => "x"
+    """
+    src, dst = need_str(src, "io.move", "source"), need_str(dst, "io.move", "destination")
     if not os.path.lexists(src):
         raise IOErr(f"Cannot move '{src}': No such file or directory")
     try:
@@ -133,8 +181,14 @@ def move(src: Any, dst: Any) -> None:
 
 
 def glob(pattern: Any) -> list[str]:
-    """glob(pattern) -> Array of Str: matching paths, sorted"""
-    pattern = _path(pattern, "glob", "pattern")
+    """glob(pattern) -> Array of Str: matching paths, sorted
+
+    Example:
+        io.write("a.q", "")
+        io.write("b.q", "")
+        io.glob("*.q")  # => ["a.q", "b.q"]
+    """
+    pattern = need_str(pattern, "io.glob", "pattern")
     return sorted(_glob.glob(pattern, recursive=True, include_hidden=True))
 
 
@@ -181,9 +235,14 @@ def glob_regex(pattern: str) -> re.Pattern[str]:
 
 
 def glob_match(path: Any, pattern: Any) -> bool:
-    """glob_match(path, pattern) -> Bool: whether the path matches the glob pattern"""
-    path = _path(path, "glob_match")
-    pattern = _path(pattern, "glob_match", "pattern")
+    """glob_match(path, pattern) -> Bool: whether the path matches the glob pattern
+
+    Example:
+        io.glob_match("src/app/main.q", "src/**/*.q")  # => true
+        io.glob_match("main.txt", "*.q")  # => false
+    """
+    path = need_str(path, "io.glob_match", "path")
+    pattern = need_str(pattern, "io.glob_match", "pattern")
     return glob_regex(pattern).match(path) is not None
 
 
@@ -191,83 +250,101 @@ def glob_match(path: Any, pattern: Any) -> bool:
 
 
 class StringIO:
-    """An in-memory text buffer with a position, like a file opened for reading and writing.
+    """An in-memory text buffer with a read position, as the reference has it.
 
-    Positions (``tell``, ``seek``, ``truncate``) count characters; ``len()`` is the size
-    in UTF-8 bytes and ``char_len()`` in characters, as in the reference.
+    ``write`` always appends at the end (wherever the position is), moves the position
+    to the end and returns the number of UTF-8 bytes written. Positions (``tell``,
+    ``seek``, ``truncate``, ``read(n)``) count characters; ``seek`` clamps to
+    ``[0, char_len()]``. ``len()`` is the size in UTF-8 bytes and ``char_len()`` in
+    characters. ``close()`` and ``_exit()`` change nothing: the buffer stays usable and
+    ``closed()`` stays false.
     """
 
     quest_name = "StringIO"
-    __slots__ = ("_text", "_pos", "_closed")
+    __slots__ = ("_text", "_pos")
 
     def __init__(self, initial: str = "") -> None:
         self._text = initial
         self._pos = 0
-        self._closed = False
 
     @classmethod
     def new(cls, initial: Any = "") -> StringIO:
-        """StringIO.new(initial = "") -> StringIO"""
-        if type(initial) is not str:
-            raise TypeErr(f"StringIO.new expects a Str, got {cls_name(initial)}")
-        return cls(initial)
+        """StringIO.new(initial = "") -> StringIO: a buffer holding initial, positioned at 0
+
+        Example:
+            io.StringIO.new("abc").read()  # => "abc"
+        """
+        return cls(need_str(initial, "StringIO.new"))
 
     def __str__(self) -> str:
         return f"<StringIO {len(self._text)} chars>"
 
-    def _check_open(self) -> None:
-        if self._closed:
-            raise IOErr("I/O operation on a closed StringIO")
-
     def write(self, s: Any) -> int:
-        """write(s) -> Int: characters written (at the position, overwriting)"""
-        self._check_open()
-        if type(s) is not str:
-            raise TypeErr(f"StringIO.write expects a Str, got {cls_name(s)}")
-        text, pos = self._text, self._pos
-        if pos > len(text):
-            text += "\0" * (pos - len(text))
-        self._text = text[:pos] + s + text[pos + len(s):]
-        self._pos = pos + len(s)
-        return len(s)
+        """write(s) -> Int: append s at the end; the number of UTF-8 bytes written
+
+        Example:
+            io.StringIO.new("a").write("é")  # => 2
+        """
+        need_str(s, "StringIO.write")
+        self._text += s
+        self._pos = len(self._text)
+        return len(s.encode("utf-8", "surrogatepass"))
 
     def writelines(self, lines: Any) -> None:
-        """writelines(arr): write each Str (no separators added)"""
-        if type(lines) is not list:
-            raise TypeErr(f"StringIO.writelines expects an Array, got {cls_name(lines)}")
-        for line in lines:
+        """writelines(lines): write each Str of an Array (no separators added)
+
+        Example:
+            let buf = io.StringIO.new()
+            buf.writelines(["a", "b"])
+            buf.get_value()  # => "ab"
+        """
+        for line in need_list(lines, "StringIO.writelines"):
             self.write(line)
 
     def get_value(self) -> str:
-        """get_value() -> Str: the whole buffer"""
+        """get_value() -> Str: the whole buffer, whatever the position
+
+        Example:
+            io.StringIO.new("abc").get_value()  # => "abc"
+        """
         return self._text
 
     getvalue = get_value
 
     def read(self, n: Any = None) -> str:
-        """read(n?) -> Str: up to n characters from the position (all if n is omitted)"""
-        self._check_open()
+        """read(n = nil) -> Str: up to n characters from the position (all when nil)
+
+        Example:
+            io.StringIO.new("abcdef").read(2)  # => "ab"
+        """
         if n is None or (type(n) is int and n < 0):
             end = len(self._text)
         elif type(n) is int:
             end = min(self._pos + n, len(self._text))
         else:
-            raise TypeErr(f"StringIO.read expects an Int, got {cls_name(n)}")
-        start = min(self._pos, len(self._text))
-        self._pos = max(end, self._pos)
+            raise wrong_kind(n, "StringIO.read", "an Int")
+        start = self._pos
+        self._pos = max(end, start)
         return self._text[start:end]
 
     def readline(self) -> str:
-        """readline() -> Str: up to and including the next newline ("" at the end)"""
-        self._check_open()
-        start = min(self._pos, len(self._text))
+        """readline() -> Str: up to and including the next newline ("" at the end)
+
+        Example:
+            io.StringIO.new("one\\ntwo").readline()  # => "one\\n"
+        """
+        start = self._pos
         nl = self._text.find("\n", start)
         end = len(self._text) if nl == -1 else nl + 1
-        self._pos = max(end, self._pos)
+        self._pos = max(end, start)
         return self._text[start:end]
 
     def readlines(self) -> list[str]:
-        """readlines() -> Array of Str: the remaining lines, newlines kept"""
+        """readlines() -> Array of Str: the remaining lines, newlines kept
+
+        Example:
+            io.StringIO.new("a\\nb").readlines()  # => ["a\\n", "b"]
+        """
         lines = []
         while True:
             line = self.readline()
@@ -275,66 +352,107 @@ class StringIO:
                 return lines
             lines.append(line)
 
-    def seek(self, pos: Any) -> int:
-        """seek(pos) -> Int: move to a character position"""
-        self._check_open()
-        if type(pos) is not int:
-            raise TypeErr(f"StringIO.seek expects an Int, got {cls_name(pos)}")
-        if pos < 0:
-            raise ValueErr(f"StringIO.seek: negative position {pos}")
-        self._pos = pos
-        return pos
+    def seek(self, offset: Any, whence: Any = 0) -> int:
+        """seek(offset, whence = 0) -> Int: move from the start (0), the position (1) or
+        the end (2); the new position, clamped to [0, char_len()]
+
+        Example:
+            io.StringIO.new("abcdef").seek(-2, 2)  # => 4
+        """
+        need_int(offset, "StringIO.seek", "offset")
+        need_int(whence, "StringIO.seek", "whence")
+        if whence not in (0, 1, 2):
+            raise ValueErr(f"StringIO.seek: whence must be 0, 1 or 2, got {whence}")
+        base = (0, self._pos, len(self._text))[whence]
+        self._pos = min(max(base + offset, 0), len(self._text))
+        return self._pos
 
     def tell(self) -> int:
-        """tell() -> Int: the current character position"""
+        """tell() -> Int: the current character position
+
+        Example:
+            io.StringIO.new("abc").tell()  # => 0
+        """
         return self._pos
 
     def clear(self) -> None:
-        """clear(): empty the buffer and rewind"""
-        self._check_open()
+        """clear(): empty the buffer and rewind
+
+        Example:
+            let buf = io.StringIO.new("abc")
+            buf.clear()
+            buf.empty()  # => true
+        """
         self._text = ""
         self._pos = 0
 
     def truncate(self, n: Any = None) -> int:
-        """truncate(n?) -> Int: cut the buffer at n characters (default: the position)"""
-        self._check_open()
-        size_ = self._pos if n is None else n
-        if type(size_) is not int:
-            raise TypeErr(f"StringIO.truncate expects an Int, got {cls_name(n)}")
-        if size_ < 0:
-            raise ValueErr(f"StringIO.truncate: negative size {size_}")
-        self._text = self._text[:size_]
-        return size_
+        """truncate(n = nil) -> Int: keep the first n characters (default: up to the
+        position); the position moves back if it was past the end
+
+        Example:
+            io.StringIO.new("abcdef").truncate(3)  # => 3
+        """
+        size = need_int(self._pos if n is None else n, "StringIO.truncate")
+        if size < 0:
+            raise ValueErr(f"StringIO.truncate: negative size {size}")
+        self._text = self._text[:size]
+        self._pos = min(self._pos, len(self._text))
+        return len(self._text)
 
     def flush(self) -> None:
-        """flush(): nothing to do for a memory buffer"""
+        """flush(): nothing to do for a memory buffer
+
+        Example:
+            io.StringIO.new().flush()  # => nil
+        """
         return None
 
     def close(self) -> None:
-        """close(): further reads and writes raise IOErr"""
-        self._closed = True
+        """close(): nothing to release; the buffer stays usable
+
+        Example:
+            io.StringIO.new().close()  # => nil
+        """
+        return None
 
     def closed(self) -> bool:
-        """closed() -> Bool"""
-        return self._closed
+        """closed() -> Bool: always false (close() leaves a StringIO usable)
+
+        Example:
+            io.StringIO.new().closed()  # => false
+        """
+        return False
 
     def len(self) -> int:
-        """len() -> Int: size in UTF-8 bytes"""
-        return len(self._text.encode("utf-8"))
+        """len() -> Int: the size in UTF-8 bytes
+
+        Example:
+            io.StringIO.new("héllo").len()  # => 6
+        """
+        return len(self._text.encode("utf-8", "surrogatepass"))
 
     def char_len(self) -> int:
-        """char_len() -> Int: size in characters"""
+        """char_len() -> Int: the size in characters
+
+        Example:
+            io.StringIO.new("héllo").char_len()  # => 5
+        """
         return len(self._text)
 
     def empty(self) -> bool:
-        """empty() -> Bool"""
+        """empty() -> Bool: whether the buffer holds nothing
+
+        Example:
+            io.StringIO.new().empty()  # => true
+        """
         return not self._text
 
     def _enter(self) -> StringIO:
         return self
 
     def _exit(self) -> None:
-        self._closed = True
+        return None
 
 
 def create() -> QuestModule:

@@ -31,6 +31,7 @@ from typing import Any
 from quest_rt.runtime.errors import TypeErr, ValueErr
 from quest_rt.runtime.objects import QuestModule, Struct
 from quest_rt.runtime.values import INT_MAX, INT_MIN, cls_name, to_str
+from quest_rt.std.arguments import wrong_kind
 
 __all__ = ["encode", "create"]
 
@@ -86,12 +87,20 @@ def encode(value: Any) -> str:
 
 
 def stringify(value: Any) -> str:
-    """stringify(value) -> Str: compact JSON, keys sorted"""
+    """stringify(value) -> Str: compact JSON, keys sorted
+
+    Example:
+        json.stringify({"b": 1, "a": [true, nil]})  # => "{\\"a\\":[true,null],\\"b\\":1}"
+    """
     return encode(value)
 
 
 def stringify_pretty(value: Any) -> str:
-    """stringify_pretty(value) -> Str: JSON indented by 2 spaces, keys sorted"""
+    """stringify_pretty(value) -> Str: JSON indented by 2 spaces, keys sorted
+
+    Example:
+        json.stringify_pretty({"a": 1})  # => "{\\n  \\"a\\": 1\\n}"
+    """
     return _dumps(value, indent=2, separators=(",", ": "))
 
 
@@ -111,7 +120,7 @@ def _decode(text: Any) -> Any:
         except UnicodeDecodeError:
             raise ValueErr("Invalid JSON: bytes are not valid UTF-8") from None
     if type(text) is not str:
-        raise TypeErr(f"json.parse expects a Str, got {cls_name(text)}")
+        raise wrong_kind(text, "json.parse", "Str or Bytes", "text")
     try:
         return json.loads(text, parse_int=_int, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
@@ -122,12 +131,22 @@ def _decode(text: Any) -> Any:
 
 
 def parse(text: Any) -> Any:
-    """parse(text) -> value: ValueErr if text is not JSON"""
+    """parse(text) -> value: the value JSON text describes (objects become Dicts, arrays
+    Arrays, null nil); ValueErr if it is not JSON
+
+    Example:
+        json.parse("{\\"a\\": [1, 2.5, null]}")  # => {"a": [1, 2.5, nil]}
+    """
     return _decode(text)
 
 
 def try_parse(text: Any) -> Any:
-    """try_parse(text) -> value or nil"""
+    """try_parse(text) -> value or nil: like parse, but nil instead of an error
+
+    Example:
+        json.try_parse("[1]")  # => [1]
+        json.try_parse("{oops")  # => nil
+    """
     try:
         return _decode(text)
     except (ValueErr, TypeErr):
@@ -135,7 +154,12 @@ def try_parse(text: Any) -> Any:
 
 
 def is_valid(text: Any) -> bool:
-    """is_valid(text) -> Bool"""
+    """is_valid(text) -> Bool: whether text is valid JSON
+
+    Example:
+        json.is_valid("[1, 2]")  # => true
+        json.is_valid("{oops")  # => false
+    """
     try:
         _decode(text)
     except (ValueErr, TypeErr):

@@ -16,27 +16,46 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from quest_rt.runtime.errors import TypeErr, ValueErr
+from quest_rt.runtime.errors import ValueErr
 from quest_rt.runtime.objects import QuestModule
-from quest_rt.runtime.values import cls_name
+from quest_rt.std.arguments import need_int, need_number, non_negative
 
 
 def _float(x: Any, fname: str) -> float:
-    if type(x) is not int and type(x) is not float:
-        raise TypeErr(f"math.{fname} expects a number, got {cls_name(x)}")
+    """The argument as a Float; NaN and infinities pass (IEEE results, see above)."""
+    need_number(x, f"math.{fname}", finite=False)
     try:
         return float(x)
     except OverflowError:
         raise ValueErr(f"math.{fname}: {x} is too large for a Float") from None
 
 
+#: function -> (what it computes, an example and its value), for the docstrings
+_ABOUT = {
+    "abs": ("the absolute value", "math.abs(-2)  # => 2.0"),
+    "sqrt": ("the square root (NaN below zero)", "math.sqrt(16)  # => 4.0"),
+    "floor": ("the largest whole number <= x", "math.floor(2.7)  # => 2.0"),
+    "ceil": ("the smallest whole number >= x", "math.ceil(2.1)  # => 3.0"),
+    "sin": ("the sine of x radians", "math.sin(0)  # => 0.0"),
+    "cos": ("the cosine of x radians", "math.cos(0)  # => 1.0"),
+    "tan": ("the tangent of x radians", "math.tan(0)  # => 0.0"),
+    "asin": ("the arc sine in radians (NaN outside [-1, 1])", "math.asin(1) == math.pi / 2  # => true"),
+    "acos": ("the arc cosine in radians (NaN outside [-1, 1])", "math.acos(1)  # => 0.0"),
+    "atan": ("the arc tangent in radians", "math.atan(0)  # => 0.0"),
+    "exp": ("e to the power x", "math.exp(0)  # => 1.0"),
+    "ln": ("the natural logarithm (-inf at 0, NaN below)", "math.ln(1)  # => 0.0"),
+    "log10": ("the base-10 logarithm", "math.log10(1000)  # => 3.0"),
+}
+
+
 def _unary(fname: str, fn: Callable[[float], float]) -> Callable[[Any], float]:
     def apply(x: Any) -> float:
         return fn(_float(x, fname))
 
+    about, example = _ABOUT[fname]
     apply.__name__ = fname
     apply.__qualname__ = fname
-    apply.__doc__ = f"{fname}(x) -> Float"
+    apply.__doc__ = f"{fname}(x) -> Float: {about}\n\nExample:\n    {example}\n"
     return apply
 
 
@@ -92,12 +111,15 @@ FUNCTIONS: dict[str, Callable[[float], float]] = {
 
 
 def round_(x: Any, places: Any = 0) -> float:
-    """round(x, places = 0) -> Float: half away from zero; places must not be negative"""
+    """round(x, places = 0) -> Float: x rounded to places decimals, halves away from zero
+    (2.675 rounds to 2.68: the number as written, not its binary neighbour)
+
+    Example:
+        math.round(2.5)  # => 3.0
+        math.round(2.675, 2)  # => 2.68
+    """
     value = _float(x, "round")
-    if type(places) is not int:
-        raise TypeErr(f"math.round expects an Int number of places, got {cls_name(places)}")
-    if places < 0:
-        raise ValueErr(f"math.round: places must not be negative, got {places}")
+    non_negative(need_int(places, "math.round", "number of places"), "math.round", "places")
     if not math.isfinite(value):
         return value
     exact = decimal.Decimal(repr(value))

@@ -10,16 +10,11 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from quest_rt.runtime.errors import IOErr, TypeErr
+from quest_rt.runtime.errors import IOErr
 from quest_rt.runtime.objects import QuestModule
-from quest_rt.runtime.values import cls_name, to_str
+from quest_rt.runtime.values import to_str
 from quest_rt.std import SEARCH_PATH
-
-
-def _str(value: Any, fname: str, what: str) -> str:
-    if type(value) is not str:
-        raise TypeErr(f"os.{fname} expects a Str {what}, got {cls_name(value)}")
-    return value
+from quest_rt.std.arguments import need_str
 
 
 def _io_error(action: str, path: str, exc: OSError) -> IOErr:
@@ -27,13 +22,26 @@ def _io_error(action: str, path: str, exc: OSError) -> IOErr:
 
 
 def getenv(name: Any) -> str | None:
-    """getenv(name) -> Str or nil"""
-    return os.environ.get(_str(name, "getenv", "name"))
+    """getenv(name) -> Str or nil: the value of an environment variable, nil when unset
+
+    Example:
+        os.setenv("APP_MODE", "dev")
+        os.getenv("APP_MODE")  # => "dev"
+        os.getenv("NO_SUCH_VARIABLE")  # => nil
+    """
+    return os.environ.get(need_str(name, "os.getenv", "name"))
 
 
 def setenv(name: Any, value: Any) -> None:
-    """setenv(name, value): set a variable (nil unsets it)"""
-    name = _str(name, "setenv", "name")
+    """setenv(name, value): set a variable (nil unsets it)
+
+    Example:
+        os.setenv("LEVEL", 3)
+        os.getenv("LEVEL")  # => "3"
+        os.setenv("LEVEL", nil)
+        os.getenv("LEVEL")  # => nil
+    """
+    name = need_str(name, "os.setenv", "name")
     if value is None:
         os.environ.pop(name, None)
     else:
@@ -41,23 +49,44 @@ def setenv(name: Any, value: Any) -> None:
 
 
 def unsetenv(name: Any) -> None:
-    """unsetenv(name)"""
-    os.environ.pop(_str(name, "unsetenv", "name"), None)
+    """unsetenv(name): remove an environment variable (nothing happens when it is unset)
+
+    Example:
+        os.setenv("TOKEN", "x")
+        os.unsetenv("TOKEN")
+        os.getenv("TOKEN")  # => nil
+    """
+    os.environ.pop(need_str(name, "os.unsetenv", "name"), None)
 
 
 def environ() -> dict[str, str]:
-    """environ() -> Dict of every environment variable"""
+    """environ() -> Dict: every environment variable, name to value
+
+    Example:
+        os.setenv("APP_MODE", "dev")
+        os.environ()["APP_MODE"]  # => "dev"
+    """
     return dict(os.environ)
 
 
 def getcwd() -> str:
-    """getcwd() -> Str: the working directory"""
+    """getcwd() -> Str: the working directory
+
+    Example:
+        os.getcwd().cls()  # => "Str"
+    """
     return os.getcwd()
 
 
 def chdir(path: Any) -> None:
-    """chdir(path)"""
-    path = _str(path, "chdir", "path")
+    """chdir(path): make path the working directory
+
+    Example:
+        os.mkdir("work")
+        os.chdir("work")
+        os.getcwd().endswith("work")  # => true
+    """
+    path = need_str(path, "os.chdir", "path")
     try:
         os.chdir(path)
     except OSError as exc:
@@ -65,8 +94,15 @@ def chdir(path: Any) -> None:
 
 
 def listdir(path: Any = ".") -> list[str]:
-    """listdir(path = ".") -> Array of Str: entry names, sorted"""
-    path = _str(path, "listdir", "path")
+    """listdir(path = ".") -> Array of Str: entry names, sorted
+
+    Example:
+        os.mkdir("d")
+        os.mkdir("d/b")
+        os.mkdir("d/a")
+        os.listdir("d")  # => ["a", "b"]
+    """
+    path = need_str(path, "os.listdir", "path")
     try:
         return sorted(os.listdir(path))
     except OSError as exc:
@@ -74,8 +110,13 @@ def listdir(path: Any = ".") -> list[str]:
 
 
 def mkdir(path: Any) -> None:
-    """mkdir(path): create a directory and any missing parents"""
-    path = _str(path, "mkdir", "path")
+    """mkdir(path): create a directory and any missing parents
+
+    Example:
+        os.mkdir("a/b/c")
+        os.listdir("a/b")  # => ["c"]
+    """
+    path = need_str(path, "os.mkdir", "path")
     try:
         os.makedirs(path)
     except OSError as exc:
@@ -83,8 +124,14 @@ def mkdir(path: Any) -> None:
 
 
 def rmdir(path: Any) -> None:
-    """rmdir(path): remove an empty directory"""
-    path = _str(path, "rmdir", "path")
+    """rmdir(path): remove an empty directory
+
+    Example:
+        os.mkdir("empty")
+        os.rmdir("empty")
+        os.listdir(".")  # => []
+    """
+    path = need_str(path, "os.rmdir", "path")
     try:
         os.rmdir(path)
     except OSError as exc:
@@ -92,8 +139,15 @@ def rmdir(path: Any) -> None:
 
 
 def remove(path: Any) -> None:
-    """remove(path): delete a file"""
-    path = _str(path, "remove", "path")
+    """remove(path): delete a file
+
+    Example:
+        use "std/io"
+        io.write("x.txt", "")
+        os.remove("x.txt")
+        io.exists("x.txt")  # => false
+    """
+    path = need_str(path, "os.remove", "path")
     try:
         os.remove(path)
     except OSError as exc:
@@ -101,8 +155,14 @@ def remove(path: Any) -> None:
 
 
 def rename(src: Any, dst: Any) -> None:
-    """rename(src, dst)"""
-    src, dst = _str(src, "rename", "source"), _str(dst, "rename", "destination")
+    """rename(src, dst): rename or move a file or directory
+
+    Example:
+        os.mkdir("old")
+        os.rename("old", "new")
+        os.listdir(".")  # => ["new"]
+    """
+    src, dst = need_str(src, "os.rename", "source"), need_str(dst, "os.rename", "destination")
     try:
         os.rename(src, dst)
     except OSError as exc:

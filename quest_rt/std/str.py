@@ -10,20 +10,25 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from quest_rt.runtime.errors import ArgErr, TypeErr
+from quest_rt.runtime.errors import ArgErr
 from quest_rt.runtime.objects import QuestModule
-from quest_rt.runtime.values import cls_name, to_str
+from quest_rt.runtime.values import to_str
+from quest_rt.std.arguments import need_dict, need_str
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 def format_(template: Any, values: Any = None, /, **named: Any) -> str:
-    """format(template, **values) or format(template, dict) -> Str"""
-    if type(template) is not str:
-        raise TypeErr(f"str.format expects a Str template, got {cls_name(template)}")
+    """format(template, **values) -> Str: {name} placeholders replaced by the named values
+    (or by a Dict's); unknown placeholders stay
+
+    Example:
+        str.format("{who} has {n}", who: "Ada", n: 3)  # => "Ada has 3"
+        str.format("{a}{b}", {"a": 1})  # => "1{b}"
+    """
+    need_str(template, "str.format", "template")
     if values is not None:
-        if type(values) is not dict:
-            raise TypeErr(f"str.format expects a Dict of values, got {cls_name(values)}")
+        need_dict(values, "str.format", "of values")
         if named:
             raise ArgErr("str.format takes a Dict or named values, not both")
         named = values

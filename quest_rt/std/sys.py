@@ -25,8 +25,9 @@ from typing import Any
 
 from quest_rt.runtime.errors import ArgErr, IOErr, ModuleReturn, RuntimeErr, SyntaxErr, TypeErr
 from quest_rt.runtime.objects import QuestModule
-from quest_rt.runtime.values import INT_MAX, INT_MIN, cls_name, to_str
+from quest_rt.runtime.values import INT_MAX, INT_MIN, to_str
 from quest_rt.std import program
+from quest_rt.std.arguments import need_int, need_str, wrong_kind
 from quest_rt.std.io import StringIO
 
 __all__ = ["Stream", "RedirectGuard", "SysModule", "create"]
@@ -73,8 +74,21 @@ class Stream:
     def __str__(self) -> str:
         return f"<{self.name}>"
 
+    def cls(self) -> str:
+        """cls() -> Str: "stdout", "stderr" or "stdin", which stream this is
+
+        Example:
+            sys.stdout.cls()  # => "stdout"
+            sys.stderr.cls()  # => "stderr"
+        """
+        return self.name
+
     def write(self, s: Any) -> int:
-        """write(s) -> Int: characters written"""
+        """write(s) -> Int: write the string form of s; the number of characters written
+
+        Example:
+            sys.stdout.write("héllo\\n")  # => 6
+        """
         if self.name == "stdin":
             raise IOErr("Cannot write to stdin")
         text = s if type(s) is str else to_str(s)
@@ -82,7 +96,12 @@ class Stream:
         return len(text)
 
     def flush(self) -> None:
-        """flush()"""
+        """flush(): write out anything buffered
+
+        Example:
+            sys.stdout.write("no newline yet")
+            sys.stdout.flush()  # => nil
+        """
         if self.name != "stdin":
             self._file().flush()
 
@@ -92,19 +111,38 @@ class Stream:
         return self._file()
 
     def read(self) -> str:
-        """read() -> Str: everything until end of input"""
+        """read() -> Str: everything until end of input
+
+        Example:
+            # with "one\\ntwo\\n" on standard input
+            sys.stdin.read()  # => "one\\ntwo\\n"
+        """
         return self._reader().read()
 
     def readline(self) -> str:
-        """readline() -> Str: the next line with its newline ("" at end of input)"""
+        """readline() -> Str: the next line with its newline ("" at end of input)
+
+        Example:
+            # with "one\\ntwo\\n" on standard input
+            sys.stdin.readline()  # => "one\\n"
+        """
         return self._reader().readline()
 
     def readlines(self) -> list[str]:
-        """readlines() -> Array of Str"""
+        """readlines() -> Array of Str: the remaining lines of stdin, newlines kept
+
+        Example:
+            # with "one\\ntwo\\n" on standard input
+            sys.stdin.readlines()  # => ["one\\n", "two\\n"]
+        """
         return self._reader().readlines()
 
     def is_tty(self) -> bool:
-        """is_tty() -> Bool"""
+        """is_tty() -> Bool: whether the stream is a terminal
+
+        Example:
+            sys.stdout.is_tty().cls()  # => "Bool"
+        """
         f = self._file()
         return bool(getattr(f, "isatty", lambda: False)())
 
@@ -151,7 +189,16 @@ class RedirectGuard:
         return f"<RedirectGuard {self._name}{'' if self._active else ' restored'}>"
 
     def restore(self) -> None:
-        """restore(): put the previous stream back (later calls do nothing)"""
+        """restore(): put the previous stream back (later calls do nothing)
+
+        Example:
+            use "std/io"
+            let buf = io.StringIO.new()
+            let guard = sys.redirect_stream(sys.stdout, buf)
+            puts("hidden")
+            guard.restore()
+            buf.get_value()  # => "hidden\\n"
+        """
         if not self._active:
             return
         self._active = False
@@ -161,7 +208,15 @@ class RedirectGuard:
             self._owned.close()
 
     def is_active(self) -> bool:
-        """is_active() -> Bool: whether the redirection is still in place"""
+        """is_active() -> Bool: whether the redirection is still in place
+
+        Example:
+            use "std/io"
+            let guard = sys.redirect_stream(sys.stdout, io.StringIO.new())
+            guard.is_active()  # => true
+            guard.restore()
+            guard.is_active()  # => false
+        """
         return self._active
 
     def _enter(self) -> RedirectGuard:
@@ -173,35 +228,44 @@ class RedirectGuard:
 
 def redirect_stream(*args: Any, **named: Any) -> RedirectGuard:
     """redirect_stream(from, to) -> guard: send sys.stdout or sys.stderr to a StringIO,
-    a file path or another stream until guard.restore()"""
+    a file path (appended to) or another stream until guard.restore()
+
+    Example:
+        use "std/io"
+        let buf = io.StringIO.new()
+        with sys.redirect_stream(sys.stdout, buf)
+          puts("captured")
+        end
+        buf.get_value()  # => "captured\\n"
+    """
     # `from` is a Python keyword, so the parameters are bound by hand (spec 6.2)
     params = dict(zip(("from", "to"), args))
     for key, value in named.items():
         if key not in ("from", "to") or key in params:
-            raise ArgErr(f"redirect_stream: unexpected or repeated argument '{key}'")
+            raise ArgErr(f"sys.redirect_stream: unexpected or repeated argument '{key}'")
         params[key] = value
     if len(args) > 2 or len(params) != 2:
-        raise ArgErr("redirect_stream takes 2 arguments: from and to")
+        raise ArgErr("sys.redirect_stream takes 2 arguments: from and to")
     from_, to = params["from"], params["to"]
-    if not isinstance(from_, Stream) or from_.name == "stdin":
-        raise TypeErr(f"redirect_stream can redirect sys.stdout or sys.stderr, "
-                      f"got {cls_name(from_)}")
+    if isinstance(from_, Stream) and from_.name == "stdin":
+        raise TypeErr("sys.redirect_stream cannot redirect sys.stdin (only stdout or stderr)")
+    if not isinstance(from_, Stream):
+        raise wrong_kind(from_, "sys.redirect_stream", "sys.stdout or sys.stderr")
     owned = None
     if isinstance(to, StringIO):
         target: Any = to
     elif isinstance(to, Stream):
         if to.name == "stdin":
-            raise TypeErr("redirect_stream cannot write to sys.stdin")
+            raise TypeErr("sys.redirect_stream cannot write to sys.stdin")
         target = to._file()  # resolved now, so stderr -> stdout -> stderr cannot loop
     elif type(to) is str:
         try:
-            owned = open(to, "w", encoding="utf-8")  # closed by restore()
+            owned = open(to, "a", encoding="utf-8")  # appends; closed by restore()
         except OSError as exc:
             raise IOErr(f"Cannot open '{to}' for writing: {exc.strerror}") from None
         target = owned
     else:
-        raise TypeErr(f"redirect_stream target must be a StringIO, a path Str or a stream, "
-                      f"got {cls_name(to)}")
+        raise wrong_kind(to, "sys.redirect_stream", "a StringIO, a path Str or a stream")
     previous = from_._file()
     previous.flush()
     sink = _Sink(target)
@@ -242,9 +306,15 @@ def _caller_frame() -> Any:
 
 
 def eval_(code: Any) -> Any:
-    """eval(code) -> the value of the last statement, run in the caller's scope"""
-    if type(code) is not str:
-        raise TypeErr(f"sys.eval expects a Str, got {cls_name(code)}")
+    """eval(code) -> value: run Quest code in the caller's scope; the value of its last
+    statement
+
+    Example:
+        sys.eval("1 + 2")  # => 3
+        let x = 10
+        sys.eval("x * 2")  # => 20
+    """
+    need_str(code, "sys.eval", "of Quest code")
     from quest_rt.runtime import loader
     from quest_rt.runtime.traceback import register_source
     from quest_rt.syntax.errors import QuestSourceError
@@ -296,10 +366,16 @@ _open_modules: dict[str, _OpenModule] = {}
 
 
 def load_module(path: Any) -> QuestModule:
-    """load_module(path) -> Module: a Quest file relative to the working directory, with
-    all its top-level names visible (loaded once per process)"""
-    if type(path) is not str:
-        raise TypeErr(f"sys.load_module expects a Str path, got {cls_name(path)}")
+    """load_module(path) -> Module: load a Quest file (relative to the working directory)
+    once, with all its top-level names visible
+
+    Example:
+        use "std/io"
+        io.write("helpers.q", "let answer = 42\\n")
+        let helpers = sys.load_module("helpers.q")
+        helpers.answer  # => 42
+    """
+    need_str(path, "sys.load_module", "path")
     from quest_rt.runtime import loader
 
     spec = path if path.startswith((".", "/", "std/")) else "./" + path
@@ -317,9 +393,12 @@ def load_module(path: Any) -> QuestModule:
 
 
 def exit_(code: Any = 0) -> None:
-    """exit(code = 0): end the program with this exit status"""
-    if type(code) is not int:
-        raise TypeErr(f"sys.exit expects an Int status, got {cls_name(code)}")
+    """exit(code = 0): end the program with this exit status
+
+    Example:
+        sys.exit(3)  # the program ends here with exit status 3
+    """
+    need_int(code, "sys.exit", "status")
     raise SystemExit(code)
 
 
@@ -327,12 +406,26 @@ exit_.__name__ = "exit"
 
 
 def fail(msg: Any = "Failure") -> None:
-    """fail(msg = "Failure"): raise RuntimeErr(msg)"""
+    """fail(msg = "Failure"): raise a RuntimeErr with this message
+
+    Example:
+        let message = nil
+        try
+          sys.fail("disk full")
+        catch e: RuntimeErr
+          message = e.message()
+        end
+        message  # => "disk full"
+    """
     raise RuntimeErr(msg if type(msg) is str else to_str(msg))
 
 
 def pid() -> int:
-    """pid() -> Int: this process's id"""
+    """pid() -> Int: this process's id
+
+    Example:
+        sys.pid() > 0  # => true
+    """
     return os.getpid()
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from quest_rt.runtime.errors import ArgErr, Err, IOErr, TypeErr, ValueErr, to_quest
+from quest_rt.runtime.errors import ArgErr, Err, IOErr, ValueErr, to_quest
 from quest_rt.runtime.objects import QuestModule, StructType
 from quest_rt.runtime.ops import catch_matches
 from quest_rt.runtime.values import (
@@ -25,12 +25,12 @@ from quest_rt.runtime.values import (
     error_message,
     ge,
     gt,
-    is_function,
     le,
     lt,
     rep,
     to_str,
 )
+from quest_rt.std.arguments import need_bool, need_fn, need_number, wrong_kind
 from quest_rt.testing import console, discovery
 from quest_rt.testing.session import CAPTURE_MODES, Session, current
 
@@ -41,13 +41,11 @@ def _session() -> Session:
     return current()
 
 
-def _fun(fn: Any, what: str) -> Any:
-    if not (is_function(fn) or callable(fn)) or isinstance(fn, type):
-        raise TypeErr(f"{what} expects a Fun, got {cls_name(fn)}")
-    return fn
+def _fun(fn: Any, fname: str) -> Any:
+    return need_fn(fn, f"test.{fname}")
 
 
-def _strings(value: Any, what: str) -> tuple[str, ...]:
+def _strings(value: Any, fname: str) -> tuple[str, ...]:
     """A Str or an Array of Str, as a tuple."""
     if type(value) is str:
         return (value,)
@@ -55,7 +53,7 @@ def _strings(value: Any, what: str) -> tuple[str, ...]:
         return tuple(to_str(v) for v in value)
     if value is None:
         return ()
-    raise TypeErr(f"{what} expects a Str or an Array of Str, got {cls_name(value)}")
+    raise wrong_kind(value, f"test.{fname}", "a Str or an Array of Str")
 
 
 def _caller_line() -> int | None:
@@ -97,47 +95,102 @@ def _is_error_type(value: Any) -> bool:
 
 
 def module(name: Any) -> None:
-    """module(name): start a named group of results (prints a header in verbose mode)."""
+    """module(name): start a named group of results (prints a header in verbose mode).
+
+    Example:
+        test.module("Math")
+        test.it("adds", fun () test.assert_eq(1 + 1, 2) end)
+    """
     _session().module(to_str(name))
 
 
 def describe(name: Any, fn: Any) -> None:
-    """describe(name, fn): run fn now, inside a named suite."""
+    """describe(name, fn): run fn now, inside a named suite.
+
+    Example:
+        test.describe("Str", fun ()
+          test.it("upper-cases", fun () test.assert_eq("a".upper(), "A") end)
+        end)
+    """
     _session().describe(to_str(name), _fun(fn, "describe"))
 
 
 def it(name: Any, fn: Any) -> None:
-    """it(name, fn): run one test case now."""
+    """it(name, fn): run one test case now.
+
+    Example:
+        test.it("adds", fun ()
+          test.assert_eq(2 + 2, 4)
+        end)
+    """
     _session().it(to_str(name), _fun(fn, "it"), _caller_line())
 
 
 def skip(name: Any, reason: Any = None) -> None:
-    """skip(name, reason = nil): record a skipped test without running anything."""
+    """skip(name, reason = nil): record a skipped test without running anything.
+
+    Example:
+        test.skip("parses dates", "not supported yet")
+    """
     _session().skip(to_str(name), None if reason is None else to_str(reason), _caller_line())
 
 
 def tag(tags: Any) -> None:
-    """tag(tags): Str or Array of Str, for the next describe or it."""
+    """tag(tags): a Str or an Array of Str, for the next describe or it
+
+    Example:
+        test.tag(["slow", "network"])
+        test.it("downloads", fun () test.assert(true) end)
+    """
     _session().tag(_strings(tags, "tag"))
 
 
 def before(fn: Any) -> None:
-    """before(fn): run fn before each it of the current describe and nested ones."""
+    """before(fn): run fn before each it of the current describe and the ones nested in it
+
+    Example:
+        test.describe("counter", fun ()
+          let state = {"n": 0}
+          test.before(fun () state["n"] = 0 end)
+          test.it("starts at zero", fun () test.assert_eq(state["n"], 0) end)
+        end)
+    """
     _session().add_hook("before", _fun(fn, "before"))
 
 
 def after(fn: Any) -> None:
-    """after(fn): run fn after each it of the current describe and nested ones."""
+    """after(fn): run fn after each it of the current describe and the ones nested in it
+
+    Example:
+        test.describe("with cleanup", fun ()
+          test.after(fun () puts("cleaned up") end)
+          test.it("works", fun () test.assert(true) end)
+        end)
+    """
     _session().add_hook("after", _fun(fn, "after"))
 
 
 def before_all(fn: Any) -> None:
-    """before_all(fn): run fn now."""
+    """before_all(fn): run fn now, before the tests that follow
+
+    Example:
+        test.describe("files", fun ()
+          test.before_all(fun () puts("set up once") end)
+          test.it("reads", fun () test.assert(true) end)
+        end)
+    """
     _fun(fn, "before_all")()
 
 
 def after_all(fn: Any) -> None:
-    """after_all(fn): run fn when the current describe (or module) finishes."""
+    """after_all(fn): run fn when the current describe (or module) finishes.
+
+    Example:
+        test.describe("database", fun ()
+          test.after_all(fun () puts("all done") end)
+          test.it("connects", fun () test.assert(true) end)
+        end)
+    """
     _session().add_hook("after_all", _fun(fn, "after_all"))
 
 
@@ -145,7 +198,13 @@ def after_all(fn: Any) -> None:
 
 
 def assert_(cond: Any, msg: Any = None) -> None:
-    """assert(cond, msg = nil): fails when cond is falsy."""
+    """assert(cond, msg = nil): fails when cond is falsy.
+
+    Example:
+        test.it("is true", fun ()
+          test.assert(1 < 2, "one is less than two")
+        end)
+    """
     _check(cond, "Assertion failed", msg)
 
 
@@ -153,61 +212,120 @@ assert_.quest_name = "assert"  # type: ignore[attr-defined]
 
 
 def assert_eq(actual: Any, expected: Any, msg: Any = None) -> None:
-    """assert_eq(actual, expected, msg = nil)"""
+    """assert_eq(actual, expected, msg = nil): fails when actual != expected
+
+    Example:
+        test.it("adds", fun ()
+          test.assert_eq(1 + 1, 2)
+        end)
+    """
     _check(eq(actual, expected), f"Expected {rep(expected)} but got {rep(actual)}", msg)
 
 
 def assert_neq(a: Any, b: Any, msg: Any = None) -> None:
-    """assert_neq(a, b, msg = nil)"""
+    """assert_neq(a, b, msg = nil): fails when a == b
+
+    Example:
+        test.it("differs", fun ()
+          test.assert_neq("a", "b")
+        end)
+    """
     _check(not eq(a, b), f"Expected {rep(a)} to not equal {rep(b)}", msg)
 
 
 def assert_gt(actual: Any, bound: Any, msg: Any = None) -> None:
-    """assert_gt(actual, bound, msg = nil)"""
+    """assert_gt(actual, bound, msg = nil): fails unless actual > bound
+
+    Example:
+        test.it("grows", fun ()
+          test.assert_gt(10, 3)
+        end)
+    """
     _check(gt(actual, bound), f"Expected {rep(actual)} to be greater than {rep(bound)}", msg)
 
 
 def assert_lt(actual: Any, bound: Any, msg: Any = None) -> None:
-    """assert_lt(actual, bound, msg = nil)"""
+    """assert_lt(actual, bound, msg = nil): fails unless actual < bound
+
+    Example:
+        test.it("shrinks", fun ()
+          test.assert_lt(3, 10)
+        end)
+    """
     _check(lt(actual, bound), f"Expected {rep(actual)} to be less than {rep(bound)}", msg)
 
 
 def assert_gte(actual: Any, bound: Any, msg: Any = None) -> None:
-    """assert_gte(actual, bound, msg = nil)"""
+    """assert_gte(actual, bound, msg = nil): fails unless actual >= bound
+
+    Example:
+        test.it("at least", fun ()
+          test.assert_gte(3, 3)
+        end)
+    """
     _check(ge(actual, bound),
            f"Expected {rep(actual)} to be greater than or equal to {rep(bound)}", msg)
 
 
 def assert_lte(actual: Any, bound: Any, msg: Any = None) -> None:
-    """assert_lte(actual, bound, msg = nil)"""
+    """assert_lte(actual, bound, msg = nil): fails unless actual <= bound
+
+    Example:
+        test.it("at most", fun ()
+          test.assert_lte(3, 3)
+        end)
+    """
     _check(le(actual, bound),
            f"Expected {rep(actual)} to be less than or equal to {rep(bound)}", msg)
 
 
 def assert_nil(v: Any, msg: Any = None) -> None:
-    """assert_nil(v, msg = nil)"""
+    """assert_nil(v, msg = nil): fails unless v is nil
+
+    Example:
+        test.it("finds nothing", fun ()
+          test.assert_nil({"a": 1}.get("z"))
+        end)
+    """
     _check(v is None, f"Expected nil but got {rep(v)}", msg)
 
 
 def assert_not_nil(v: Any, msg: Any = None) -> None:
-    """assert_not_nil(v, msg = nil)"""
+    """assert_not_nil(v, msg = nil): fails when v is nil
+
+    Example:
+        test.it("finds something", fun ()
+          test.assert_not_nil({"a": 1}.get("a"))
+        end)
+    """
     _check(v is not None, "Expected a value but got nil", msg)
 
 
 def assert_type(v: Any, name: Any, msg: Any = None) -> None:
-    """assert_type(v, name, msg = nil): compares v.cls() with name (Str or type)."""
+    """assert_type(v, name, msg = nil): fails unless v.cls() is name (a Str or a type)
+
+    Example:
+        test.it("makes a Str", fun ()
+          test.assert_type("x" .. 1, "Str")
+        end)
+    """
     expected, actual = _type_name(name), cls_name(v)
     _check(actual == expected, f"Expected type {expected} but got {actual}", msg)
 
 
 def _number(value: Any, what: str) -> float:
-    if type(value) not in (int, float):
-        raise TypeErr(f"assert_near expects a number for {what}, got {cls_name(value)}")
-    return value
+    return need_number(value, "test.assert_near", f"as {what}", finite=False)
 
 
 def assert_near(actual: Any, expected: Any, tolerance: Any, msg: Any = None) -> None:
-    """assert_near(actual, expected, tolerance, msg = nil): |actual - expected| <= tolerance"""
+    """assert_near(actual, expected, tolerance, msg = nil): fails unless |actual -
+    expected| <= tolerance
+
+    Example:
+        test.it("is close", fun ()
+          test.assert_near(0.1 + 0.2, 0.3, 0.000001)
+        end)
+    """
     a, e, t = (_number(actual, "actual"), _number(expected, "expected"),
                _number(tolerance, "tolerance"))
     _check(abs(a - e) <= t,
@@ -215,12 +333,19 @@ def assert_near(actual: Any, expected: Any, tolerance: Any, msg: Any = None) -> 
 
 
 def assert_raises(exc_type: Any, fn: Any, msg: Any = None) -> None:
-    """assert_raises(ExcType, fn, msg = nil): fn() must raise ExcType (Err: anything)."""
+    """assert_raises(ExcType, fn, msg = nil): fails unless fn() raises ExcType (Err matches
+    any error)
+
+    Example:
+        test.it("rejects bad input", fun ()
+          test.assert_raises(ValueErr, fun () raise ValueErr.new("bad") end)
+        end)
+    """
     if not _is_error_type(exc_type):
         if _is_error_type(fn):
             raise ArgErr("assert_raises takes the error type first: "
                          "assert_raises(ValueErr, fun () ... end)")
-        raise TypeErr(f"assert_raises expects an error type, got {cls_name(exc_type)}")
+        raise wrong_kind(exc_type, "test.assert_raises", "an error type")
     _fun(fn, "assert_raises")
     wanted = _type_name(exc_type)
     try:
@@ -237,7 +362,13 @@ def assert_raises(exc_type: Any, fn: Any, msg: Any = None) -> None:
 
 
 def fail(message: Any = None) -> None:
-    """fail(message): record a failure."""
+    """fail(message): record a failure.
+
+    Example:
+        test.it("is not written yet", fun ()
+          test.fail("write this test")
+        end)
+    """
     _session().record_failure("Failed" if message is None else to_str(message))
 
 
@@ -245,12 +376,25 @@ def fail(message: Any = None) -> None:
 
 
 def stats() -> int:
-    """stats() -> Int: print the summary; the exit status (failed tests, at most 255)."""
+    """stats() -> Int: print the summary; the exit status (failed tests, at most 255).
+
+    Example:
+        test.it("passes", fun () test.assert(true) end)
+        test.stats()  # => 0
+    """
     return _session().summary()
 
 
 def find_tests(paths: Any) -> list:
-    """find_tests(paths) -> Array of Str: the test files under the paths (spec 10.4)."""
+    """find_tests(paths) -> Array of Str: the test files (test_*.q, *_test.q) under the
+    paths
+
+    Example:
+        use "std/io"
+        io.write("test_math.q", "")
+        io.write("helper.q", "")
+        test.find_tests(".")  # => ["test_math.q"]
+    """
     try:
         return discovery.find_tests(list(_strings(paths, "find_tests")))
     except FileNotFoundError as exc:
@@ -258,17 +402,30 @@ def find_tests(paths: Any) -> list:
 
 
 def set_colors(b: Any) -> None:
-    """set_colors(b): colour the output or not."""
-    _session().configure(colors=bool(b))
+    """set_colors(b): colour the output (true) or not (false)
+
+    Example:
+        test.set_colors(false)
+    """
+    _session().configure(colors=need_bool(b, "test.set_colors"))
 
 
 def set_condensed(b: Any) -> None:
-    """set_condensed(b): condensed (true) or verbose (false) output."""
-    _session().configure(condensed=bool(b))
+    """set_condensed(b): condensed (true) or verbose (false) output.
+
+    Example:
+        test.set_condensed(true)
+    """
+    _session().configure(condensed=need_bool(b, "test.set_condensed"))
 
 
 def set_capture(mode: Any) -> None:
-    """set_capture(mode): "all", "stdout", "stderr", "no" (or "0"/"1", true/false)."""
+    """set_capture(mode): capture test output: "all", "stdout", "stderr" or "no" (also
+    "0"/"1", true/false)
+
+    Example:
+        test.set_capture("no")  # output of tests goes straight to the terminal
+    """
     if type(mode) is bool:
         key = "all" if mode else "no"
     else:
@@ -280,12 +437,24 @@ def set_capture(mode: Any) -> None:
 
 
 def set_filter_tags(a: Any) -> None:
-    """set_filter_tags(a): run only tests with one of these tags."""
+    """set_filter_tags(a): run only tests with one of these tags.
+
+    Example:
+        test.set_filter_tags(["fast"])
+        test.tag("slow")
+        test.it("is skipped", fun () test.assert(false) end)
+    """
     _session().configure(filter_tags=_strings(a, "set_filter_tags"))
 
 
 def set_skip_tags(a: Any) -> None:
-    """set_skip_tags(a): skip tests with any of these tags."""
+    """set_skip_tags(a): skip tests with any of these tags.
+
+    Example:
+        test.set_skip_tags("slow")
+        test.tag("slow")
+        test.it("is skipped", fun () test.assert(false) end)
+    """
     _session().configure(skip_tags=_strings(a, "set_skip_tags"))
 
 
@@ -294,15 +463,22 @@ def _colour(style: str) -> Any:
         return console.paint(to_str(text), style, _session().config.colors)
 
     helper.__name__ = style
-    helper.__doc__ = f"{style}(text) -> Str"
+    helper.__doc__ = (f"{style}(text) -> Str: text styled {style} when the test output is "
+                      f"coloured, else as it is\n\nExample:\n    test.set_colors(false)\n"
+                      f"    test.{style}(\"ok\")  # => \"ok\"\n")
     return helper
 
 
 def format_time(ms: Any) -> str:
-    """format_time(ms) -> Str: "12ms", "3s", "2m", "1h"."""
-    if type(ms) not in (int, float):
-        raise TypeErr(f"format_time expects a number, got {cls_name(ms)}")
-    return console.format_time(ms)
+    """format_time(ms) -> Str: a duration in milliseconds written short: "12ms", "3s",
+    "2m", "1h"
+
+    Example:
+        test.format_time(12)  # => "12ms"
+        test.format_time(3000)  # => "3s"
+    """
+    return console.format_time(need_number(ms, "test.format_time", "of milliseconds",
+                                           finite=False))
 
 
 def create() -> QuestModule:

@@ -18,34 +18,19 @@ precision is lost below the microsecond that Python's ``datetime`` keeps:
 from __future__ import annotations
 
 import datetime as _dt
-import math
 import os
 import time as _time
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from quest_rt.runtime.errors import TypeErr, ValueErr
+from quest_rt.runtime.errors import ValueErr
 from quest_rt.runtime.objects import QuestModule
-from quest_rt.runtime.values import cls_name
 from quest_rt.std import program
+from quest_rt.std.arguments import need_int, need_number, need_str, non_negative, wrong_kind
 
 NS_PER_SECOND = 1_000_000_000
 _EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def _number(value: Any, fname: str, what: str = "seconds") -> int | float:
-    if type(value) is not int and type(value) is not float:
-        raise TypeErr(f"{fname} expects an Int or Float {what}, got {cls_name(value)}")
-    if type(value) is float and not math.isfinite(value):
-        raise ValueErr(f"{fname}: {what} must be finite, got {value}")
-    return value
-
-
-def _integer(value: Any, fname: str, what: str) -> int:
-    if type(value) is not int:
-        raise TypeErr(f"{fname} expects an Int {what}, got {cls_name(value)}")
-    return value
 
 
 def _trunc_div(n: int, unit: int) -> int:
@@ -79,17 +64,15 @@ def _offset_str(offset: _dt.timedelta | None) -> str:
 
 
 def _strftime(dt: _dt.datetime | _dt.date | _dt.time, pattern: Any, fname: str) -> str:
-    if type(pattern) is not str:
-        raise TypeErr(f"{fname} expects a Str pattern, got {cls_name(pattern)}")
+    need_str(pattern, fname, "pattern")
     try:
         return dt.strftime(pattern)
     except ValueError as exc:
         raise ValueErr(f"{fname}: invalid format pattern '{pattern}': {exc}") from None
 
 
-def _zone(name: Any) -> _dt.tzinfo:
-    if type(name) is not str:
-        raise TypeErr(f"to_zoned expects a Str time zone name, got {cls_name(name)}")
+def _zone(name: Any, fname: str) -> _dt.tzinfo:
+    need_str(name, fname, "time zone name")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -157,68 +140,134 @@ class Timestamp:
         return f"Timestamp({self})"
 
     def str(self) -> str:
-        """str() -> Str: RFC 3339 in UTC with nanoseconds"""
+        """str() -> Str: RFC 3339 in UTC with nanoseconds
+
+        Example:
+            let t = time.from_timestamp(1735787045)  # 2025-01-02 03:04:05 UTC
+            t.str()  # => "2025-01-02T03:04:05.000000000Z"
+        """
         return str(self)
 
     def iso(self) -> str:
-        """iso() -> Str: the same RFC 3339 string as str() (seed extension E9)"""
+        """iso() -> Str: the same RFC 3339 string as str()
+
+        Example:
+            let t = time.from_timestamp(1735787045)  # 2025-01-02 03:04:05 UTC
+            t.iso()  # => "2025-01-02T03:04:05.000000000Z"
+        """
         return str(self)
 
     def unix(self) -> int:
-        """unix() -> Int: whole seconds since the Unix epoch (= as_seconds())"""
+        """unix() -> Int: whole seconds since the Unix epoch (= as_seconds())
+
+        Example:
+            let t = time.from_timestamp(1735787045)  # 2025-01-02 03:04:05 UTC
+            t.unix()  # => 1735787045
+        """
         return _trunc_div(self.ns, NS_PER_SECOND)
 
     def as_seconds(self) -> int:
-        """as_seconds() -> Int: whole seconds since the epoch (truncated toward zero)"""
+        """as_seconds() -> Int: whole seconds since the epoch (truncated toward zero)
+
+        Example:
+            let t = time.from_timestamp(1735787045)  # 2025-01-02 03:04:05 UTC
+            t.as_seconds()  # => 1735787045
+        """
         return _trunc_div(self.ns, NS_PER_SECOND)
 
     def as_millis(self) -> int:
-        """as_millis() -> Int"""
+        """as_millis() -> Int: milliseconds since the Unix epoch
+
+        Example:
+            let t = time.from_timestamp(1735787045)  # 2025-01-02 03:04:05 UTC
+            t.as_millis()  # => 1735787045000
+        """
         return _trunc_div(self.ns, 1_000_000)
 
     def as_micros(self) -> int:
-        """as_micros() -> Int"""
+        """as_micros() -> Int: microseconds since the Unix epoch
+
+        Example:
+            let t = time.from_timestamp(1735787045)  # 2025-01-02 03:04:05 UTC
+            t.as_micros()  # => 1735787045000000
+        """
         return _trunc_div(self.ns, 1000)
 
     def as_nanos(self) -> int:
-        """as_nanos() -> Int"""
+        """as_nanos() -> Int: nanoseconds since the Unix epoch
+
+        Example:
+            let t = time.from_timestamp(1735787045)  # 2025-01-02 03:04:05 UTC
+            t.as_nanos()  # => 1735787045000000000
+        """
         return self.ns
 
     def format(self, pattern: Any) -> str:
-        """format(pattern) -> Str: strftime in UTC (%f gives microseconds)"""
+        """format(pattern) -> Str: the instant in UTC written with strftime codes (%f gives
+        microseconds)
+
+        Example:
+            let t = time.from_timestamp(1735787045)  # 2025-01-02 03:04:05 UTC
+            t.format("%Y-%m-%d %H:%M")  # => "2025-01-02 03:04"
+        """
         return _strftime(_split(self.ns)[0], pattern, "Timestamp.format")
 
     def to_zoned(self, tz: Any) -> Zoned:
-        """to_zoned(tz_name) -> Zoned: this instant in a named time zone"""
-        return Zoned(self.ns, _zone(tz))
+        """to_zoned(tz_name) -> Zoned: this instant in a named time zone
+
+        Example:
+            let t = time.from_timestamp(1735787045)  # 2025-01-02 03:04:05 UTC
+            t.to_zoned("Asia/Tokyo").hour()  # => 12
+        """
+        return Zoned(self.ns, _zone(tz, "Timestamp.to_zoned"))
 
     def since(self, other: Any) -> Span:
-        """since(other) -> Span: self - other"""
+        """since(other) -> Span: the time from other to this instant (self - other)
+
+        Example:
+            let t = time.from_timestamp(1735787045)  # 2025-01-02 03:04:05 UTC
+            t.since(time.from_timestamp(1735787000)).as_seconds()  # => 45.0
+        """
         return Span(self.ns - _instant_ns(other, "Timestamp.since"))
 
     def until(self, other: Any) -> Span:
-        """until(other) -> Span: other - self"""
+        """until(other) -> Span: the time from this instant to other (other - self)
+
+        Example:
+            let t = time.from_timestamp(1735787045)  # 2025-01-02 03:04:05 UTC
+            t.until(time.from_timestamp(1735787105)).str()  # => "PT1M"
+        """
         return Span(_instant_ns(other, "Timestamp.until") - self.ns)
 
     def add(self, span: Any) -> Timestamp:
-        """add(span) -> Timestamp"""
+        """add(span) -> Timestamp: the instant span later
+
+        Example:
+            let t = time.from_timestamp(1735787045)  # 2025-01-02 03:04:05 UTC
+            t.add(time.hours(1)).str()  # => "2025-01-02T04:04:05.000000000Z"
+        """
         return Timestamp(self.ns + _span_ns(span, "Timestamp.add"))
 
     def sub(self, span: Any) -> Timestamp:
-        """sub(span) -> Timestamp"""
+        """sub(span) -> Timestamp: the instant span earlier
+
+        Example:
+            let t = time.from_timestamp(1735787045)  # 2025-01-02 03:04:05 UTC
+            t.sub(time.days(2)).str()  # => "2024-12-31T03:04:05.000000000Z"
+        """
         return Timestamp(self.ns - _span_ns(span, "Timestamp.sub"))
 
 
 def _instant_ns(value: Any, fname: str) -> int:
     if type(value) is Timestamp or type(value) is Zoned:
         return value.ns
-    raise TypeErr(f"{fname} expects a Timestamp or Zoned, got {cls_name(value)}")
+    raise wrong_kind(value, fname, "a Timestamp or Zoned")
 
 
 def _span_ns(value: Any, fname: str) -> int:
     if type(value) is Span:
         return value.ns
-    raise TypeErr(f"{fname} expects a Span, got {cls_name(value)}")
+    raise wrong_kind(value, fname, "a Span")
 
 
 class Zoned:
@@ -249,100 +298,220 @@ class Zoned:
         return text + (f"[{key}]" if isinstance(key, str) else "")
 
     def str(self) -> str:
-        """str() -> Str: RFC 3339 with offset, then the zone name in brackets"""
+        """str() -> Str: RFC 3339 with offset, then the zone name in brackets
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.str()  # => "2025-01-02T04:04:05.000000000+01:00[Europe/Paris]"
+        """
         return str(self)
 
     def iso(self) -> str:
-        """iso() -> Str: RFC 3339 with the zone's offset (no zone name)"""
+        """iso() -> Str: RFC 3339 with the zone's offset (no zone name)
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.iso()  # => "2025-01-02T04:04:05.000000000+01:00"
+        """
         return f"{_civil(self._local)}.{self._frac:09d}{_offset_str(self._local.utcoffset())}"
 
     def year(self) -> int:
-        """year() -> Int"""
+        """year() -> Int: the year
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.year()  # => 2025
+        """
         return self._local.year
 
     def month(self) -> int:
-        """month() -> Int (1-12)"""
+        """month() -> Int: the month (1-12)
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.month()  # => 1
+        """
         return self._local.month
 
     def day(self) -> int:
-        """day() -> Int (1-31)"""
+        """day() -> Int: the day of the month (1-31)
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.day()  # => 2
+        """
         return self._local.day
 
     def hour(self) -> int:
-        """hour() -> Int (0-23)"""
+        """hour() -> Int: the local hour (0-23)
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.hour()  # => 4
+        """
         return self._local.hour
 
     def minute(self) -> int:
-        """minute() -> Int"""
+        """minute() -> Int: the minute (0-59)
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.minute()  # => 4
+        """
         return self._local.minute
 
     def second(self) -> int:
-        """second() -> Int"""
+        """second() -> Int: the second (0-59)
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.second()  # => 5
+        """
         return self._local.second
 
     def millisecond(self) -> int:
-        """millisecond() -> Int (0-999)"""
+        """millisecond() -> Int: the milliseconds within the second (0-999)
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.millisecond()  # => 0
+        """
         return self._frac // 1_000_000
 
     def microsecond(self) -> int:
-        """microsecond() -> Int (0-999999)"""
+        """microsecond() -> Int: the microseconds within the second (0-999999)
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.microsecond()  # => 0
+        """
         return self._frac // 1000
 
     def nanosecond(self) -> int:
-        """nanosecond() -> Int (0-999999999)"""
+        """nanosecond() -> Int: the nanoseconds within the second (0-999999999)
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.nanosecond()  # => 0
+        """
         return self._frac
 
     def day_of_week(self) -> int:
-        """day_of_week() -> Int: Monday 1 ... Sunday 7"""
+        """day_of_week() -> Int: Monday 1 ... Sunday 7
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.day_of_week()  # => 4
+        """
         return self._local.isoweekday()
 
     def weekday(self) -> str:
-        """weekday() -> Str: Monday ... Sunday"""
+        """weekday() -> Str: Monday ... Sunday
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.weekday()  # => "Thursday"
+        """
         return _WEEKDAYS[self._local.weekday()]
 
     def day_of_year(self) -> int:
-        """day_of_year() -> Int (1-366)"""
+        """day_of_year() -> Int: the day of the year (1-366)
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.day_of_year()  # => 2
+        """
         return self._local.timetuple().tm_yday
 
     def timezone(self) -> str:
-        """timezone() -> Str: the zone name (an IANA name when known)"""
+        """timezone() -> Str: the zone name (an IANA name when known)
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.timezone()  # => "Europe/Paris"
+        """
         return _zone_name(self.zone)
 
     def offset(self) -> str:
-        """offset() -> Str: the UTC offset, e.g. +01:00"""
+        """offset() -> Str: the UTC offset, e.g. +01:00
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.offset()  # => "+01:00"
+        """
         return _offset_str(self._local.utcoffset())
 
     def offset_seconds(self) -> int:
-        """offset_seconds() -> Int"""
+        """offset_seconds() -> Int: the UTC offset in seconds
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.offset_seconds()  # => 3600
+        """
         return int((self._local.utcoffset() or _dt.timedelta()).total_seconds())
 
     def to_timestamp(self) -> Timestamp:
-        """to_timestamp() -> Timestamp"""
+        """to_timestamp() -> Timestamp: the same instant without a zone
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.to_timestamp().str()  # => "2025-01-02T03:04:05.000000000Z"
+        """
         return Timestamp(self.ns)
 
     def to_zoned(self, tz: Any) -> Zoned:
-        """to_zoned(tz_name) -> Zoned: the same instant in another zone"""
-        return Zoned(self.ns, _zone(tz))
+        """to_zoned(tz_name) -> Zoned: the same instant in another zone
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.to_zoned("America/New_York").hour()  # => 22
+        """
+        return Zoned(self.ns, _zone(tz, "Zoned.to_zoned"))
 
     def date(self) -> Date:
-        """date() -> Date"""
+        """date() -> Date: the calendar date in this zone
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.date().str()  # => "2025-01-02"
+        """
         return Date(self._local.year, self._local.month, self._local.day)
 
     def time(self) -> Time:
-        """time() -> Time"""
+        """time() -> Time: the local time of day
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.time().str()  # => "04:04:05.000000000"
+        """
         d = self._local
         return Time(d.hour, d.minute, d.second, self._frac)
 
     def format(self, pattern: Any) -> str:
-        """format(pattern) -> Str: strftime in this zone"""
+        """format(pattern) -> Str: the local date-time written with strftime codes
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.format("%H:%M %Z")  # => "04:04 CET"
+        """
         return _strftime(self._local, pattern, "Zoned.format")
 
     def since(self, other: Any) -> Span:
-        """since(other) -> Span: self - other"""
+        """since(other) -> Span: the time from other to this instant (self - other)
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.since(time.from_timestamp(1735787040)).as_seconds()  # => 5.0
+        """
         return Span(self.ns - _instant_ns(other, "Zoned.since"))
 
     def as_seconds(self) -> int:
-        """as_seconds() -> Int: seconds since the Unix epoch"""
+        """as_seconds() -> Int: seconds since the Unix epoch
+
+        Example:
+            let z = time.from_timestamp(1735787045).to_zoned("Europe/Paris")
+            z.as_seconds()  # => 1735787045
+        """
         return _trunc_div(self.ns, NS_PER_SECOND)
 
 
@@ -366,35 +535,75 @@ class Date:
         return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
 
     def str(self) -> str:
-        """str() -> Str: YYYY-MM-DD"""
+        """str() -> Str: YYYY-MM-DD
+
+        Example:
+            let d = time.from_timestamp(1735787045).to_zoned("UTC").date()
+            d.str()  # => "2025-01-02"
+        """
         return str(self)
 
     def year(self) -> int:
-        """year() -> Int"""
+        """year() -> Int: the year
+
+        Example:
+            let d = time.from_timestamp(1735787045).to_zoned("UTC").date()
+            d.year()  # => 2025
+        """
         return self._date.year
 
     def month(self) -> int:
-        """month() -> Int (1-12)"""
+        """month() -> Int: the month (1-12)
+
+        Example:
+            let d = time.from_timestamp(1735787045).to_zoned("UTC").date()
+            d.month()  # => 1
+        """
         return self._date.month
 
     def day(self) -> int:
-        """day() -> Int (1-31)"""
+        """day() -> Int: the day of the month (1-31)
+
+        Example:
+            let d = time.from_timestamp(1735787045).to_zoned("UTC").date()
+            d.day()  # => 2
+        """
         return self._date.day
 
     def day_of_week(self) -> int:
-        """day_of_week() -> Int: Monday 1 ... Sunday 7"""
+        """day_of_week() -> Int: Monday 1 ... Sunday 7
+
+        Example:
+            let d = time.from_timestamp(1735787045).to_zoned("UTC").date()
+            d.day_of_week()  # => 4
+        """
         return self._date.isoweekday()
 
     def weekday(self) -> str:
-        """weekday() -> Str: Monday ... Sunday"""
+        """weekday() -> Str: Monday ... Sunday
+
+        Example:
+            let d = time.from_timestamp(1735787045).to_zoned("UTC").date()
+            d.weekday()  # => "Thursday"
+        """
         return _WEEKDAYS[self._date.weekday()]
 
     def day_of_year(self) -> int:
-        """day_of_year() -> Int (1-366)"""
+        """day_of_year() -> Int: the day of the year (1-366)
+
+        Example:
+            let d = time.from_timestamp(1735787045).to_zoned("UTC").date()
+            d.day_of_year()  # => 2
+        """
         return self._date.timetuple().tm_yday
 
     def format(self, pattern: Any) -> str:
-        """format(pattern) -> Str: strftime"""
+        """format(pattern) -> Str: the date written with strftime codes (%Y, %m, %d, %A...)
+
+        Example:
+            let d = time.from_timestamp(1735787045).to_zoned("UTC").date()
+            d.format("%d/%m/%Y")  # => "02/01/2025"
+        """
         return _strftime(self._date, pattern, "Date.format")
 
 
@@ -420,35 +629,75 @@ class Time:
         return f"{self._hour:02d}:{self._minute:02d}:{self._second:02d}.{self._ns:09d}"
 
     def str(self) -> str:
-        """str() -> Str: HH:MM:SS.nnnnnnnnn"""
+        """str() -> Str: HH:MM:SS.nnnnnnnnn
+
+        Example:
+            let t = time.from_timestamp_ms(1735787045123).to_zoned("UTC").time()
+            t.str()  # => "03:04:05.123000000"
+        """
         return str(self)
 
     def hour(self) -> int:
-        """hour() -> Int (0-23)"""
+        """hour() -> Int: the hour (0-23)
+
+        Example:
+            let t = time.from_timestamp_ms(1735787045123).to_zoned("UTC").time()
+            t.hour()  # => 3
+        """
         return self._hour
 
     def minute(self) -> int:
-        """minute() -> Int"""
+        """minute() -> Int: the minute (0-59)
+
+        Example:
+            let t = time.from_timestamp_ms(1735787045123).to_zoned("UTC").time()
+            t.minute()  # => 4
+        """
         return self._minute
 
     def second(self) -> int:
-        """second() -> Int"""
+        """second() -> Int: the second (0-59)
+
+        Example:
+            let t = time.from_timestamp_ms(1735787045123).to_zoned("UTC").time()
+            t.second()  # => 5
+        """
         return self._second
 
     def millisecond(self) -> int:
-        """millisecond() -> Int (0-999)"""
+        """millisecond() -> Int: the milliseconds within the second (0-999)
+
+        Example:
+            let t = time.from_timestamp_ms(1735787045123).to_zoned("UTC").time()
+            t.millisecond()  # => 123
+        """
         return self._ns // 1_000_000
 
     def microsecond(self) -> int:
-        """microsecond() -> Int (0-999999)"""
+        """microsecond() -> Int: the microseconds within the second (0-999999)
+
+        Example:
+            let t = time.from_timestamp_ms(1735787045123).to_zoned("UTC").time()
+            t.microsecond()  # => 123000
+        """
         return self._ns // 1000
 
     def nanosecond(self) -> int:
-        """nanosecond() -> Int (0-999999999)"""
+        """nanosecond() -> Int: the nanoseconds within the second (0-999999999)
+
+        Example:
+            let t = time.from_timestamp_ms(1735787045123).to_zoned("UTC").time()
+            t.nanosecond()  # => 123000000
+        """
         return self._ns
 
     def format(self, pattern: Any) -> str:
-        """format(pattern) -> Str: strftime (%H, %M, %S, %f...)"""
+        """format(pattern) -> Str: the time written with strftime codes (%H, %M, %S, %f...)
+
+        Example:
+            let t = time.from_timestamp_ms(1735787045123).to_zoned("UTC").time()
+            t.format("%H:%M")  # => "03:04"
+        """
         t = _dt.time(self._hour, self._minute, self._second, self._ns // 1000)
         return _strftime(t, pattern, "Time.format")
 
@@ -487,7 +736,12 @@ class Span:
         return sign + text
 
     def str(self) -> str:
-        """str() -> Str: ISO 8601 duration"""
+        """str() -> Str: ISO 8601 duration
+
+        Example:
+            let s = time.seconds(93603.5)  # 1 day, 2 hours and 3.5 seconds
+            s.str()  # => "P1DT2H3.5S"
+        """
         return str(self)
 
     def _part(self, unit: int, modulo: int | None) -> int:
@@ -497,59 +751,122 @@ class Span:
         return -value if self.ns < 0 else value
 
     def days(self) -> int:
-        """days() -> Int: whole days"""
+        """days() -> Int: whole days
+
+        Example:
+            let s = time.seconds(93603.5)  # 1 day, 2 hours and 3.5 seconds
+            s.days()  # => 1
+        """
         return self._part(86400 * NS_PER_SECOND, None)
 
     def hours(self) -> int:
-        """hours() -> Int: the hours part (0-23)"""
+        """hours() -> Int: the hours part (0-23)
+
+        Example:
+            let s = time.seconds(93603.5)  # 1 day, 2 hours and 3.5 seconds
+            s.hours()  # => 2
+        """
         return self._part(3600 * NS_PER_SECOND, 24)
 
     def minutes(self) -> int:
-        """minutes() -> Int: the minutes part (0-59)"""
+        """minutes() -> Int: the minutes part (0-59)
+
+        Example:
+            let s = time.seconds(93603.5)  # 1 day, 2 hours and 3.5 seconds
+            s.minutes()  # => 0
+        """
         return self._part(60 * NS_PER_SECOND, 60)
 
     def seconds(self) -> int:
-        """seconds() -> Int: the seconds part (0-59)"""
+        """seconds() -> Int: the seconds part (0-59)
+
+        Example:
+            let s = time.seconds(93603.5)  # 1 day, 2 hours and 3.5 seconds
+            s.seconds()  # => 3
+        """
         return self._part(NS_PER_SECOND, 60)
 
     def milliseconds(self) -> int:
-        """milliseconds() -> Int: the milliseconds part (0-999)"""
+        """milliseconds() -> Int: the milliseconds part (0-999)
+
+        Example:
+            let s = time.seconds(93603.5)  # 1 day, 2 hours and 3.5 seconds
+            s.milliseconds()  # => 500
+        """
         return self._part(1_000_000, 1000)
 
     def microseconds(self) -> int:
-        """microseconds() -> Int: the microseconds part (0-999)"""
+        """microseconds() -> Int: the microseconds part (0-999)
+
+        Example:
+            time.seconds(0.0012345).microseconds()  # => 234
+        """
         return self._part(1000, 1000)
 
     def nanoseconds(self) -> int:
-        """nanoseconds() -> Int: the nanoseconds part (0-999)"""
+        """nanoseconds() -> Int: the nanoseconds part (0-999)
+
+        Example:
+            time.seconds(0.000001234).nanoseconds()  # => 234
+        """
         return self._part(1, 1000)
 
     def as_days(self) -> float:
-        """as_days() -> Float: the whole span in days"""
+        """as_days() -> Float: the whole span in days
+
+        Example:
+            let s = time.seconds(93603.5)  # 1 day, 2 hours and 3.5 seconds
+            s.as_days() > 1  # => true
+            time.hours(36).as_days()  # => 1.5
+        """
         return self.ns / (86400 * NS_PER_SECOND)
 
     def as_hours(self) -> float:
-        """as_hours() -> Float"""
+        """as_hours() -> Float: the whole span in hours
+
+        Example:
+            time.minutes(90).as_hours()  # => 1.5
+        """
         return self.ns / (3600 * NS_PER_SECOND)
 
     def as_minutes(self) -> float:
-        """as_minutes() -> Float"""
+        """as_minutes() -> Float: the whole span in minutes
+
+        Example:
+            time.seconds(90).as_minutes()  # => 1.5
+        """
         return self.ns / (60 * NS_PER_SECOND)
 
     def as_seconds(self) -> float:
-        """as_seconds() -> Float"""
+        """as_seconds() -> Float: the whole span in seconds
+
+        Example:
+            time.minutes(2).as_seconds()  # => 120.0
+        """
         return self.ns / NS_PER_SECOND
 
     def as_millis(self) -> int:
-        """as_millis() -> Int (truncated toward zero)"""
+        """as_millis() -> Int: the whole span in milliseconds (truncated toward zero)
+
+        Example:
+            time.seconds(1.5).as_millis()  # => 1500
+        """
         return self._part(1_000_000, None)
 
     def as_micros(self) -> int:
-        """as_micros() -> Int (truncated toward zero)"""
+        """as_micros() -> Int: the whole span in microseconds (truncated toward zero)
+
+        Example:
+            time.seconds(1.5).as_micros()  # => 1500000
+        """
         return self._part(1000, None)
 
     def as_nanos(self) -> int:
-        """as_nanos() -> Int"""
+        """as_nanos() -> Int: the whole span in nanoseconds
+
+        Example:
+            time.seconds(2).as_nanos()  # => 2000000000
+        """
         return self.ns
 
 
@@ -557,69 +874,115 @@ class Span:
 
 
 def now() -> Timestamp:
-    """now() -> Timestamp: the current UTC instant"""
+    """now() -> Timestamp: the current UTC instant
+
+    Example:
+        let start = time.now()
+        start.cls()  # => "Timestamp"
+        time.now().since(start).as_seconds() >= 0  # => true
+    """
     return Timestamp(_time.time_ns())
 
 
 def now_local() -> Zoned:
-    """now_local() -> Zoned: the current time in the local time zone"""
+    """now_local() -> Zoned: the current time in the local time zone
+
+    Example:
+        time.now_local().cls()  # => "Zoned"
+    """
     return Zoned(_time.time_ns(), local_zone())
 
 
 def today() -> Date:
-    """today() -> Date: the local date"""
+    """today() -> Date: the local date
+
+    Example:
+        time.today().cls()  # => "Date"
+    """
     return now_local().date()
 
 
 def time_now() -> Time:
-    """time_now() -> Time: the local time of day"""
+    """time_now() -> Time: the local time of day
+
+    Example:
+        time.time_now().cls()  # => "Time"
+    """
     return now_local().time()
 
 
 def ticks_ms() -> int:
-    """ticks_ms() -> Int: milliseconds since the program started (monotonic)"""
+    """ticks_ms() -> Int: milliseconds since the program started (monotonic)
+
+    Example:
+        time.ticks_ms() >= 0  # => true
+    """
     return (_time.monotonic_ns() - program.STARTED_NS) // 1_000_000
 
 
 def sleep(seconds: Any) -> None:
-    """sleep(seconds): wait; inside a server task other connections keep being served"""
-    seconds = _number(seconds, "sleep")
-    if seconds < 0:
-        raise ValueErr(f"sleep: seconds must not be negative, got {seconds}")
+    """sleep(seconds): wait this many seconds (Int or Float); inside a server, other
+    connections keep being served
+
+    Example:
+        time.sleep(0.01)  # => nil
+    """
+    seconds = non_negative(need_number(seconds, "time.sleep", "of seconds"),
+                           "time.sleep", "seconds")
     from quest_rt.web import bridge
 
     bridge.sleep(seconds)
 
 
 def from_timestamp(s: Any) -> Timestamp:
-    """from_timestamp(seconds) -> Timestamp (Int or Float seconds since the epoch)"""
-    s = _number(s, "from_timestamp")
+    """from_timestamp(seconds) -> Timestamp: the instant this many seconds (Int or Float)
+    after 1970-01-01 UTC
+
+    Example:
+        time.from_timestamp(0).str()  # => "1970-01-01T00:00:00.000000000Z"
+        time.from_timestamp(1.5).as_millis()  # => 1500
+    """
+    s = need_number(s, "time.from_timestamp", "of seconds")
     return Timestamp(s * NS_PER_SECOND if type(s) is int else round(s * NS_PER_SECOND))
 
 
 def from_timestamp_ms(ms: Any) -> Timestamp:
-    """from_timestamp_ms(ms) -> Timestamp"""
-    return Timestamp(_integer(ms, "from_timestamp_ms", "milliseconds") * 1_000_000)
+    """from_timestamp_ms(ms) -> Timestamp: the instant ms milliseconds after the Unix epoch
+
+    Example:
+        time.from_timestamp_ms(1500).str()  # => "1970-01-01T00:00:01.500000000Z"
+    """
+    return Timestamp(need_int(ms, "time.from_timestamp_ms", "number of milliseconds") * 1_000_000)
 
 
 def from_timestamp_us(us: Any) -> Timestamp:
-    """from_timestamp_us(us) -> Timestamp"""
-    return Timestamp(_integer(us, "from_timestamp_us", "microseconds") * 1000)
+    """from_timestamp_us(us) -> Timestamp: the instant us microseconds after the Unix epoch
+
+    Example:
+        time.from_timestamp_us(2).as_nanos()  # => 2000
+    """
+    return Timestamp(need_int(us, "time.from_timestamp_us", "number of microseconds") * 1000)
 
 
 def _span_of(factor: int, fname: str) -> Any:
     def make(n: Any) -> Span:
-        n = _number(n, fname, "count")
+        n = need_number(n, f"time.{fname}", f"of {fname}")
         return Span(n * factor if type(n) is int else round(n * factor))
 
     make.__name__ = fname
-    make.__doc__ = f"{fname}(n) -> Span"
+    make.__doc__ = (f"{fname}(n) -> Span: a span of n {fname} (Int or Float)\n\nExample:\n"
+                    f"    time.{fname}(2).as_seconds()  # => {2 * factor / NS_PER_SECOND}\n")
     return make
 
 
 def is_leap_year(year: Any) -> bool:
-    """is_leap_year(year) -> Bool"""
-    year = _integer(year, "is_leap_year", "year")
+    """is_leap_year(year) -> Bool: whether the year has 366 days
+
+    Example:
+        time.is_leap_year(2024)  # => true
+        time.is_leap_year(1900)  # => false
+    """
+    year = need_int(year, "time.is_leap_year", "year")
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 

@@ -51,6 +51,13 @@ class Float(Expr):
 
 
 @node
+class BigInt(Expr):
+    """A BigInt literal (``123n``, ``0xFFn``, spec 1.3)."""
+
+    value: int
+
+
+@node
 class Str(Expr):
     """A plain string literal (escapes already processed)."""
 
@@ -66,9 +73,9 @@ class Bytes(Expr):
 
 @node
 class FStrPart(Node):
-    """One ``{name}`` or ``{name:spec}`` hole of an f-string."""
+    """One ``{expr}`` or ``{expr:spec}`` hole of an f-string (positioned at its ``{``)."""
 
-    name: str
+    expr: Expr
     spec: str | None
 
 
@@ -405,6 +412,24 @@ class Del(Stmt):
 
 
 @node
+class DocDecl(Stmt):
+    """``% fun name(params) "doc"`` and the like (spec 2.15): metadata, nothing to run."""
+
+    kind: Literal["fun", "const", "type", "trait"]
+    name: str
+    doc: str
+
+
+@node
+class Decorator(Node):
+    """``@Name``, ``@mod.Name`` or ``@Name(args)`` before a ``fun`` (spec 2.15)."""
+
+    name: str
+    module: str | None = None
+    args: tuple[Arg, ...] | None = None  # None: written without parentheses
+
+
+@node
 class FunDecl(Stmt):
     name: str
     params: tuple[Param, ...]
@@ -413,6 +438,8 @@ class FunDecl(Stmt):
     pub: bool = False
     #: ``fun self.name(...)`` inside a type: a class (static) method.
     static: bool = False
+    #: applied bottom-up when the declaration runs (spec 2.15)
+    decorators: tuple[Decorator, ...] = ()
 
 
 @node

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lexicon import IDENTIFIER, KEYWORDS
 
@@ -34,18 +35,27 @@ class LiteralError(Exception):
 
 # ---------------------------------------------------------------- numbers
 
-_DECIMAL = re.compile(r"[0-9][0-9_]*(?:\.[0-9][0-9_]*)?(?:[eE][+-]?[0-9]+)?")
+_DECIMAL = re.compile(r"[0-9][0-9_]*(?:\.[0-9][0-9_]*)?(?:[eE][+-]?[0-9][0-9_]*)?")
+_BIG_DECIMAL = re.compile(r"[0-9][0-9_]*")
+
+
+class BigIntLiteral(NamedTuple):
+    """The value of a BigInt literal (``123n``, ``0xFFn``): any size, no 64-bit check."""
+
+    value: int
 _BASES = {"x": (16, "hexadecimal", "0-9a-f"), "b": (2, "binary", "01"), "o": (8, "octal", "0-7")}
 
 
-def decode_number(text: str) -> int | float:
-    """The value of a NUMBER token: Int (64-bit) or Float.
+def decode_number(text: str) -> int | float | BigIntLiteral:
+    """The value of a NUMBER token: Int (64-bit), Float or BigInt (an ``n`` suffix).
 
-    The token may contain anything the lexer glued to the digits (``12abc``, ``0x1G``,
-    ``123n``); this is where such spellings are rejected.
+    The token may contain anything the lexer glued to the digits (``12abc``, ``0x1G``);
+    this is where such spellings are rejected.
     """
     if len(text) > 1 and text[0] == "0" and text[1].lower() in _BASES:
-        return _decode_based(text)
+        if text.endswith("n"):
+            return BigIntLiteral(_decode_based(text[:-1], text, check=False))
+        return _decode_based(text, text)
     if _DECIMAL.fullmatch(text):
         digits = text.replace("_", "")
         if any(ch in digits for ch in ".eE"):
@@ -54,24 +64,22 @@ def decode_number(text: str) -> int | float:
                 raise LiteralError(f"float literal `{text}` is too large")
             return value
         return _checked_int(int(digits), text)
-    if text.endswith("n") and _DECIMAL.fullmatch(text[:-1]):
-        raise LiteralError(f"BigInt literals like `{text}` are not supported yet")
+    if text.endswith("n") and _BIG_DECIMAL.fullmatch(text[:-1]):
+        return BigIntLiteral(int(text[:-1].replace("_", "")))
     bad = next((i for i, ch in enumerate(text) if ch.isalpha() and ch not in "eE"), 0)
     raise LiteralError(f"`{text}` is not a valid number: digits cannot run into letters", bad)
 
 
-def _decode_based(text: str) -> int:
+def _decode_based(text: str, token: str, check: bool = True) -> int:
     base, word, allowed = _BASES[text[1].lower()]
     body = text[2:]
-    if body.endswith("n"):
-        raise LiteralError(f"BigInt literals like `{text}` are not supported yet")
     for i, ch in enumerate(body):
         if ch != "_" and not _is_digit_in_base(ch, base):
-            raise LiteralError(f"invalid digit `{ch}` in {word} number `{text}`", i + 2)
+            raise LiteralError(f"invalid digit `{ch}` in {word} number `{token}`", i + 2)
     digits = body.replace("_", "")
     if not digits:
-        raise LiteralError(f"`{text}` has no digits (expected {allowed} after `{text[:2]}`)")
-    return _checked_int(int(digits, base), text)
+        raise LiteralError(f"`{token}` has no digits (expected {allowed} after `{text[:2]}`)")
+    return _checked_int(int(digits, base), text) if check else int(digits, base)
 
 
 def _is_digit_in_base(ch: str, base: int) -> bool:
@@ -174,9 +182,9 @@ def _hole_end(body: str, i: int) -> int:
     depth = 0
     while i < len(body):
         ch = body[i]
-        if ch == '"':
+        if ch in "\"'":
             i += 1
-            while i < len(body) and body[i] != '"':
+            while i < len(body) and body[i] != ch:
                 i += 2 if body[i] == "\\" else 1
         elif ch == "{":
             depth += 1
@@ -188,14 +196,16 @@ def _hole_end(body: str, i: int) -> int:
     return -1
 
 
-_FSTRING_HOLE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::([^}]*))?\}")
 
 
 def split_fstring(text: str) -> list[str | Hole]:
-    """Split an FSTRING token (``f"..."``) into text pieces and ``{name}``/``{name:spec}`` holes.
+    """Split an FSTRING token (``f"..."``) into text pieces and ``{expr}``/``{expr:spec}``
+    holes (``Hole.offset`` points at the ``{``).
 
-    Only a bare identifier may sit in the braces (spec 1.4) and there is no ``{{`` escape, so
-    any other ``{`` is an error. A lone ``}`` is ordinary text.
+    [EXT] A hole holds any expression, as Python users expect (``f"{a.b}"``,
+    ``f"{n + 1:05}"``); the format spec starts at the first top-level ``:`` that is not part
+    of an elvis ``?:`` or a ternary ``c ? a : b``. There is no ``{{`` escape, and a lone
+    ``}`` is ordinary text.
     """
     body, start = text[2:-1], 2
     parts: list[str | Hole] = []
@@ -204,22 +214,53 @@ def split_fstring(text: str) -> list[str | Hole]:
         if body[i] == "\\":
             i += 2
         elif body[i] == "{":
-            m = _FSTRING_HOLE.match(body, i)
-            if m is None or m[1] in KEYWORDS:
+            close = _hole_end(body, i + 1)
+            if close < 0:
+                raise LiteralError("`{` in this f-string is never closed with `}`", start + i)
+            inner = body[i + 1 : close]
+            expr, spec = _split_spec(inner)
+            if not expr.strip():
                 raise LiteralError(
-                    "an f-string hole holds a variable name, optionally with a format spec: "
-                    "`{name}` or `{name:.2}` (for expressions use `..` or `#{expr}`)",
+                    "empty f-string hole: put an expression inside, optionally with a format "
+                    "spec (`{name}`, `{total:.2}`)",
                     start + i,
                 )
             if piece_start < i:
                 parts.append(unescape(body[piece_start:i]))
-            parts.append(Hole(m[1], start + i, m[2]))
-            i = piece_start = m.end()
+            parts.append(Hole(expr, start + i, spec))
+            i = piece_start = close + 1
         else:
             i += 1
     if piece_start < len(body):
         parts.append(unescape(body[piece_start:]))
     return parts
+
+
+def _split_spec(inner: str) -> tuple[str, str | None]:
+    """``("n + 1", "05")`` for the hole text ``n + 1:05``; the spec is ``None`` without one."""
+    depth, pending_ternary, i = 0, 0, 0
+    while i < len(inner):
+        ch = inner[i]
+        if ch in "\"'":
+            i += 1
+            while i < len(inner) and inner[i] != ch:
+                i += 2 if inner[i] == "\\" else 1
+        elif ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif depth == 0 and ch == "?":
+            if inner[i + 1 : i + 2] == ":":
+                i += 1  # the elvis operator `?:`
+            elif inner[i + 1 : i + 2] != "(":  # not a `name?(` predicate call
+                pending_ternary += 1
+        elif depth == 0 and ch == ":":
+            if pending_ternary:
+                pending_ternary -= 1
+            else:
+                return inner[:i], inner[i + 1 :]
+        i += 1
+    return inner, None
 
 
 _BYTES_ESCAPES = {"n": 10, "r": 13, "t": 9, "0": 0, "\\": 92, '"': 34, "'": 39}

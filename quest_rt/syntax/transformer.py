@@ -22,6 +22,7 @@ from . import ast
 from .errors import QuestSyntaxError
 from .lexicon import TYPE_WORDS
 from .literals import (
+    BigIntLiteral,
     Hole,
     LiteralError,
     decode_bytes,
@@ -236,8 +237,39 @@ class QuestTransformer(Transformer_NonRecursive):
     # ------------------------------------------------------------ functions and types
 
     def fun_decl(self, meta, c):
-        name, params, returns, body = c
-        return ast.FunDecl(name=str(name), params=params, body=body, returns=returns, **_pos(meta))
+        *decorators, name, params, returns, body = c
+        return ast.FunDecl(
+            name=str(name),
+            params=params,
+            body=body,
+            returns=returns,
+            decorators=tuple(decorators),
+            **_pos(meta),
+        )
+
+    def _doc_decl(self, meta, kind: str, name: Token, doc: Token) -> ast.DocDecl:
+        text = self._literal_text(doc, "a doc string")
+        return ast.DocDecl(kind=kind, name=str(name), doc=text, **_pos(meta))
+
+    def doc_fun(self, meta, c):
+        return self._doc_decl(meta, "fun", c[1], c[-1])
+
+    def doc_const(self, meta, c):
+        return self._doc_decl(meta, "const", c[1], c[2])
+
+    def doc_type(self, meta, c):
+        return self._doc_decl(meta, "type", c[1], c[2])
+
+    def doc_trait(self, meta, c):
+        return self._doc_decl(meta, "trait", c[1], c[2])
+
+    def decorator(self, meta, c):
+        first, second, args = c
+        name, module = (str(first), None) if second is None else (str(second), str(first))
+        return ast.Decorator(name=name, module=module, args=args, **_pos(meta))
+
+    def decorator_args(self, meta, c):
+        return c[0]
 
     def static_method(self, meta, c):
         receiver, name, params, returns, body = c
@@ -412,6 +444,8 @@ class QuestTransformer(Transformer_NonRecursive):
             raise self._literal_error(tok, err) from None
         if isinstance(value, float):
             return ast.Float(value=value, **_pos(meta))
+        if isinstance(value, BigIntLiteral):
+            return ast.BigInt(value=value.value, **_pos(meta))
         return ast.Int(value=value, **_pos(meta))
 
     def string(self, meta, c):
@@ -440,7 +474,12 @@ class QuestTransformer(Transformer_NonRecursive):
         except LiteralError as err:
             raise self._literal_error(tok, err) from None
         parts = tuple(
-            ast.FStrPart(name=p.text, spec=p.spec, line=tok.line, col=tok.column + p.offset)
+            ast.FStrPart(
+                expr=self.parse_embedded(p.text, tok.line, tok.column + p.offset + 1),
+                spec=p.spec,
+                line=tok.line,
+                col=tok.column + p.offset,
+            )
             if isinstance(p, Hole)
             else p
             for p in pieces

@@ -2,8 +2,9 @@
 
 A test file's base name starts with ``test_`` or ends with ``_test.q``; names starting
 with ``.`` are skipped (directories too). Ours: the file must also be a ``.q`` file, so a
-``test_data.json`` fixture next to the tests is never taken for a suite. Helpers and
-fixtures named otherwise are never run, even when named on the command line.
+``test_data.json`` fixture next to the tests is never taken for a suite. These rules
+choose files inside the directories searched; a file named explicitly is run whatever its
+name (``quest test examples/smoke.q``).
 """
 
 from __future__ import annotations
@@ -49,8 +50,7 @@ def find_tests(paths: list[str]) -> list[str]:
         if os.path.isdir(path):
             found.update(_scan(path))
         elif os.path.isfile(path):
-            if is_test_file(os.path.basename(path)):
-                found.add(os.path.normpath(path))
+            found.add(os.path.normpath(path))
         else:
             raise FileNotFoundError(path)
     return sorted(found)

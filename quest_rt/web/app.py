@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from .http.cors import CorsPolicy
 from .http.routes import Route, RouteTable
 from .settings import WebSettings
 from .ws.connection import WebSocketConnection
@@ -72,6 +73,8 @@ class WebApp:
         self.default_headers: dict[str, str] = {}
         #: HTTP routes the engine and its layers own, ahead of handle_request.
         self.routes = RouteTable()
+        #: Cross-origin policy for HTTP answers (None: no CORS headers at all).
+        self.cors: CorsPolicy | None = None
         # {path: Endpoint}
         self.websocket_endpoints: dict[str, Endpoint] = {}
 
@@ -114,10 +117,11 @@ class WebApp:
     def route(
         self, method: str, pattern: str, handler: Callable[[Request], Response | None]
     ) -> Route:
-        """Serve ``pattern`` (``/live/:id``, ``/users/{id<int>}``, ``/assets/*path``)
+        """Serve ``pattern`` (``/live/:id``, ``/users/{id<int>}``, ``/assets/*rest``)
         with ``handler(request) -> response``, ahead of ``handle_request``; the
         parameters arrive in ``request["params"]``. ``method`` ``"*"`` matches any.
-        A handler returning None is answered like an unmatched request (404).
+        A handler returning None leaves the request to ``handle_request``, as if no
+        route had matched.
 
         Raises:
             ValueError: a malformed pattern.

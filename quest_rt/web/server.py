@@ -152,13 +152,21 @@ class ServerThread:
             raise RuntimeError("the server thread failed") from self._errors[0]
 
 
+def _sole_cause(exc: BaseException) -> BaseException:
+    """The one exception inside nested single-member groups (Trio wraps what a
+    nursery's task raised), so that callers can catch ``OSError`` for a failed bind."""
+    while isinstance(exc, BaseExceptionGroup) and len(exc.exceptions) == 1:
+        exc = exc.exceptions[0]
+    return exc
+
+
 def start_in_thread(
     app: WebApp, host: str = "127.0.0.1", port: int = 0, *, timeout: float = 10.0
 ) -> ServerThread:
     """Start serving ``app`` in a new thread with its own Trio loop; return once bound.
 
     Raises:
-        OSError: the address could not be bound.
+        OSError: the address could not be bound (in use, unknown host, bad port).
     """
     ready = threading.Event()
     box: dict[str, Any] = {}
@@ -187,6 +195,6 @@ def start_in_thread(
     if "port" not in box:
         thread.join(timeout)
         if errors:
-            raise errors[0]
+            raise _sole_cause(errors[0])
         raise RuntimeError(f"server did not start within {timeout} s")
     return ServerThread(host, box["port"], thread, box["token"], box["stop"], errors)

@@ -100,7 +100,7 @@ def test_a_template_literal_becomes_a_render_function(tmp_path):
     assert_in_order(
         lines,
         [
-            "lv = ·import_module('std/web/liveview', ·FILE)",
+            "lv = ·import_module('std/web/liveview', ·FILE, 'lv')",
             "def render(assigns):",
             "    def ·tplN(·aN):",
         ],

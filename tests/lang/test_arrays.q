@@ -50,10 +50,34 @@ describe("Indexing", fun ()
     assert_eq(a[-3], 10)
   end)
 
-  it("raises RuntimeErr when reading out of range", fun ()
+  it("raises IndexErr naming index and length when reading out of range", fun ()
+    let a = [1]
+    assert_error(IndexErr, fun () a[5] end, "Index 5 out of range for Array of length 1")
+    assert_error(IndexErr, fun () a[-2] end, "Index -2 out of range for Array of length 1")
+    assert_raises(IndexErr, fun () [][0] end)
+  end)
+
+  it("names index and length for computed indices and nested arrays", fun ()
+    let grid = [[1, 2], [3]]
+    let row = 1
+    let i = 1
+    assert_error(IndexErr, fun () grid[row][i] end, "Index 1 out of range for Array of length 1")
+    assert_error(IndexErr, fun () grid[i + 1] end, "Index 2 out of range for Array of length 2")
+    let n: Int = 3
+    let xs: Array = [1, 2]
+    assert_error(IndexErr, fun () xs[n - 1] end, "Index 2 out of range for Array of length 2")
+    assert_error(IndexErr, fun () xs[n] = 0 end, "Index 3 out of range for Array of length 2")
+  end)
+
+  it("an IndexErr is also a RuntimeErr (code written for the reference still catches it)", fun ()
     assert_raises(RuntimeErr, fun () [1][5] end)
-    assert_raises(RuntimeErr, fun () [1][-2] end)
-    assert_raises(RuntimeErr, fun () [][0] end)
+    let caught = nil
+    try
+      [1][5]
+    catch e: RuntimeErr
+      caught = e.type()
+    end
+    assert_eq(caught, IndexErr)
   end)
 
   it("raises TypeErr for a non-Int index", fun ()
@@ -236,8 +260,27 @@ describe("sort and sorted", fun ()
     assert_eq(sorted[2].cls(), "Int")
   end)
 
-  it("treats arrays as equal to each other, so they keep their order", fun ()
-    assert_eq([[2], [1]].sorted(), [[2], [1]])
+  it("orders arrays lexicographically, a prefix first ([EXT] spec 3.4)", fun ()
+    assert_eq([[2], [1]].sorted(), [[1], [2]])
+    assert_eq([[1, 2], [1], [0, 9]].sorted(), [[0, 9], [1], [1, 2]])
+  end)
+
+  it("take key: and reverse: ([EXT] ours)", fun ()
+    let words = ["bb", "a", "ccc", "dd"]
+    assert_eq(words.sorted(key: fun (w) w.len() end), ["a", "bb", "dd", "ccc"])
+    assert_eq(words.sorted(key: fun (w) w.len() end, reverse: true), ["ccc", "bb", "dd", "a"])
+    assert_eq(words.sorted(reverse: true), ["dd", "ccc", "bb", "a"])
+    let rows = [{"n": "b", "age": 3}, {"n": "a", "age": 3}, {"n": "c", "age": 1}]
+    rows.sort(key: fun (r) [r["age"], r["n"]] end)
+    assert_eq(rows.map(fun (r) r["n"] end), ["c", "a", "b"])
+  end)
+
+  it("min and max, with key: ([EXT] ours)", fun ()
+    assert_eq([3, 1, 2].min(), 1)
+    assert_eq([3, 1, 2].max(), 3)
+    assert_eq(["bb", "a", "cc"].max(key: fun (w) w.len() end), "bb")
+    assert_eq(["bb", "a", "cc"].min(key: fun (w) w.len() end), "a")
+    assert_raises(RuntimeErr, fun () [].min() end)
   end)
 end)
 
@@ -246,9 +289,9 @@ describe("get, first, last, slice", fun ()
     assert_eq([1, 2, 3].get(1), 2)
   end)
 
-  it("get out of range or negative is RuntimeErr", fun ()
-    assert_raises(RuntimeErr, fun () [].get(0) end)
-    assert_raises(RuntimeErr, fun () [1].get(-1) end)
+  it("get out of range or negative is IndexErr naming index and length", fun ()
+    assert_error(IndexErr, fun () [].get(0) end, "Index 0 out of range for Array of length 0")
+    assert_error(IndexErr, fun () [1].get(-1) end, "Index -1 out of range for Array of length 1")
   end)
 
   it("first and last", fun ()

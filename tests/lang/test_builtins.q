@@ -39,6 +39,7 @@ end)
 describe("chr, ord, is_array", fun ()
   it("chr makes a one-character string and rejects invalid code points", fun ()
     assert_eq(chr(65), "A")
+    assert_eq(chr(65.7), "A")
     assert_raises(ValueErr, fun () chr(1114112) end)
   end)
 
@@ -122,7 +123,7 @@ describe("Universal methods", fun ()
   it("do not reach Python methods of built-in values", fun ()
     assert_raises(AttrErr, fun () [].append(1) end)
     assert_raises(AttrErr, fun () "a".join(["b"]) end)
-    assert_raises(AttrErr, fun () {}.items() end)
+    assert_raises(AttrErr, fun () {}.update({}) end)
   end)
 end)
 
@@ -188,5 +189,50 @@ describe("Newlines", fun ()
   it("ignore comments at the end of a line", fun ()
     let v = 1 # not code: v = 2
     assert_eq(v, 1)
+  end)
+end)
+
+describe("Argument count errors", fun ()
+  it("say 'expects N arguments, got M' for built-in functions and methods", fun ()
+    use "std/math"
+    assert_error(ArgErr, fun () chr(65, 66) end, "chr expects 1 arguments, got 2")
+    assert_error(ArgErr, fun () math.sqrt(4, 2) end, "math.sqrt expects 1 arguments, got 2")
+    assert_error(ArgErr, fun () "abc".upper(1) end, "Str.upper() expects 0 arguments, got 1")
+    assert_error(ArgErr, fun () [1].push(1, 2) end, "Array.push(x) expects 1 arguments, got 2")
+  end)
+end)
+
+const TOP_LEVEL_FUNCTION = __function__
+
+describe("Magic values (spec 1.5)", fun ()
+  it("__file__ is the absolute path of the current file", fun ()
+    assert(__file__.starts_with("/"), __file__)
+    assert(__file__.ends_with("tests/lang/test_builtins.q"), __file__)
+  end)
+
+  it("__line__ is the line of the token", fun ()
+    let here = __line__
+    let next = __line__
+    assert_eq(next, here + 1)
+    assert_type(here, Int)
+  end)
+
+  it("__function__ names the enclosing function, <module> at top level", fun ()
+    fun outer_name()
+      __function__
+    end
+    assert_eq(outer_name(), "outer_name")
+    let anon = fun () __function__ end
+    assert_eq(anon(), "<anonymous>")
+    type Named
+      fun which() __function__ end
+    end
+    assert_eq(Named.new().which(), "which")
+    assert_eq(TOP_LEVEL_FUNCTION, "<module>")
+  end)
+
+  it("a declared name shadows a magic value", fun ()
+    let __line__ = "mine"
+    assert_eq(__line__, "mine")
   end)
 end)

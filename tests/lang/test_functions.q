@@ -158,7 +158,7 @@ end)
 
 describe("Argument errors", fun ()
   it("reject too many positional arguments", fun ()
-    assert_error_has(ArgErr, fun () two(1, 2, 3) end, "takes at most 2 positional arguments")
+    assert_error_has(ArgErr, fun () two(1, 2, 3) end, "two expects 2 arguments, got 3")
   end)
 
   it("reject a missing required parameter", fun ()

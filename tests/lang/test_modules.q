@@ -165,3 +165,16 @@ describe("Loading", fun ()
     assert_error_has(ImportErr, fun () use "./modules/_circular_a" end, "ircular")
   end)
 end)
+
+describe("Module names", fun ()
+  it("take the use ... as alias, and document themselves by it without a doc string", fun ()
+    use "./modules/sub/_child" as doc_module
+    assert_eq(doc_module.str(), "<module doc_module>")
+    assert_eq(doc_module._doc(), "Module: doc_module")
+    use "std/math" as m2
+    assert_eq(m2.str(), "<module m2>")
+    use "std/math"
+    assert_eq(math.str(), "<module math>")
+    assert(m2 == math)
+  end)
+end)

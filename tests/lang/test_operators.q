@@ -224,7 +224,29 @@ describe("Assignment", fun ()
     let t = "ab"
     t *= 2
     assert_eq(t, "abab")
-    assert_raises(TypeErr, fun () t += "c" end)
+    assert_raises(TypeErr, fun () t += 1 end)
+  end)
+
+  it("+= concatenates two Strs and joins two Arrays, while + stays numeric", fun ()
+    let t = "ab"
+    t += "c"
+    assert_eq(t, "abc")
+    let xs = [1]
+    let alias = xs
+    xs += [2, 3]
+    assert_eq(xs, [1, 2, 3])
+    assert_eq(alias, [1])
+    let d = {"s": "x", "a": []}
+    d["s"] += "y"
+    d["a"] += [1]
+    assert_eq(d, {"s": "xy", "a": [1]})
+    let join = fun (a, b) a += b a end
+    assert_eq(join("p", "q"), "pq")
+    assert_eq(join([nil], [true]), [nil, true])
+    assert_eq(join(1, 2), 3)
+    assert_raises(TypeErr, fun () "a" + "b" end)
+    assert_raises(TypeErr, fun () [1] + [2] end)
+    assert_raises(TypeErr, fun () join("a", [1]) end)
   end)
 
   it("applies compound operators to index and field targets", fun ()

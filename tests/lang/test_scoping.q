@@ -264,8 +264,9 @@ end)
 describe("const", fun ()
   it("cannot be assigned", fun ()
     const LIMIT = 100
-    assert_error(TypeErr, fun () LIMIT = 6 end, "Cannot assign to constant 'LIMIT'")
-    assert_raises(TypeErr, fun () LIMIT += 1 end)
+    assert_error(TypeErr, fun () LIMIT = 6 end, "Cannot reassign constant 'LIMIT'")
+    assert_error(TypeErr, fun () LIMIT += 1 end, "Cannot modify constant 'LIMIT'")
+    assert_error(TypeErr, fun () LIMIT -= 1 end, "Cannot modify constant 'LIMIT'")
     assert_eq(LIMIT, 100)
   end)
 

@@ -77,6 +77,18 @@ describe("Plain strings", fun ()
 end)
 
 describe("f-strings", fun ()
+  it("hold any expression in a hole, with an optional format spec ([EXT] ours)", fun ()
+    let n = 5
+    let user = {"name": "Ada", "tags": ["x", "y"]}
+    assert_eq(f"{n + 1}", "6")
+    assert_eq(f"{n * 2:05}", "00010")
+    assert_eq(f"{user.name} has {user['tags'].len()} tags", "Ada has 2 tags")
+    assert_eq(f"{n > 3 ? 'big' : 'small'}", "big")
+    assert_eq(f"{n > 3 ? n : 0:>3}", "  5")
+    assert_eq(f"{nil ?: 'none'}", "none")
+    assert_eq(f"{[1, 2].map(fun (x) x * 10 end)}", "[10, 20]")
+  end)
+
   it("insert a variable's string form", fun ()
     let name = "Quest"
     let n = 42
@@ -230,6 +242,11 @@ describe("Indexing", fun ()
     assert_raises(IndexErr, fun () "abc"[3] end)
     assert_raises(IndexErr, fun () "abc"[-4] end)
     assert_raises(IndexErr, fun () ""[0] end)
+    let s = "abc"
+    assert_error(IndexErr, fun () s[3] end, "Index 3 out of range for Str of length 3")
+    let b = s.bytes()
+    assert_error(IndexErr, fun () b[-4] end, "Index -4 out of range for Bytes of length 3")
+    assert_error(IndexErr, fun () b.get(3) end, "Index 3 out of range for Bytes of length 3")
   end)
 
   it("raises TypeErr for a non-Int index", fun ()

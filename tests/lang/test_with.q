@@ -169,3 +169,17 @@ describe("Built-in guards", fun ()
     assert_eq(buf.get_value(), "captured\n")
   end)
 end)
+
+describe("Values that are no context manager", fun ()
+  it("name the missing method in the reference's words", fun ()
+    type NoEnter
+      fun _exit() nil end
+    end
+    type NoExit
+      fun _enter() self end
+    end
+    assert_error_has(AttrErr, fun () with NoEnter.new() nil end end, "has no method '_enter'")
+    assert_error_has(AttrErr, fun () with NoExit.new() nil end end, "has no method '_exit'")
+    assert_error_has(AttrErr, fun () with "text" nil end end, "Str has no method '_enter'")
+  end)
+end)

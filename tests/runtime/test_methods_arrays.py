@@ -62,29 +62,29 @@ def test_array_method(receiver, name, args, want):
 
 
 ERRORS = [
-    ([1], "get", (1,), RuntimeErr, "Index 1 out of bounds for array of length 1"),
-    ([], "get", (0,), RuntimeErr, "Index 0 out of bounds"),
-    ([1, 2], "get", (-1,), RuntimeErr, "Index -1 out of bounds"),
+    ([1], "get", (1,), IndexErr, "Index 1 out of range for Array of length 1"),
+    ([], "get", (0,), IndexErr, "Index 0 out of range for Array of length 0"),
+    ([1, 2], "get", (-1,), IndexErr, "Index -1 out of range for Array of length 2"),
     ([1], "get", ("0",), TypeErr, "Array.get expects an Int index, got Str"),
     ([], "pop", (), RuntimeErr, "Cannot pop from an empty array"),
     ([], "shift", (), RuntimeErr, "Cannot shift from an empty array"),
     ([], "first", (), RuntimeErr, "empty array"),
     ([], "last", (), RuntimeErr, "empty array"),
-    ([1], "insert", (2, "x"), IndexErr, "Insert index 2 out of bounds for array of length 1"),
-    ([1], "insert", (-1, "x"), IndexErr, "Insert index -1 out of bounds"),
+    ([1], "insert", (2, "x"), IndexErr, "Insert index 2 out of range for Array of length 1"),
+    ([1], "insert", (-1, "x"), IndexErr, "Insert index -1 out of range for Array of length 1"),
     ([1], "insert", (None, "x"), TypeErr, "Array.insert expects an Int index, got Nil"),
-    ([1], "remove_at", (1,), IndexErr, "Index 1 out of bounds for array of length 1"),
-    ([1], "remove_at", (-1,), IndexErr, "Index -1 out of bounds"),
+    ([1], "remove_at", (1,), IndexErr, "Index 1 out of range for Array of length 1"),
+    ([1], "remove_at", (-1,), IndexErr, "Index -1 out of range for Array of length 1"),
     ([1], "remove_at", (0.0,), TypeErr, "Array.remove_at expects an Int index, got Float"),
     ([1], "slice", ("a", 1), TypeErr, "Array.slice expects Int bounds, got Str"),
     ([1], "concat", ("ab",), TypeErr, "Array.concat expects an Array, got Str"),
     ([1], "join", (1,), TypeErr, "Array.join expects a Str separator, got Int"),
-    ([1], "join", (), ArgErr, "Array.join(sep) takes 1 argument, got 0"),
+    ([1], "join", (), ArgErr, "Array.join(sep) expects 1 arguments, got 0"),
     ([1], "map", (1,), TypeErr, "Array.map expects a function, got Int"),
     ([1], "filter", ("f",), TypeErr, "Array.filter expects a function, got Str"),
     ([1], "each", (None,), TypeErr, "Array.each expects a function, got Nil"),
     ([1], "reduce", ([], 0), TypeErr, "Array.reduce expects a function, got Array"),
-    ([1], "reduce", (lambda a, x: a,), ArgErr, "Array.reduce(f, init) takes 2 arguments, got 1"),
+    ([1], "reduce", (lambda a, x: a,), ArgErr, "Array.reduce(f, init) expects 2 arguments, got 1"),
     ([1], "any", (1,), TypeErr, "Array.any expects a function"),
     ([1], "all", (1,), TypeErr, "Array.all expects a function"),
     ([1], "find", (1,), TypeErr, "Array.find expects a function"),
@@ -148,13 +148,29 @@ def test_non_mutating_methods_return_a_new_array(name, args):
 
 
 def test_sort_is_stable_among_equal_elements():
-    # 1 and 1.0 are equal, and so are any two arrays (spec 3.4): order is kept
-    a, b = [2], [1]
-    items = [1.0, "z", 1, a, b]
-    assert call_method(items, "sorted") == [1.0, 1, "z", a, b]
-    assert call_method(items, "sorted")[3] is a
+    # 1 and 1.0 are equal, and so are two dicts (spec 3.4): order is kept
+    a, b = {"k": 2}, {"k": 1}
+    items = [1.0, "z", 1, a, b, [1]]
+    assert call_method(items, "sorted") == [1.0, 1, "z", [1], a, b]
+    assert call_method(items, "sorted")[4] is a
     floats_first = call_method([1, 1.0, 0], "sorted")
     assert [type(x) for x in floats_first] == [int, int, float]
+
+
+def test_sort_and_sorted_take_key_and_reverse():
+    items = ["bb", "a", "ccc", "dd"]
+    assert call_method(items, "sorted", key=len) == ["a", "bb", "dd", "ccc"]
+    assert call_method(items, "sorted", key=len, reverse=True) == ["ccc", "bb", "dd", "a"]
+    assert call_method(items, "sorted", reverse=True) == ["dd", "ccc", "bb", "a"]
+    call_method(items, "sort", key=lambda s: [len(s), s])
+    assert items == ["a", "bb", "dd", "ccc"]
+
+
+def test_min_and_max_take_a_key():
+    assert call_method([3, 1, 2], "min") == 1
+    assert call_method([3, 1, 2], "max") == 3
+    assert call_method(["bb", "a", "cc"], "max", key=len) == "bb"
+    assert call_method([[2], [1, 5]], "min") == [1, 5]
 
 
 def test_sort_orders_strings_by_code_point():

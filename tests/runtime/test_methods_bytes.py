@@ -16,7 +16,7 @@ CASES = [
     ("\xff\xfe", "encode", ("b64",), "w7/Dvg=="),
     ("\xff\xfe", "encode", ("b64url",), "w7_Dvg"), ("hello", "encode", ("base64url",),
                                                     "aGVsbG8"),
-    ("hi", "encode", ("utf-8",), "[104, 105]"), ("é", "encode", ("utf8",), "[195, 169]"),
+    ("hi", "encode", ("utf-8",), "[104, 105]"), ("hi", "encode", (), "[104, 105]"), ("é", "encode", ("utf8",), "[195, 169]"),
     ("6869", "decode", ("hex",), "hi"), ("C3A9", "decode", ("hex",), "é"),
     ("aGVsbG8=", "decode", ("b64",), "hello"), ("aGVsbG8", "decode", ("base64",), "hello"),
     ("w7_Dvg", "decode", ("b64url",), "\xff\xfe"), ("w7_Dvg==", "decode", ("base64url",),
@@ -61,14 +61,14 @@ ERRORS = [
     ("abcde", "decode", ("b64",), ValueErr, "invalid b64 text"),
     ("x", "hash", ("sha3",), ValueErr, "unknown algorithm 'sha3'"),
     ("x", "hash", (None,), TypeErr, "Str.hash expects an algorithm name (Str), got Nil"),
-    (b"abc", "get", (3,), IndexErr, "Bytes index 3 out of range (length 3)"),
-    (b"abc", "get", (-1,), IndexErr, "Bytes index -1 out of range"),
+    (b"abc", "get", (3,), IndexErr, "Index 3 out of range for Bytes of length 3"),
+    (b"abc", "get", (-1,), IndexErr, "Index -1 out of range for Bytes of length 3"),
     (b"abc", "get", ("0",), TypeErr, "Bytes.get expects an Int index, got Str"),
     (b"abc", "slice", (0.5, 1), TypeErr, "Bytes.slice expects Int bounds, got Float"),
     (b"\xff", "decode", (), ValueErr, "Bytes.decode: invalid UTF-8 at byte 0"),
     (b"\xc3", "decode", ("ascii",), ValueErr, "not ASCII"),
     (b"x", "decode", ("ebcdic",), ValueErr, "Bytes.decode: unknown encoding 'ebcdic'"),
-    (b"x", "hex", (1,), ArgErr, "Bytes.hex() takes 0 arguments, got 1"),
+    (b"x", "hex", (1,), ArgErr, "Bytes.hex() expects 0 arguments, got 1"),
 ]
 
 

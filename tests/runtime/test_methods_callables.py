@@ -89,8 +89,9 @@ def test_native_function_doc_is_its_docstring():
 
 def test_method_read_without_call_keeps_the_method_doc():
     push = bound_method([], "push")
-    assert call_method(push, "_doc") == "push(x) -> Array: appends x, returns the array"
-    with pytest.raises(ArgErr, match=r"Array.push\(x\) takes 1 argument, got 2"):
+    doc = call_method(push, "_doc")
+    assert doc.startswith("push(x) -> Array: appends x, returns the array\n\nExample:\n")
+    with pytest.raises(ArgErr, match=r"Array.push\(x\) expects 1 arguments, got 2"):
         push(1, 2)
 
 
@@ -163,7 +164,7 @@ def test_module_doc_name_and_members():
     documented = QuestModule("tools", {"helper": len}, None, doc="Useful tools")
     bare = QuestModule("std/bare", {}, None)
     assert call_method(documented, "_doc") == "Useful tools"
-    assert call_method(bare, "_doc") == "Module std/bare"
+    assert call_method(bare, "_doc") == "Module: std/bare"
     assert call_method(documented, "_name") == "tools"
     assert call_method(documented, "str") == "<module tools>"
     assert call_method(documented, "helper", [1, 2]) == 2

@@ -41,9 +41,8 @@ ERRORS = [
     ({"a": 1}, "each", (lambda k: k,), ArgErr,
      "Dict.each expects a function of two parameters (key, value), got one of 1"),
     ({"a": 1}, "each", (lambda k, v, x: k,), ArgErr, "got one of 3"),
-    ({}, "get", (), ArgErr, "Dict.get(k, default = nil) takes 1 to 2 arguments, got 0"),
-    ({}, "set", ("a",), ArgErr, "Dict.set(k, v) takes 2 arguments, got 1"),
-    ({}, "items", (), AttrErr, "Dict has no method 'items'"),
+    ({}, "get", (), ArgErr, "Dict.get(k, default = nil) expects 1 to 2 arguments, got 0"),
+    ({}, "set", ("a",), ArgErr, "Dict.set(k, v) expects 2 arguments, got 1"),
     ({}, "merge", ({},), AttrErr, "Dict has no method 'merge'"),
     ({}, "update", ({},), AttrErr, "Dict has no method 'update'"),
 ]

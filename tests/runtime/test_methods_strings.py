@@ -123,8 +123,8 @@ def test_str_method_error(receiver, name, args, error, text):
 
 
 def test_wrong_argument_count_is_an_arg_err_naming_the_method():
-    check_error("abc", "split", (), ArgErr, "Str.split(sep) takes 1 argument, got 0")
-    check_error("abc", "upper", (1,), ArgErr, "Str.upper() takes 0 arguments, got 1")
+    check_error("abc", "split", (), ArgErr, "Str.split(sep) expects 1 arguments, got 0")
+    check_error("abc", "upper", (1,), ArgErr, "Str.upper() expects 0 arguments, got 1")
     check_error("abc", "slice", (1, 2, 3), ArgErr,
-                "Str.slice(start, end) takes 1 to 2 arguments, got 3")
+                "Str.slice(start, end) expects 1 to 2 arguments, got 3")
 

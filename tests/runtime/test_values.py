@@ -200,15 +200,23 @@ LESS = [
     (False, "a"),
     (1, "a"),
     (2**62, "0"),
+    # [EXT] ours (spec 3.4): a transitive order; Arrays after Str, lexicographic
+    (1.5, "a"),
+    ("a", [1]),
+    ([1], [2]),
+    ([1], [1, 0]),
+    ([], [0]),
+    ([[1]], [[2]]),
+    ([1], {}),
+    (True, []),
 ]
 SAME = [
     (1, 1.0),
     ("a", "a"),
     (None, None),
-    ([1], [2]),
-    ({}, 1),
-    (True, []),
-    ([1], "a"),
+    ([1, "a"], [1.0, "a"]),
+    ({}, {"a": 1}),
+    ({}, print),
 ]
 
 
@@ -224,9 +232,9 @@ def test_compares_as_equal(a, b):
     assert compare(b, a) == 0
 
 
-def test_float_and_str_compare_as_equal():
-    assert compare(1.5, "a") == 0
-    assert compare("a", 1.5) == 0
+def test_the_order_is_transitive_across_kinds():
+    # the reference's order made Float "equal" to Str while Int < Str
+    assert compare(1.5, "a") == -1 and compare(1, "a") == -1 and compare(1, 1.5) == -1
 
 
 @pytest.mark.parametrize("a, b", [(NAN, 1), (1, NAN), (NAN, NAN), (NAN, 1.5)])

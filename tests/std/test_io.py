@@ -160,15 +160,43 @@ def test_glob_match_needs_strings():
 # ---------------------------------------------------------------- StringIO
 
 
-def test_stringio_write_and_get_value():
+def test_stringio_write_appends_at_the_end_and_counts_utf8_bytes():
     buf = StringIO.new("ab")
     assert buf.get_value() == "ab"
-    assert buf.write("XYZ") == 3  # written at the position (0), overwriting
-    assert buf.getvalue() == "XYZ"
-    buf.seek(3)
-    buf.writelines(["1", "2"])
-    assert buf.get_value() == "XYZ12"
+    assert buf.tell() == 0
+    assert buf.write("XYZ") == 3  # appended, although the position was 0
+    assert buf.getvalue() == "abXYZ"
     assert buf.tell() == 5
+    assert buf.write("é€") == 5  # UTF-8 bytes, not characters
+    buf.seek(1)
+    buf.writelines(["1", "2"])
+    assert buf.get_value() == "abXYZé€12"
+    assert buf.tell() == 9
+
+
+def test_stringio_seek_whence_clamps_to_the_buffer():
+    buf = StringIO.new("abcdef")
+    assert buf.seek(2) == 2
+    assert buf.seek(3, 1) == 5
+    assert buf.seek(-1, 1) == 4
+    assert buf.seek(-2, 2) == 4
+    assert buf.read() == "ef"
+    assert buf.seek(99) == 6
+    assert buf.seek(-99, 1) == 0
+    assert buf.seek(5, 2) == 6
+    with pytest.raises(ValueErr, match="whence must be 0, 1 or 2, got 3"):
+        buf.seek(0, 3)
+
+
+def test_stringio_truncate_clamps_the_position():
+    buf = StringIO.new("abcdef")
+    buf.seek(5)
+    assert buf.truncate(2) == 2
+    assert (buf.get_value(), buf.tell()) == ("ab", 2)
+    buf.seek(1)
+    assert buf.truncate() == 1  # default: at the position
+    assert (buf.get_value(), buf.tell()) == ("a", 1)
+    assert buf.truncate(10) == 1
 
 
 def test_stringio_reading():
@@ -191,14 +219,17 @@ def test_stringio_sizes_and_clearing():
     assert (buf.get_value(), buf.tell(), buf.empty()) == ("", 0, True)
 
 
-def test_stringio_close():
+def test_stringio_close_and_exit_leave_it_usable():
     buf = StringIO.new()
-    assert buf.closed() is False
     buf.flush()
     buf.close()
-    assert buf.closed() is True
-    with pytest.raises(IOErr, match="closed StringIO"):
-        buf.write("x")
+    assert buf.closed() is False
+    assert buf.write("x") == 1
+    buf._exit()
+    assert buf.closed() is False
+    assert buf.read() == ""
+    buf.seek(0)
+    assert buf.read() == "x"
 
 
 def test_stringio_argument_checks():
@@ -206,8 +237,10 @@ def test_stringio_argument_checks():
         StringIO.new(3)
     with pytest.raises(TypeErr):
         StringIO.new().write(3)
+    with pytest.raises(TypeErr):
+        StringIO.new().seek(0, "end")
     with pytest.raises(ValueErr):
-        StringIO.new().seek(-1)
+        StringIO.new().truncate(-1)
 
 
 PROGRAM = """\
@@ -230,6 +263,11 @@ end
 let buf = io.StringIO.new("x")
 buf.seek(1)
 puts(buf.write("yz"), " ", buf.get_value(), " ", buf.getvalue().len(), " ", buf.len(), " ", buf.cls())
+let w = io.StringIO.new("w")
+with w
+  w.write("!")
+end
+puts(w.get_value(), " ", w.closed())
 """
 
 
@@ -242,4 +280,5 @@ def test_io_from_a_quest_program(tmp_path):
         "false",
         "Cannot read 'absent.txt': No such file or directory",
         "2 xyz 3 3 StringIO",
+        "w! false",
     ]

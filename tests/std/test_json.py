@@ -118,7 +118,7 @@ def test_parse_error_message_gives_the_position():
 
 
 def test_parse_requires_text():
-    with pytest.raises(TypeErr, match="expects a Str, got Int"):
+    with pytest.raises(TypeErr, match="json.parse expects Str or Bytes text, got Int"):
         qjson.parse(1)
     assert qjson.try_parse(1) is None
     assert qjson.is_valid('{"a": 1}') is True

@@ -43,8 +43,8 @@ def test_raw_html_is_not_escaped_again():
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        ('lv.template("<p></p>", 5)', "lv.template assigns must be a Dict, got Int"),
-        ("lv.template(5, {})", "lv.template expects template text, got Int"),
+        ('lv.template("<p></p>", 5)', "lv.template expects a Dict of assigns, got Int"),
+        ("lv.template(5, {})", "lv.template expects a Str template, got Int"),
     ],
 )
 def test_bad_arguments_are_quest_errors(call, message):

@@ -170,6 +170,11 @@ def test_term_attributes(name, code):
     assert getattr(TERM, name)("t") == f"\x1b[{code}mt\x1b[0m"
 
 
+def test_term_reset_is_the_code_that_ends_every_style():
+    assert TERM.reset() == "\x1b[0m"
+    assert TERM.red("t").endswith(TERM.reset())
+
+
 def test_term_color_by_name():
     assert TERM.color("t", "blue", ["reverse"]) == "\x1b[34;7mt\x1b[0m"
     with pytest.raises(ValueErr):

@@ -222,9 +222,10 @@ end
 
 def test_stream_writes_return_lengths(tmp_path):
     source = ('use "std/sys"\nlet n = sys.stdout.write("héllo\\n")\nputs(n)\n'
-              'sys.stderr.write("to stderr\\n")\nputs(sys.stdout.cls())\n')
+              'sys.stderr.write("to stderr\\n")\n'
+              'puts(sys.stdout.cls(), " ", sys.stderr.cls(), " ", sys.stdin.cls())\n')
     done = run_quest(source, tmp_path=tmp_path)
-    assert done.stdout == "héllo\n6\nStream\n"
+    assert done.stdout == "héllo\n6\nstdout stderr stdin\n"
     assert done.stderr == "to stderr\n"
 
 
@@ -242,11 +243,15 @@ with sys.redirect_stream(sys.stdout, buf)
   sys.stdout.write("written")
 end
 puts("after with: ", buf.get_value().split("\\n"))
+io.write("out.log", "already there\\n")
 let guard = sys.redirect_stream(sys.stdout, "out.log")
 puts("into the file")
 guard.restore()
 guard.restore()
-puts("file: ", io.read("out.log").trim())
+with sys.redirect_stream(sys.stdout, "out.log")
+  puts("and more")
+end
+puts("file: ", io.read("out.log").trim().split("\\n"))
 let err = sys.redirect_stream(sys.stderr, sys.stdout)
 sys.stderr.write("stderr on stdout\\n")
 err.restore()
@@ -273,7 +278,7 @@ def test_redirect_stream(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
         "after with: [captured, written]",
-        "file: into the file",
+        "file: [already there, into the file, and more]",
         "stderr on stdout",
         "[one, three] two",
         "TypeErr",
@@ -297,7 +302,7 @@ def test_stream_misuse_is_ioerr_or_typeerr(tmp_path):
         qsys.STDIN.write("x")
     with pytest.raises(IOErr, match="Cannot read from stdout"):
         qsys.STDOUT.read()
-    with pytest.raises(TypeErr, match="can redirect sys.stdout or sys.stderr"):
+    with pytest.raises(TypeErr, match="sys.redirect_stream cannot redirect sys.stdin"):
         qsys.redirect_stream(qsys.STDIN, StringIO.new())
     with pytest.raises(TypeErr, match="cannot write to sys.stdin"):
         qsys.redirect_stream(qsys.STDOUT, qsys.STDIN)

@@ -389,9 +389,10 @@ def test_discovery_rules(tmp_path: Path) -> None:
     modules = [line for line in run.out.splitlines() if line.endswith(".q")]
     assert modules == ["b_test.q", "sub/deeper/d_test.q", "sub/docs/test_kept.q",
                        "sub/test_c.q", "test_a.q"]
-    # a file named otherwise is not run even when named; a directory is searched
+    # a file named on the command line runs whatever its name; a directory is searched
     run = quest_test(tmp_path, "-v", "helper.q", "docs")
-    assert [line for line in run.out.splitlines() if line.endswith(".q")] == ["docs/test_doc.q"]
+    assert [line for line in run.out.splitlines() if line.endswith(".q")] == \
+        ["docs/test_doc.q", "helper.q"]
 
 
 def test_test_directory_is_the_default(tmp_path: Path) -> None:
@@ -401,10 +402,25 @@ def test_test_directory_is_the_default(tmp_path: Path) -> None:
     assert "inside" in run.out and "root" not in run.out
 
 
-def test_no_test_files(tmp_path: Path) -> None:
+def test_no_test_files_is_status_5_not_a_pass(tmp_path: Path) -> None:
+    write_suite(tmp_path / "helper.q", "not a test file")
     run = quest_test(tmp_path)
-    assert run.status == 0
-    assert "No test files found" in run.out
+    assert run.status == 5
+    assert run.out == ""
+    assert run.err == ("quest test: no test files found in . "
+                       "(test files are named test_*.q or *_test.q)\n")
+    (tmp_path / "empty").mkdir()
+    run = quest_test(tmp_path, "empty")
+    assert run.status == 5
+    assert "no test files found in empty" in run.err
+
+
+def test_a_named_file_runs_whatever_its_name(tmp_path: Path) -> None:
+    write_suite(tmp_path / "checks" / "smoke.q", "smoke suite")
+    run = quest_test(tmp_path, "-v", "checks/smoke.q")
+    assert run.status == 0, run.err
+    assert "smoke suite" in run.out.splitlines()
+    assert "Passed:  1" in run.out
 
 
 def test_missing_path_is_an_error(tmp_path: Path) -> None:

@@ -117,9 +117,9 @@ test.it("kept", fun () test.assert_eq(painted, "\\u") end)
 
 
 def test_bad_arguments_stop_the_file(tmp_path: Path) -> None:
-    for source, message in (('test.it("x", 1)', "TypeErr: it expects a Fun, got Int"),
+    for source, message in (('test.it("x", 1)', "TypeErr: test.it expects a Fun, got Int"),
                             ('test.set_capture("loud")', "ValueErr: Unknown capture mode"),
-                            ('test.tag(1)', "TypeErr: tag expects a Str or an Array of Str")):
+                            ('test.tag(1)', "TypeErr: test.tag expects a Str or an Array of Str")):
         path = tmp_path / "test_bad.q"
         path.write_text('use "std/test"\n' + source + "\n")
         session = Session()

@@ -143,3 +143,84 @@ def test_uuid_from_a_quest_program(tmp_path):
         f"[{SAMPLE}]",
         "Invalid UUID: 'xyz'",
     ]
+
+
+# ---------------------------------------------------------------- v1, v3, v5, v6, v8
+
+GREGORIAN_OFFSET = 0x01B21DD213814000  # 100-ns ticks from 1582-10-15 to 1970-01-01
+
+
+def test_namespaces_are_the_rfc_constants():
+    assert str(quuid.create().NAMESPACE_DNS) == "6ba7b810-9dad-11d1-80b4-00c04fd430c8"
+    assert str(quuid.create().NAMESPACE_URL) == "6ba7b811-9dad-11d1-80b4-00c04fd430c8"
+    assert str(quuid.create().NAMESPACE_OID) == "6ba7b812-9dad-11d1-80b4-00c04fd430c8"
+    assert str(quuid.create().NAMESPACE_X500) == "6ba7b814-9dad-11d1-80b4-00c04fd430c8"
+
+
+def test_v3_and_v5_are_the_rfc_name_based_uuids():
+    # RFC 9562 appendix A: v3 and v5 of "www.example.com" in the DNS namespace
+    assert str(quuid.v3(uuid.NAMESPACE_DNS, "www.example.com")) == \
+        "5df41881-3aed-3515-88a7-2f4a814cf09e"
+    assert str(quuid.v5(uuid.NAMESPACE_DNS, "www.example.com")) == \
+        "2ed6657d-e927-568b-95e1-2665a8aea6a2"
+    assert quuid.v5(uuid.NAMESPACE_URL, b"x") == quuid.v5(uuid.NAMESPACE_URL, "x")
+
+
+def test_v1_carries_the_time_and_the_given_node():
+    before = time.time_ns() // 100 + GREGORIAN_OFFSET
+    u = quuid.v1(b"\x01\x02\x03\x04\x05\x06")
+    after = time.time_ns() // 100 + GREGORIAN_OFFSET
+    assert call_method(u, "version") == 1
+    assert call_method(u, "variant") == "RFC4122"
+    assert u.node == 0x010203040506
+    assert before <= u.time <= after + 1
+
+
+def test_a_random_node_has_the_multicast_bit():
+    assert quuid.v1().node >> 40 & 1 == 1
+    assert quuid.v6().int >> 40 & 1 == 1
+
+
+def test_v6_stores_the_v1_timestamp_most_significant_first():
+    before = time.time_ns() // 100 + GREGORIAN_OFFSET
+    u = quuid.v6(b"\xaa\xbb\xcc\xdd\xee\xff")
+    value = u.int
+    ticks = (value >> 80) << 12 | (value >> 64) & 0xFFF
+    assert call_method(u, "version") == 6
+    assert call_method(u, "variant") == "RFC4122"
+    assert before <= ticks <= time.time_ns() // 100 + GREGORIAN_OFFSET + 1
+    assert value & (1 << 48) - 1 == 0xAABBCCDDEEFF
+    made = [quuid.v6() for _ in range(200)]
+    assert made == sorted(made, key=str)
+    assert len(set(made)) == 200
+
+
+def test_v8_keeps_the_data_but_version_and_variant():
+    data = bytes(range(0x10, 0x20))
+    u = quuid.v8(data)
+    assert call_method(u, "version") == 8
+    assert call_method(u, "variant") == "RFC4122"
+    assert str(u) == "10111213-1415-8617-9819-1a1b1c1d1e1f"
+
+
+@pytest.mark.parametrize(("fn", "arg", "message"), [
+    (quuid.v1, b"\x01" * 5, "uuid.v1: a node id is 6 bytes, got 5"),
+    (quuid.v6, b"\x01" * 7, "uuid.v6: a node id is 6 bytes, got 7"),
+    (quuid.v8, b"\x01" * 15, "uuid.v8: data is 16 bytes, got 15"),
+])
+def test_bad_node_id_or_v8_data_is_valueerr(fn, arg, message):
+    with pytest.raises(ValueErr) as info:
+        fn(arg)
+    assert str(info.value) == message
+
+
+def test_new_versions_from_a_quest_program(tmp_path):
+    source = (
+        'use "std/uuid"\n'
+        'puts(uuid.v5(uuid.NAMESPACE_DNS, "www.example.com"))\n'
+        'puts(uuid.v1().version(), uuid.v3(uuid.NAMESPACE_OID, "1.3").version(), '
+        'uuid.v6().version(), uuid.v8(b"0123456789abcdef").version())\n'
+        'try\n  uuid.v8(b"short")\ncatch e: ValueErr\n  puts(e.message())\nend\n'
+    )
+    assert lines(source, tmp_path=tmp_path) == [
+        "2ed6657d-e927-568b-95e1-2665a8aea6a2", "1368", "uuid.v8: data is 16 bytes, got 5"]

@@ -28,7 +28,30 @@ NUMBERS = [
     ("2.5E-3", 2.5e-3),
     ("1e+5", 1e5),
     ("0e0", 0.0),
+    # digit separators in exponents (issue 10)
+    ("1e1_0", 1e10),
+    ("1e1_00", 1e100),
+    ("1_000e1_0", 1e13),
+    ("2.5E-1_0", 2.5e-10),
 ]
+
+BIGINTS = [
+    ("0n", 0),
+    ("123n", 123),
+    ("1_000n", 1000),
+    ("0xFFn", 255),
+    ("0b1_0n", 2),
+    ("0o17n", 15),
+    ("123456789012345678901234567890n", 123456789012345678901234567890),
+    ("0xFFFFFFFFFFFFFFFFFFn", 0xFFFFFFFFFFFFFFFFFF),
+]
+
+
+@pytest.mark.parametrize("source, value", BIGINTS, ids=[s for s, _ in BIGINTS])
+def test_bigint_literals(source, value):
+    node = expr(source)
+    assert type(node) is ast.BigInt
+    assert node.value == value
 
 
 @pytest.mark.parametrize("source, value", NUMBERS, ids=[s for s, _ in NUMBERS])
@@ -52,8 +75,8 @@ BAD_NUMBERS = [
     ("0o8", 3, "invalid digit `8` in octal number `0o8`"),
     ("0x", 1, "`0x` has no digits"),
     ("1.5e", 1, "`1.5e` is not a valid number"),
-    ("123n", 1, "BigInt literals like `123n` are not supported yet"),
-    ("0xFFn", 1, "BigInt literals like `0xFFn` are not supported yet"),
+    ("1.5n", 4, "`1.5n` is not a valid number"),
+    ("0xFGn", 4, "invalid digit `G` in hexadecimal number `0xFGn`"),
     ("9223372036854775808", 1, "does not fit in 64 bits (the largest Int is 9223372036854775807)"),
     ("0x10000000000000000", 1, "does not fit in 64 bits"),
     ("1e999", 1, "float literal `1e999` is too large"),
@@ -100,21 +123,44 @@ def test_triple_quoted_ends_at_first_closing_triple():
 def test_fstrings():
     node = expr(r'f"Hi {name}, {pi:.2} {n:05}\n"')
     assert isinstance(node, ast.FStr)
-    text = [p if isinstance(p, str) else (p.name, p.spec) for p in node.parts]
+    text = [p if isinstance(p, str) else (sx(p.expr), p.spec) for p in node.parts]
     assert text == ["Hi ", ("name", None), ", ", ("pi", ".2"), " ", ("n", "05"), "\n"]
     assert expr("f'{x:#x}'").parts[0].spec == "#x"
     assert expr('f"plain } brace"').parts == ("plain } brace",)
     assert expr('f""').parts == ()
 
 
-BAD_FSTRINGS = ['f"{a.b}"', 'f"{1}"', 'f"{}"', 'f"{{x}}"', 'f"{x"', 'f"{end}"']
+FSTRING_EXPRESSIONS = [
+    # [EXT] any expression in a hole (issue 10); the spec follows the first top-level `:`
+    ('f"{a.b}"', (".", "a", "b"), None),
+    ('f"{1}"', 1, None),
+    ('f"{n + 1:05}"', ("+", "n", 1), "05"),
+    ("f\"{d['k']}\"", ("[]", "d", ("str", "k")), None),
+    ('f"{c ? a : b}"', ("?", "c", "a", "b"), None),
+    ('f"{c ? a : b:>3}"', ("?", "c", "a", "b"), ">3"),
+    ('f"{x ?: y}"', ("?:", "x", "y"), None),
+    ('f"{f(k: 1)}"', ("call", "f", ("k:", 1)), None),
+    ("f\"{ {'a': 1}.len() }\"", (".len", ("dict", ("a", 1))), None),
+]
 
 
-@pytest.mark.parametrize("source", BAD_FSTRINGS)
-def test_bad_fstring_holes(source):
+@pytest.mark.parametrize("source, tree, spec", FSTRING_EXPRESSIONS,
+                         ids=[s for s, _, _ in FSTRING_EXPRESSIONS])
+def test_fstring_holes_hold_expressions(source, tree, spec):
+    (part,) = expr(source).parts
+    assert sx(part.expr) == tree
+    assert part.spec == spec
+
+
+BAD_FSTRINGS = [('f"{}"', "empty f-string hole"), ('f"{x"', "never closed"),
+                ('f"{end}"', "`end`"), ('f"{1 +}"', "expected an expression")]
+
+
+@pytest.mark.parametrize("source, words", BAD_FSTRINGS, ids=[s for s, _ in BAD_FSTRINGS])
+def test_bad_fstring_holes(source, words):
     err = syntax_error("x = " + source)
-    assert "an f-string hole holds a variable name" in err.message
-    assert err.col == 4 + source.index("{") + 1
+    assert words in err.message
+    assert err.col >= 4 + source.index("{") + 1
 
 
 def test_interpolation():

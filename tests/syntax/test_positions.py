@@ -17,6 +17,11 @@ SOURCE = '''
 use "std/web" as web {a, b as c}
 pub let x = 1, y: Int? = -2.5
 const LIMIT = 0xFF
+const BIG = 12n
+@deco.Timing(1, tag: "t")
+@Plain
+fun decorated() 1 end
+% fun decorated() -> Int "doc"
 pub fun f(a, b: Str = "s", *rest, **opts) -> Int
   "doc"
   x += a[0] .. b.c
@@ -67,7 +72,7 @@ s = "v=#{x + 1}!"
 KEYWORD_AT = {
     ast.Let: ("let", "pub"),
     ast.Const: ("const",),
-    ast.FunDecl: ("fun", "pub"),
+    ast.FunDecl: ("fun", "pub", "@"),
     ast.TypeDecl: ("type",),
     ast.TraitDecl: ("trait",),
     ast.TraitMethod: ("fun",),
@@ -95,6 +100,8 @@ KEYWORD_AT = {
     ast.Nil: ("nil",),
     ast.FStr: ('f"', "f'"),
     ast.FStrPart: ("{",),
+    ast.Decorator: ("@",),
+    ast.DocDecl: ("%",),
     ast.Bytes: ('b"', "b'"),
     ast.Str: ('"', "'"),
     ast.Interp: ('"',),
@@ -131,7 +138,7 @@ def check_node(source: str, node: ast.Node) -> None:
         assert (node.line, node.col) == (child.line, child.col), node
     elif isinstance(node, ast.Name | ast.TypeName):
         assert at.startswith(node.name), (node, at)
-    elif isinstance(node, ast.Int | ast.Float):
+    elif isinstance(node, ast.Int | ast.Float | ast.BigInt):
         assert at[0].isdigit(), (node, at)
     elif isinstance(node, ast.Bool):
         assert at.startswith(str(node.value).lower()), (node, at)

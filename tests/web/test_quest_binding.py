@@ -349,3 +349,44 @@ web.websocket("/open", fun (socket) socket.send("open") end, check_origin: ["htt
         f"ws://127.0.0.1:{port}/open", extra_headers=[("Origin", "https://app.example.com")]
     ) as ws:
         assert await ws.get_message() == "open"
+
+
+async def test_routers_and_cors_serve_through_the_one_route_table(start_server):
+    app = quest_app("""
+use "std/web" as web
+use "std/web/router" as router
+let api = router.Router.new()
+api.get("/users/{id<int>}", fun (req) {"status": 200, "json": {"id": req["params"]["id"]}} end)
+web.route("/api", api)
+api.post("/users", fun (req) {"status": 201, "body": "made"} end)   # added after mounting
+web.set_cors(origins: ["https://app.example.com"], credentials: true)
+fun handle_request(request)
+  {"status": 200, "body": "fallback " .. request["path"]}
+end
+""")
+    port = await start_server(app)
+    user = await http_request(port, "GET", "/api/users/7")
+    assert (user.status, user.text) == (200, '{"id":7}')
+    assert user.header("access-control-allow-origin") is None  # no Origin: no CORS
+    assert (await http_request(port, "POST", "/api/users")).text == "made"
+    assert (await http_request(port, "GET", "/api/users/x")).text == "fallback /api/users/x"
+    cross = await http_request(
+        port, "GET", "/api/users/1", headers={"Origin": "https://app.example.com"}
+    )
+    assert cross.header("access-control-allow-origin") == "https://app.example.com"
+    assert cross.header("access-control-allow-credentials") == "true"
+    preflight = await http_request(
+        port,
+        "OPTIONS",
+        "/api/users",
+        headers={"Origin": "https://app.example.com", "Access-Control-Request-Method": "POST"},
+    )
+    assert preflight.status == 204
+    assert "POST" in preflight.header("access-control-allow-methods")
+    foreign = await http_request(
+        port,
+        "OPTIONS",
+        "/api/users",
+        headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"},
+    )
+    assert foreign.status == 403 and foreign.header("access-control-allow-origin") is None

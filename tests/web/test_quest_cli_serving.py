@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 import subprocess
@@ -9,6 +10,7 @@ import sys
 from functools import partial
 from pathlib import Path
 
+import pytest
 import trio
 import trio_websocket
 
@@ -126,3 +128,51 @@ async def test_static_files_are_served_safely(tmp_path: Path):
             assert b"secret" not in r.body
     finally:
         await trio.to_thread.run_sync(stop, proc, lines)
+
+
+PLAIN_APP = 'fun handle_request(request)\n  {"status": 200, "body": "fine"}\nend\n'
+
+
+def _serve_fails(tmp_path: Path, args: list[str], env: dict | None = None) -> tuple[int, str]:
+    (tmp_path / "app.q").write_text(PLAIN_APP)
+
+    run = subprocess.run(
+        [sys.executable, "-m", "quest_rt", "serve", "app.q", *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+    )
+    return run.returncode, run.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (["--port", "abc"], None, "--port must be a port number from 0 to 65535, got 'abc'"),
+        (["--port", "99999"], None, "--port must be a port number from 0 to 65535"),
+        (["--port=-1"], None, "--port must be a port number from 0 to 65535, got '-1'"),
+        (["--port"], None, "--port needs a value"),
+        (["--bogus"], None, "unknown option --bogus"),
+        (["--host", "no-such-host.invalid", "--port", "0"], None, "cannot listen on no-such-host"),
+        ([], {"QUEST_PORT": "eighty"}, "QUEST_PORT must be a port number"),
+    ],
+)
+def test_bad_serving_settings_get_one_line_and_status_2(tmp_path, args, env, message):
+    status, stderr = _serve_fails(tmp_path, args, env)
+    assert status == 2
+    assert stderr.count("\n") == 1 and stderr.startswith("quest serve: ")
+    assert message in stderr
+
+
+def test_a_port_in_use_gets_one_line_and_status_2(tmp_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        status, stderr = _serve_fails(tmp_path, ["--port", str(port)])
+    assert status == 2
+    assert stderr == f"quest serve: cannot listen on 127.0.0.1:{port}: Address already in use\n"

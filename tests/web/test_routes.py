@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from quest_rt.web import RouteTable, WebApp
 from quest_rt.web.http.routes import parse_pattern
 
 from .clients import http_request
+
+UUID = uuid.UUID("12345678-1234-5678-1234-567812345678")
 
 
 def _table(*routes: tuple[str, str]) -> RouteTable:
@@ -26,7 +30,13 @@ def _table(*routes: tuple[str, str]) -> RouteTable:
         ("GET", "/users/7", ("/users/{id<int>}", {"id": 7})),
         ("GET", "/users/x", ("/users/{name}", {"name": "x"})),  # int did not match: next
         ("GET", "/assets/js/app.js", ("/assets/*path", {"path": "js/app.js"})),
-        ("GET", "/assets", ("/assets/*path", {"path": ""})),
+        ("GET", "/assets", None),  # a path parameter takes one segment or more
+        ("GET", "/files/a%20b/c", ("/files/{rest<path>}", {"rest": "a b/c"})),
+        ("GET", "/price/3.5", ("/price/{amount<float>}", {"amount": 3.5})),
+        ("GET", "/price/nan", None),
+        ("GET", "/doc/12345678-1234-5678-1234-567812345678", ("/doc/{id<uuid>}", {"id": UUID})),
+        ("GET", "/doc/not-a-uuid", None),
+        ("GET", "/users/99999999999999999999", ("/users/{name}", {"name": "99999999999999999999"})),
         ("POST", "/products/42", ("/products/:id", {"id": "42"})),  # "*" any method
         ("DELETE", "/only-get", None),
         ("GET", "/", ("/", {})),
@@ -40,6 +50,9 @@ def test_patterns_and_precedence(method, path, expected):
         ("GET", "/users/{id<int>}"),
         ("GET", "/users/{name}"),
         ("GET", "/assets/*path"),
+        ("GET", "/files/{rest<path>}"),
+        ("GET", "/price/{amount<float>}"),
+        ("GET", "/doc/{id<uuid>}"),
         ("GET", "/only-get"),
         ("GET", "/"),
     )
@@ -57,8 +70,10 @@ def test_patterns_and_precedence(method, path, expected):
         ("products/:id", "must start with '/'"),
         ("/a/:id/b/:id", "appears twice"),
         ("/a/*rest/b", "must be the last segment"),
-        ("/a/{id<float>}", "malformed parameter"),
+        ("/a/{p<path>}/b", "must be the last segment"),
+        ("/a/{id<bogus>}", "unknown parameter type <bogus>"),
         ("/a/:", "malformed parameter"),
+        ("/a/{id", "malformed parameter"),
     ],
 )
 def test_malformed_patterns_are_refused(pattern, message):
@@ -74,7 +89,7 @@ async def test_routes_run_ahead_of_handle_request_with_params(http_app, start_se
         "/live/:id",
         lambda request: {"status": 200, "body": f"route {request['params']['id']}"},
     )
-    app.route("GET", "/maybe/:x", lambda request: None)  # None: answered like no match
+    app.route("GET", "/maybe/:x", lambda request: None)  # None: on to handle_request
     app.middleware(lambda request: {**request, "headers": {**request["headers"], "x-mw": "1"}})
     seen_headers = {}
 
@@ -86,6 +101,6 @@ async def test_routes_run_ahead_of_handle_request_with_params(http_app, start_se
     port = await start_server(app)
     assert (await http_request(port, "GET", "/live/9")).text == "route 9"
     assert (await http_request(port, "GET", "/other")).text == "app /other"
-    assert (await http_request(port, "GET", "/maybe/1")).status == 404
+    assert (await http_request(port, "GET", "/maybe/1")).text == "app /maybe/1"
     assert (await http_request(port, "POST", "/checked")).status == 204
     assert seen_headers["x-mw"] == "1"  # middleware runs before engine routes

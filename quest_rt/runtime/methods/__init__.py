@@ -9,7 +9,9 @@ from quest_rt.runtime.methods import (  # noqa: F401
     bytes,
     callables,
     dicts,
+    exact,
     numbers,
     strings,
     universal,
+    uuids,
 )

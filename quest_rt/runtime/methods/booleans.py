@@ -14,11 +14,20 @@ from quest_rt.runtime.values import eq
 
 @method(bool, "eq")
 def bool_eq(b: bool, v: Any) -> bool:
-    "eq(v) -> Bool: b == v (false for anything but a Bool of the same value)"
+    """eq(v) -> Bool: b == v (false for anything but a Bool of the same value)
+
+    Example:
+        true.eq(true)  # => true
+        true.eq(1)  # => false
+    """
     return eq(b, v)
 
 
 @method(bool, "neq")
 def bool_neq(b: bool, v: Any) -> bool:
-    "neq(v) -> Bool: b != v"
+    """neq(v) -> Bool: b != v
+
+    Example:
+        true.neq(false)  # => true
+    """
     return not eq(b, v)

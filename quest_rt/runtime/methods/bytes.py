@@ -26,6 +26,7 @@ import hashlib
 import zlib
 from typing import Any
 
+from quest_rt.runtime.bounds import out_of_range
 from quest_rt.runtime.dispatch import method
 from quest_rt.runtime.errors import IndexErr, ValueErr
 from quest_rt.runtime.methods.arguments import need_int, need_str, slice_bounds
@@ -65,13 +66,23 @@ def _utf8(data: bytes, method_name: str) -> str:
 
 @method(str, "bytes")
 def str_bytes(text: str) -> bytes:
-    "bytes() -> Bytes: the UTF-8 encoding of the string"
+    """bytes() -> Bytes: the UTF-8 encoding of the string
+
+    Example:
+        "hé".bytes()  # => b"h\\xc3\\xa9"
+    """
     return text.encode("utf-8", "surrogatepass")
 
 
 @method(str, "encode")
-def str_encode(text: str, enc: Any) -> str:
-    "encode(enc) -> Str: the UTF-8 bytes written as hex, b64 or b64url text"
+def str_encode(text: str, enc: Any = "utf-8") -> str:
+    """encode(enc = "utf-8") -> Str: the UTF-8 bytes written as hex, b64 or b64url text
+
+    Example:
+        "hi".encode("hex")  # => "6869"
+        "hi".encode("b64")  # => "aGk="
+        "hi".encode()  # => "[104, 105]"
+    """
     enc = _encoding(enc, "Str.encode")
     data = text.encode("utf-8", "surrogatepass")
     if enc == "hex":
@@ -85,7 +96,12 @@ def str_encode(text: str, enc: Any) -> str:
 
 @method(str, "decode")
 def str_decode(text: str, enc: Any) -> str:
-    "decode(enc) -> Str: hex, b64 or b64url text read back into the UTF-8 string it encodes"
+    """decode(enc) -> Str: hex, b64 or b64url text read back into the UTF-8 string it encodes
+
+    Example:
+        "6869".decode("hex")  # => "hi"
+        "aGk=".decode("b64")  # => "hi"
+    """
     enc = _encoding(enc, "Str.decode")
     if enc == "hex":
         try:
@@ -106,7 +122,11 @@ _HASHES = ("md5", "sha1", "sha256", "sha512")
 
 @method(str, "hash")
 def str_hash(text: str, alg: Any) -> str:
-    "hash(alg) -> Str: the hex digest of the UTF-8 bytes (md5, sha1, sha256, sha512, crc32)"
+    """hash(alg) -> Str: the hex digest of the UTF-8 bytes (md5, sha1, sha256, sha512, crc32)
+
+    Example:
+        "hello".hash("md5")  # => "5d41402abc4b2a76b9719d911017c592"
+    """
     alg = need_str(alg, "Str.hash", "an algorithm name (Str)").lower()
     data = text.encode("utf-8", "surrogatepass")
     if alg in _HASHES:
@@ -122,29 +142,46 @@ def str_hash(text: str, alg: Any) -> str:
 
 @method(bytes, "len")
 def bytes_len(b: bytes) -> int:
-    "len() -> Int: the number of bytes"
+    """len() -> Int: the number of bytes
+
+    Example:
+        b"abc".len()  # => 3
+    """
     return len(b)
 
 
 @method(bytes, "get")
 def bytes_get(b: bytes, i: Any) -> int:
-    "get(i) -> Int: the byte at i (0 <= i < len; otherwise IndexErr)"
+    """get(i) -> Int: the byte at i (0 <= i < len; otherwise IndexErr)
+
+    Example:
+        b"AB".get(1)  # => 66
+    """
     i = need_int(i, "Bytes.get", "an Int index")
     if not 0 <= i < len(b):
-        raise IndexErr(f"Bytes index {i} out of range (length {len(b)})")
+        raise IndexErr(out_of_range(b, i))
     return b[i]
 
 
 @method(bytes, "slice")
 def bytes_slice(b: bytes, start: Any, end: Any = None) -> bytes:
-    "slice(start, end) -> Bytes: bytes [start, end); negatives count from the end"
+    """slice(start, end) -> Bytes: bytes [start, end); negatives count from the end
+
+    Example:
+        b"hello".slice(1, 3)  # => b"el"
+    """
     a, z = slice_bounds(len(b), start, end, "Bytes.slice")
     return b[a:z]
 
 
 @method(bytes, "decode")
 def bytes_decode(b: bytes, enc: Any = "utf-8") -> str:
-    "decode(enc = \"utf-8\") -> Str: the bytes as utf-8 or ascii text, or written as hex/b64"
+    """decode(enc = "utf-8") -> Str: the bytes as utf-8 or ascii text, or written as hex/b64
+
+    Example:
+        b"hi".decode()  # => "hi"
+        b"hi".decode("hex")  # => "6869"
+    """
     enc = _encoding(enc, "Bytes.decode")
     if enc == "utf-8":
         return _utf8(b, "Bytes.decode")
@@ -162,11 +199,19 @@ def bytes_decode(b: bytes, enc: Any = "utf-8") -> str:
 
 @method(bytes, "hex")
 def bytes_hex(b: bytes) -> str:
-    "hex() -> Str: the bytes as lower-case hex digits"
+    """hex() -> Str: the bytes as lower-case hex digits
+
+    Example:
+        b"\\x01\\xff".hex()  # => "01ff"
+    """
     return b.hex()
 
 
 @method(bytes, "to_array")
 def bytes_to_array(b: bytes) -> list:
-    "to_array() -> Array: the bytes as Ints"
+    """to_array() -> Array: the bytes as Ints
+
+    Example:
+        b"AB".to_array()  # => [65, 66]
+    """
     return list(b)

@@ -88,7 +88,15 @@ def _type_name(cls: type) -> str:
 
 @universal("_doc")
 def value_doc(value: Any) -> str:
-    "_doc() -> Str: the documentation of the value (docstring or a generated description)"
+    """_doc() -> Str: the documentation of the value (docstring or a generated description)
+
+    Example:
+        fun greet()
+          "Say hello."
+          "hello"
+        end
+        greet._doc()  # => "Say hello."
+    """
     if isinstance(value, Struct):
         return type_doc(type(value))
     if isinstance(value, StructType):
@@ -103,7 +111,7 @@ def value_doc(value: Any) -> str:
         return value._doc()
     if isinstance(value, QuestModule):
         doc = value._q_doc
-        return doc if doc is not None else f"Module {value.quest_module_name}"
+        return doc if doc is not None else f"Module: {value.quest_module_name}"
     name = cls_name(value)
     if name in _VALUE_DOCS:
         return _VALUE_DOCS[name]
@@ -114,7 +122,12 @@ def value_doc(value: Any) -> str:
 
 @universal("_name")
 def value_name(value: Any) -> str:
-    "_name() -> Str: the name of a function, type, trait or module"
+    """_name() -> Str: the name of a function, type, trait or module
+
+    Example:
+        fun greet() "hi" end
+        greet._name()  # => "greet"
+    """
     if isinstance(value, type):
         return _type_name(value)
     if isinstance(value, Trait):

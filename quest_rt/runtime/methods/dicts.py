@@ -25,43 +25,84 @@ def _key(key: Any) -> str:
 
 @method(dict, "len")
 def dict_len(d: dict) -> int:
-    "len() -> Int: the number of entries"
+    """len() -> Int: the number of entries
+
+    Example:
+        {"a": 1}.len()  # => 1
+    """
     return len(d)
 
 
 @method(dict, "empty")
 def dict_empty(d: dict) -> bool:
-    "empty() -> Bool: whether the dict has no entries"
+    """empty() -> Bool: whether the dict has no entries
+
+    Example:
+        {}.empty()  # => true
+    """
     return not d
 
 
 @method(dict, "keys")
 def dict_keys(d: dict) -> list:
-    "keys() -> Array: the keys, in insertion order"
+    """keys() -> Array: the keys, in insertion order
+
+    Example:
+        {"a": 1, "b": 2}.keys()  # => ["a", "b"]
+    """
     return list(d)
 
 
 @method(dict, "values")
 def dict_values(d: dict) -> list:
-    "values() -> Array: the values, in insertion order"
+    """values() -> Array: the values, in insertion order
+
+    Example:
+        {"a": 1, "b": 2}.values()  # => [1, 2]
+    """
     return list(d.values())
+
+
+@method(dict, "items")
+def dict_items(d: dict) -> list:
+    """items() -> Array: the [key, value] pairs, in insertion order
+
+    Example:
+        {"a": 1, "b": 2}.items()  # => [["a", 1], ["b", 2]]
+    """
+    return [[k, v] for k, v in d.items()]
 
 
 @method(dict, "contains")
 def dict_contains(d: dict, k: Any) -> bool:
-    "contains(k) -> Bool: whether the dict has the key k"
+    """contains(k) -> Bool: whether the dict has the key k
+
+    Example:
+        {"a": 1}.contains("a")  # => true
+    """
     return _key(k) in d
 
 
 @method(dict, "get")
 def dict_get(d: dict, k: Any, default: Any = None) -> Any:
-    "get(k, default = nil) -> the value of k, else default"
+    """get(k, default = nil) -> the value of k, else default
+
+    Example:
+        {"a": 1}.get("a")  # => 1
+        {"a": 1}.get("z", 0)  # => 0
+    """
     return d.get(_key(k), default)
 
 
 @method(dict, "set")
 def dict_set(d: dict, k: Any, v: Any) -> dict:
-    "set(k, v) -> Dict: a new dict with k set to v (the receiver is unchanged)"
+    """set(k, v) -> Dict: a new dict with k set to v (the receiver is unchanged)
+
+    Example:
+        let d = {"a": 1}
+        d.set("b", 2)  # => {"a": 1, "b": 2}
+        d  # => {"a": 1}
+    """
     out = dict(d)
     out[_key(k)] = v
     return out
@@ -69,7 +110,13 @@ def dict_set(d: dict, k: Any, v: Any) -> dict:
 
 @method(dict, "remove")
 def dict_remove(d: dict, k: Any) -> dict:
-    "remove(k) -> Dict: a new dict without k (the receiver is unchanged)"
+    """remove(k) -> Dict: a new dict without k (the receiver is unchanged)
+
+    Example:
+        let d = {"a": 1, "b": 2}
+        d.remove("a")  # => {"b": 2}
+        d.len()  # => 2
+    """
     out = dict(d)
     out.pop(_key(k), None)
     return out
@@ -77,13 +124,26 @@ def dict_remove(d: dict, k: Any) -> dict:
 
 @method(dict, "clone")
 def dict_clone(d: dict) -> dict:
-    "clone() -> Dict: a shallow copy"
+    """clone() -> Dict: a shallow copy
+
+    Example:
+        let d = {"a": 1}
+        let c = d.clone()
+        c["b"] = 2
+        d.len()  # => 1
+    """
     return dict(d)
 
 
 @method(dict, "each")
 def dict_each(d: dict, f: Any) -> None:
-    "each(f) -> nil: calls f(key, value) for every entry; f takes exactly two parameters"
+    """each(f) -> nil: calls f(key, value) for every entry; f takes exactly two parameters
+
+    Example:
+        let keys = []
+        {"a": 1, "b": 2}.each(fun (k, v) keys.push(k .. v) end)
+        keys  # => ["a1", "b2"]
+    """
     need_callable(f, "Dict.each")
     count = arity(f)
     if count is not None and count != 2:

@@ -16,10 +16,19 @@ from pathlib import Path
 from typing import Any
 
 from quest_rt.runtime.errors import ArgErr, TypeErr, ValueErr
-from quest_rt.runtime.methods.arguments import need_int, need_num
 from quest_rt.runtime.objects import QuestModule
 from quest_rt.runtime.values import cls_name
 from quest_rt.std import program
+from quest_rt.std.arguments import (
+    need_bool,
+    need_dict,
+    need_fn,
+    need_int,
+    need_list,
+    need_number,
+    need_str,
+    optional,
+)
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 3000
@@ -102,6 +111,8 @@ class _State:
         self.app.handle_request = self.handle_request
         self.namespace: dict[str, Any] | None = None  # the app module's top level
         self.run_requested: dict[str, Any] | None = None
+        # web.route registrations, oldest first: {"base_path", "router"}
+        self.routers: list[dict[str, Any]] = []
 
     def handle_request(self, request: dict) -> Any:
         """Call the app's top-level ``handle_request`` (looked up per request, spec 12.2)."""
@@ -148,28 +159,22 @@ def _caller_namespace() -> dict[str, Any] | None:
 # ---------------------------------------------------------------- members
 
 
-def _str_arg(value: Any, what: str) -> str:
-    if type(value) is not str:
-        raise TypeErr(f"{what} must be a Str, got {cls_name(value)}")
+def _positive_int(value: Any, fname: str) -> int:
+    if need_int(value, fname, "size in bytes") <= 0:
+        raise ValueErr(f"{fname}: size in bytes must be positive, got {value}")
     return value
 
 
-def _positive_int(value: Any, what: str) -> int:
-    if need_int(value, what, "an Int size in bytes") <= 0:
-        raise ValueErr(f"{what} expects a positive size, got {value}")
-    return value
-
-
-def _positive_seconds(value: Any, what: str) -> float:
-    if need_num(value, what) <= 0:
-        raise ValueErr(f"{what} expects a positive number of seconds, got {value}")
+def _positive_seconds(value: Any, fname: str) -> float:
+    if need_number(value, fname, "of seconds") <= 0:
+        raise ValueErr(f"{fname}: seconds must be positive, got {value}")
     return float(value)
 
 
 def static(url_path: Any, fs_path: Any) -> None:
     """static(url_path, fs_path): serve the files under fs_path at url_path."""
-    url = _str_arg(url_path, "web.static url_path")
-    directory = _str_arg(fs_path, "web.static fs_path")
+    url = need_str(url_path, "web.static", "url_path")
+    directory = need_str(fs_path, "web.static", "fs_path")
     if not url.startswith("/"):
         raise ValueErr(f"web.static url_path must start with '/': {url}")
     base = program.SCRIPT_PATH
@@ -182,35 +187,31 @@ def static(url_path: Any, fs_path: Any) -> None:
 
 def middleware(fn: Any) -> None:
     """middleware(fn): fn(request) returns the request (maybe changed) or a response."""
-    state().app.middleware(fn)
+    state().app.middleware(need_fn(fn, "web.middleware"))
 
 
 def after(fn: Any) -> None:
     """after(fn): fn(request, response) returns the response."""
-    state().app.after(fn)
+    state().app.after(need_fn(fn, "web.after"))
 
 
 def redirect(from_path: Any, to: Any, status: Any = 302) -> None:
     """redirect(from, to, status = 302)"""
     state().app.redirect(
-        _str_arg(from_path, "web.redirect from"),
-        _str_arg(to, "web.redirect to"),
-        need_int(status, "web.redirect", "an Int status"),
+        need_str(from_path, "web.redirect", "from path"),
+        need_str(to, "web.redirect", "target"),
+        need_int(status, "web.redirect", "status"),
     )
 
 
 def on_error(status: Any, fn: Any) -> None:
     """on_error(status, fn): 500 → fn(request, message); 404 → fn(request)."""
-    if type(status) is not int:
-        raise TypeErr(f"web.on_error status must be an Int, got {cls_name(status)}")
-    state().app.on_error(status, fn)
+    state().app.on_error(need_int(status, "web.on_error", "status"), need_fn(fn, "web.on_error"))
 
 
 def set_default_headers(headers: Any) -> None:
     """set_default_headers(dict): headers added to responses that lack them."""
-    if type(headers) is not dict:
-        raise TypeErr(f"web.set_default_headers expects a Dict, got {cls_name(headers)}")
-    state().app.set_default_headers(headers)
+    state().app.set_default_headers(need_dict(headers, "web.set_default_headers", "of headers"))
 
 
 def set_max_body_size(size: Any) -> None:
@@ -252,15 +253,16 @@ def websocket(path: Any, handler: Any, authorize: Any = None, check_origin: Any 
     from quest_rt.std.web.ws import QuestSocket
     from quest_rt.web import Accept, Refuse
 
-    url = _str_arg(path, "web.websocket path")
+    url = need_str(path, "web.websocket", "path")
+    need_fn(handler, "web.websocket", "handler")
     if not url.startswith("/"):
         raise ValueErr(f"web.websocket path must start with '/': {url}")
     origins = check_origin
     if type(origins) is list:
-        origins = [_str_arg(o, "web.websocket check_origin entry") for o in origins]
+        origins = [need_str(o, "web.websocket", "origin") for o in origins]
     elif type(origins) is not bool:
         raise TypeErr(
-            f"web.websocket check_origin must be a Bool or an Array of Str, got {cls_name(origins)}"
+            f"web.websocket expects a Bool or an Array check_origin, got {cls_name(origins)}"
         )
 
     def on_connect(conn: Any) -> None:
@@ -270,8 +272,7 @@ def websocket(path: Any, handler: Any, authorize: Any = None, check_origin: Any 
 
     decide = None
     if authorize is not None:
-        if not callable(authorize):
-            raise TypeErr(f"web.websocket authorize must be a function, got {cls_name(authorize)}")
+        need_fn(authorize, "web.websocket", "authorize")
 
         def decide(upgrade: Any) -> Any:
             verdict = authorize(
@@ -310,12 +311,65 @@ def run(*args: Any, host: Any = None, port: Any = None) -> None:
             host = args[0]
     elif len(args) == 2:
         host, port = args
-    if host is not None:
-        _str_arg(host, "web.run host")
-    if port is not None and type(port) is not int:
-        raise TypeErr(f"web.run port must be an Int, got {cls_name(port)}")
+    optional(need_str, host, "web.run", "host")
+    optional(need_int, port, "web.run", "port")
     state().run_requested = {"host": host, "port": port}
     program.SERVE_REQUESTED = True  # the CLI serves once the top level has finished
+
+
+def route(base_path: Any, router: Any) -> None:
+    """route(base_path, router): serve a std/web/router Router's routes under base_path,
+    ahead of handle_request (routes added to the router later are served too).
+
+    Example: web.route("/api", r)
+    """
+    from quest_rt.std.web.router import Router
+
+    base = need_str(base_path, "web.route", "base_path")
+    if not base.startswith("/"):
+        raise ValueErr(f"web.route base_path must start with '/': {base}")
+    if not isinstance(router, Router):
+        raise TypeErr(f"web.route expects a Router, got {cls_name(router)}")
+    router.mount(state().app.routes, base)
+    state().routers.append({"base_path": base, "router": router})
+
+
+def get_registered_routers() -> list:
+    """get_registered_routers() -> Array: {"base_path", "router"} per web.route, oldest first"""
+    return [dict(entry) for entry in state().routers]
+
+
+def set_cors(
+    origins: Any = None, methods: Any = None, headers: Any = None, credentials: Any = False
+) -> None:
+    """set_cors(origins: [...], methods: [...], headers: [...], credentials: false):
+    answer browsers' cross-origin preflights and mark answers to the listed origins
+    (["*"] for any) as readable by their pages.
+
+    Example: web.set_cors(origins: ["https://app.example.com"], methods: ["GET", "POST"])
+    """
+    from quest_rt.web.http.cors import CorsPolicy
+
+    def strs(value: Any, what: str) -> list[str] | None:
+        if value is None:
+            return None
+        return [need_str(v, "web.set_cors", what) for v in need_list(value, "web.set_cors", what)]
+
+    need_bool(credentials, "web.set_cors", "credentials")
+    try:
+        state().app.cors = CorsPolicy.build(
+            strs(origins, "origins") or ["*"],
+            strs(methods, "methods"),
+            strs(headers, "headers"),
+            credentials,
+        )
+    except ValueError as exc:
+        raise ValueErr(f"web.set_cors: {exc}") from None
+
+
+def disable_cors() -> None:
+    """disable_cors(): no CORS answers or headers any more"""
+    state().app.cors = None
 
 
 def get_config() -> dict:
@@ -323,7 +377,7 @@ def get_config() -> dict:
     app = state().app
     return {
         "static_dirs": [[url, str(d)] for url, d in app.static_mounts.items()],
-        "cors": None,
+        "cors": app.cors.to_dict() if app.cors is not None else None,
         "middlewares": list(app.middlewares),
         "after_middlewares": list(app.after_middlewares),
         "error_handlers": {str(k): v for k, v in app.error_handlers.items()},
@@ -365,7 +419,7 @@ def test_server(port: Any = 0) -> TestServer:
     namespace = _caller_namespace()
     if namespace is not None:
         s.namespace = namespace
-    port = need_int(port, "web.test_server", "an Int port")
+    port = need_int(port, "web.test_server", "port")
     if not 0 <= port <= 65535:
         raise ValueErr(f"web.test_server port must be 0-65535, got {port}")
     return TestServer(start_in_thread(s.app, "127.0.0.1", port))
@@ -390,6 +444,10 @@ def create() -> QuestModule:
         "websocket": websocket,
         "run": run,
         "_get_config": get_config,
+        "route": route,
+        "get_registered_routers": get_registered_routers,
+        "set_cors": set_cors,
+        "disable_cors": disable_cors,
         "test_server": test_server,
         "config": {"host": DEFAULT_HOST, "port": DEFAULT_PORT},
     }

@@ -1,4 +1,4 @@
-"""``std/web/liveview`` (QEP-054 Layer 3): templates, so far.
+"""``std/web/liveview``: LiveView templates (the views themselves come with the LiveView session).
 
 ``lv.template(source, assigns)`` returns the *rendered* structure of the template
 (:mod:`quest_rt.common.rendered`), not HTML: a LiveView's ``render`` hands it to the diff
@@ -18,24 +18,26 @@ from __future__ import annotations
 from typing import Any
 
 from quest_rt.common.rendered import Raw, Rendered
-from quest_rt.runtime.errors import TypeErr
 from quest_rt.runtime.objects import QuestModule
-from quest_rt.runtime.values import cls_name, to_str
+from quest_rt.runtime.values import to_str
+from quest_rt.std.arguments import need_dict, need_str
 
 _compiled: dict[str, Any] = {}
 
 
 def template(source: Any, assigns: Any = None) -> Rendered:
-    """template(source, assigns = {}) -> Rendered: the template rendered with assigns"""
+    """template(source, assigns = {}) -> Rendered: the template rendered with assigns;
+    <%= %> escapes HTML, nested templates and lv.raw values are output as they are
+
+    Example:
+        liveview.template("<b><%= name %></b>", {"name": "<Ada>"}).to_html()  # => "<b>&lt;Ada&gt;</b>"
+    """
     from quest_rt.runtime.builtins import CompiledTemplate
 
-    assigns = {} if assigns is None else assigns
-    if type(assigns) is not dict:
-        raise TypeErr(f"lv.template assigns must be a Dict, got {cls_name(assigns)}")
+    assigns = {} if assigns is None else need_dict(assigns, "lv.template", "of assigns")
     if isinstance(source, CompiledTemplate):
         return source(assigns)
-    if type(source) is not str:
-        raise TypeErr(f"lv.template expects template text, got {cls_name(source)}")
+    need_str(source, "lv.template", "template")
     render = _compiled.get(source)
     if render is None:
         from quest_rt.std.html import compile_template_text
@@ -46,7 +48,12 @@ def template(source: Any, assigns: Any = None) -> Rendered:
 
 
 def raw(text: Any) -> Raw:
-    """raw(s): HTML that templates output without escaping"""
+    """raw(value) -> Str: HTML (the string form of value) that templates output without
+    escaping
+
+    Example:
+        liveview.template("<p><%= x %></p>", {"x": liveview.raw("<i>hi</i>")}).to_html()  # => "<p><i>hi</i></p>"
+    """
     return Raw(text if type(text) is str else to_str(text))
 
 

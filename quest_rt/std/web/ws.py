@@ -12,9 +12,16 @@ from __future__ import annotations
 from typing import Any
 
 from quest_rt.runtime.errors import IOErr, RuntimeErr, TypeErr, ValueErr, to_quest
-from quest_rt.runtime.methods.arguments import need_int, need_num
 from quest_rt.runtime.objects import QuestModule
-from quest_rt.runtime.values import cls_name
+from quest_rt.std.arguments import (
+    need_bytes,
+    need_dict,
+    need_fn,
+    need_int,
+    need_number,
+    need_str,
+    optional,
+)
 
 
 def _registry() -> Any:
@@ -23,12 +30,10 @@ def _registry() -> Any:
     return state().app.registry
 
 
-def _text(value: Any, what: str) -> str:
-    if type(value) is not str:
-        raise TypeErr(
-            f"{what} expects a Str message, got {cls_name(value)} (use send_bytes for Bytes)"
-        )
-    return value
+def _text(value: Any, fname: str, what: str = "message") -> str:
+    if type(value) is bytes:
+        raise TypeErr(f"{fname} expects a Str {what}, got Bytes (use send_bytes for Bytes)")
+    return need_str(value, fname, what)
 
 
 class QuestSocket:
@@ -54,20 +59,17 @@ class QuestSocket:
 
     def send(self, message: Any) -> None:
         """send(message): queue a text message for this client"""
-        self._conn.send_text_nowait(_text(message, "socket.send"))
+        self._conn.send_text_nowait(_text(message, "WebSocket.send"))
 
     def send_bytes(self, data: Any) -> None:
         """send_bytes(data): queue a binary message"""
-        if type(data) is not bytes:
-            raise TypeErr(f"socket.send_bytes expects Bytes, got {cls_name(data)}")
-        self._conn.send_bytes_nowait(data)
+        self._conn.send_bytes_nowait(need_bytes(data, "WebSocket.send_bytes", "data"))
 
     def close(self, code: Any = 1000, reason: Any = "") -> None:
         """close(code = 1000, reason = ""): start the closing handshake"""
-        if type(code) is not int:
-            raise TypeErr(f"socket.close code must be an Int, got {cls_name(code)}")
+        code = need_int(code, "WebSocket.close", "code")
         try:
-            self._conn.close(code, _text(reason, "socket.close reason"))
+            self._conn.close(code, need_str(reason, "WebSocket.close", "reason"))
         except ValueError as exc:
             raise ValueErr(str(exc)) from None
 
@@ -81,9 +83,7 @@ class QuestSocket:
 
     def set(self, key: Any, value: Any) -> None:
         """set(key, value): store connection metadata"""
-        if type(key) is not str:
-            raise TypeErr(f"socket.set key must be a Str, got {cls_name(key)}")
-        self._conn.set(key, value)
+        self._conn.set(need_str(key, "WebSocket.set", "key"), value)
 
     def remote_ip(self) -> str:
         """remote_ip() -> Str"""
@@ -99,18 +99,19 @@ class QuestSocket:
 
     def on_open(self, fn: Any) -> None:
         """on_open(fun () ... end)"""
-        self._conn.on_open(fn)
+        self._conn.on_open(need_fn(fn, "WebSocket.on_open"))
 
     def on_message(self, fn: Any) -> None:
         """on_message(fun (data) ... end): Str for text messages, Bytes for binary"""
-        self._conn.on_message(fn)
+        self._conn.on_message(need_fn(fn, "WebSocket.on_message"))
 
     def on_close(self, fn: Any) -> None:
         """on_close(fun (code, reason) ... end)"""
-        self._conn.on_close(fn)
+        self._conn.on_close(need_fn(fn, "WebSocket.on_close"))
 
     def on_error(self, fn: Any) -> None:
         """on_error(fun (error) ... end): a handler of this connection raised"""
+        need_fn(fn, "WebSocket.on_error")
         self._conn.on_error(lambda exc: fn(to_quest(exc)))
 
     def __str__(self) -> str:
@@ -120,19 +121,22 @@ class QuestSocket:
 def send_to(connection_id: Any, message: Any) -> bool:
     """send_to(connection_id, message) -> Bool: whether that connection took it"""
     return _registry().send_to(
-        _text(connection_id, "ws.send_to connection_id"), _text(message, "ws.send_to")
+        need_str(connection_id, "ws.send_to", "connection_id"), _text(message, "ws.send_to")
     )
 
 
 def broadcast(path: Any, message: Any) -> int:
     """broadcast(path, message) -> Int: the number of connections that took it"""
-    return _registry().broadcast(_text(path, "ws.broadcast path"), _text(message, "ws.broadcast"))
+    return _registry().broadcast(
+        need_str(path, "ws.broadcast", "path"), _text(message, "ws.broadcast")
+    )
 
 
 def broadcast_if(path: Any, predicate: Any, message: Any) -> int:
     """broadcast_if(path, fun (socket) -> Bool, message) -> Int"""
+    need_fn(predicate, "ws.broadcast_if", "predicate")
     return _registry().broadcast_if(
-        _text(path, "ws.broadcast_if path"),
+        need_str(path, "ws.broadcast_if", "path"),
         lambda conn: predicate(QuestSocket.of(conn)),
         _text(message, "ws.broadcast_if"),
     )
@@ -140,7 +144,8 @@ def broadcast_if(path: Any, predicate: Any, message: Any) -> int:
 
 def get_connections(path: Any) -> list:
     """get_connections(path) -> Array of sockets, oldest first"""
-    return [QuestSocket.of(c) for c in _registry().connections(_text(path, "ws.get_connections"))]
+    path = need_str(path, "ws.get_connections", "path")
+    return [QuestSocket.of(c) for c in _registry().connections(path)]
 
 
 class TestClient:
@@ -173,22 +178,24 @@ class TestClient:
 
     def send(self, message: Any) -> None:
         """send(message)"""
-        self._call(self._client.send, _text(message, "client.send"))
+        self._call(self._client.send, _text(message, "WebSocketTestClient.send"))
 
     def send_bytes(self, data: Any) -> None:
         """send_bytes(data)"""
-        if type(data) is not bytes:
-            raise TypeErr(f"client.send_bytes expects Bytes, got {cls_name(data)}")
+        data = need_bytes(data, "WebSocketTestClient.send_bytes", "data")
         self._call(self._client.send_bytes, data)
 
     def receive(self, timeout: Any = 5.0) -> Any:
         """receive(timeout = 5) -> Str or Bytes: the next message"""
-        return self._call(self._client.receive, float(need_num(timeout, "client.receive")))
+        timeout = need_number(timeout, "WebSocketTestClient.receive", "of seconds")
+        return self._call(self._client.receive, float(timeout))
 
     def close(self, code: Any = 1000, reason: Any = "") -> None:
         """close(code = 1000, reason = "")"""
-        code = need_int(code, "client.close", "an Int close code")
-        self._call(self._client.close, code, _text(reason, "client.close reason"))
+        code = need_int(code, "WebSocketTestClient.close", "code")
+        self._call(
+            self._client.close, code, need_str(reason, "WebSocketTestClient.close", "reason")
+        )
 
     def close_code(self) -> Any:
         """close_code() -> Int or nil: the code the server closed with"""
@@ -204,9 +211,8 @@ class TestClient:
 
 def test_client(url: Any, headers: Any = None) -> TestClient:
     """test_client(url, headers = nil) -> client with connect/send/send_bytes/receive/close"""
-    if headers is not None and type(headers) is not dict:
-        raise TypeErr(f"ws.test_client headers must be a Dict, got {cls_name(headers)}")
-    return TestClient(_text(url, "ws.test_client url"), headers)
+    headers = optional(need_dict, headers, "ws.test_client", "of headers")
+    return TestClient(need_str(url, "ws.test_client", "url"), headers)
 
 
 def create() -> QuestModule:

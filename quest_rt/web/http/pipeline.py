@@ -1,6 +1,7 @@
 """One HTTP request through the handling order of language spec §12.2.
 
-    static mount hit? ──yes──► file (default headers added)          ─┐
+    CORS preflight (web.set_cors)? ──yes──► 204 + allow headers      ─┐
+    static mount hit? ──yes──► file (default headers added)           │
         │ no                                                          │
     request middleware, in order (a Dict with "status" short-circuits)│
     redirects (exact path)                                            │
@@ -146,16 +147,30 @@ async def handle_http(app: WebApp, scope: dict[str, Any], receive: Any, send: An
 
 async def _respond(app: WebApp, scope: dict[str, Any], body: bytes) -> tuple[int, Headers, bytes]:
     request = build_request(scope, body)
+    cors = app.cors
+    origin = request["headers"].get("origin") if cors is not None else None
     static_file = resolve_static(app.static_mounts, request["path"])
-    if static_file is not None:
-        data = await trio.to_thread.run_sync(static_file.read_bytes)
+    if origin is not None and cors.is_preflight(request["method"], request["headers"]):
+        # A browser asking before a cross-origin request: answered here, not by the app.
+        allowed = cors.allows(origin)
         response: Any = {
+            "status": 204 if allowed else 403,
+            "headers": cors.preflight_headers(origin) if allowed else {},
+        }
+    elif static_file is not None:
+        data = await trio.to_thread.run_sync(static_file.read_bytes)
+        response = {
             "status": 200,
             "body": data,
             "headers": {"Content-Type": content_type_for(static_file)},
         }
     else:
         response = _run_handlers(app, request)
+    if origin is not None and cors.allows(origin) and isinstance(response, dict):
+        response = {
+            **response,
+            "headers": {**(response.get("headers") or {}), **cors.response_headers(origin)},
+        }
     try:
         status, headers, payload = render_response(_with_defaults(app, response), app.encode_json)
     except (InvalidResponse, UnicodeEncodeError, TypeError) as exc:
@@ -190,14 +205,15 @@ def _route(app: WebApp, request: dict[str, Any]) -> Any:
     if redirect is not None:
         to_url, status = redirect
         return {"status": status, "headers": {"Location": to_url}, "body": ""}
+    response = None
     matched = app.routes.match(request["method"], request["path"])
     if matched is not None:
         route, request["params"] = matched
         response = route.handler(request)
-    elif app.handle_request is not None:
+    # A route that answers None (a router with no route for this method) leaves the
+    # request to handle_request, like a path no route matched.
+    if response is None and app.handle_request is not None:
         response = app.handle_request(request)
-    else:
-        response = None
     if response is None:
         not_found = app.error_handlers.get(404)
         if not_found is not None:

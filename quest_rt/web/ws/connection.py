@@ -207,7 +207,9 @@ class WebSocketConnection:
         # The mailbox task's scope and end, once started (lazily, by the first post).
         self._mailbox_scope: trio.CancelScope | None = None
         self._mailbox_done: trio.Event | None = None
-        self._message_error: Callable[[Exception], Any] = self._handler_failed
+        # None: Layer 1's policy (_handler_failed); a bound method per connection
+        # would cost memory for nothing.
+        self._message_error: Callable[[Exception], Any] | None = None
         self._registry = registry
         self._state = ConnectionState.OPEN
         self._transport: WebSocketTransport | None = None
@@ -414,7 +416,8 @@ class WebSocketConnection:
             self.messages_received += 1
             handler = self._on_message
             if handler is not None:
-                self._mailbox.deliver(handler, data, self._message_error, self._message)
+                on_error = self._message_error or self._handler_failed
+                self._mailbox.deliver(handler, data, on_error, self._message)
 
     def reading_paused(self) -> bool:
         """True when the transport should stop reading until

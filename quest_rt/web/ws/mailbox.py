@@ -60,21 +60,26 @@ class Mailbox:
     __slots__ = ("_busy", "_fallback", "_jobs", "_limit", "_peak", "_space", "_wakeup")
 
     def __init__(self, limit: int, fallback: Callable[[Exception], Any]) -> None:
-        """``fallback(exc)`` handles an exception raised by a job's own ``on_error``."""
-        self._jobs: deque[Job] = deque()
+        """``fallback(exc)`` handles an exception raised by a job's own ``on_error``.
+
+        The queue and the events are made on first use: most Layer-1 connections never
+        queue anything, and at 10,000 connections every object counts (issue 7's
+        memory target).
+        """
+        self._jobs: deque[Job] | None = None
         self._fallback = fallback
         self._limit = limit
         self._busy = False
         self._peak = 0
-        # Set when jobs wait and nobody holds the baton; the mailbox task waits on it.
-        self._wakeup = trio.Event()
+        # The mailbox task waits on it while nothing waits for it; set to wake it.
+        self._wakeup: trio.Event | None = None
         # Set when the queue drops under the limit; the reader waits on it.
         self._space: trio.Event | None = None
 
     @property
     def waiting(self) -> int:
         """Jobs queued and not yet started."""
-        return len(self._jobs)
+        return len(self._jobs) if self._jobs else 0
 
     @property
     def peak(self) -> int:
@@ -92,11 +97,11 @@ class Mailbox:
         Raises:
             trio.WouldBlock: ``limit`` jobs are already waiting.
         """
-        if len(self._jobs) >= self._limit:
+        if self._jobs and len(self._jobs) >= self._limit:
             raise trio.WouldBlock
         self._append((fn, args, on_error))
         if not self._busy:
-            self._wakeup.set()
+            self._wake()
 
     def deliver(
         self,
@@ -114,7 +119,7 @@ class Mailbox:
         if self._busy or self._jobs:
             self._append((queued or fn, (arg,), on_error))
             if not self._busy:
-                self._wakeup.set()
+                self._wake()
             return
         self._busy = True
         try:
@@ -129,14 +134,14 @@ class Mailbox:
         if self._jobs:
             # Jobs posted while it ran go to the mailbox task, not this one: the
             # reader must get back to reading (a posted job may block for long).
-            self._wakeup.set()
+            self._wake()
 
     def over_limit(self) -> bool:
-        return len(self._jobs) >= self._limit
+        return bool(self._jobs) and len(self._jobs) >= self._limit
 
     async def wait_below_limit(self) -> None:
         """Return once fewer than ``limit`` jobs wait (the reader's backpressure)."""
-        while len(self._jobs) >= self._limit:
+        while self.over_limit():
             self._space = trio.Event()
             await self._space.wait()
 
@@ -147,35 +152,45 @@ class Mailbox:
         """
         await greenback.ensure_portal()
         while True:
-            await self._wakeup.wait()
+            if self._jobs and not self._busy:  # else the baton holder drains them
+                self._busy = True
+                try:
+                    self._drain()
+                finally:
+                    self._busy = False
             self._wakeup = trio.Event()
-            if self._busy or not self._jobs:
-                continue  # the baton holder drains what was posted
-            self._busy = True
-            try:
-                self._drain()
-            finally:
-                self._busy = False
+            await self._wakeup.wait()
+            self._wakeup = None
 
     def clear(self) -> None:
         """Drop every waiting job (the connection has ended)."""
-        self._jobs.clear()
+        if self._jobs:
+            self._jobs.clear()
         self._release_space()
 
+    def _wake(self) -> None:
+        # None: the mailbox task is not waiting (not started yet, or running); it
+        # looks at the queue before it waits again.
+        if self._wakeup is not None:
+            self._wakeup.set()
+
     def _append(self, job: Job) -> None:
+        if self._jobs is None:
+            self._jobs = deque()
         self._jobs.append(job)
         if len(self._jobs) > self._peak:
             self._peak = len(self._jobs)
 
     def _drain(self) -> None:
         jobs = self._jobs
+        assert jobs is not None
         while jobs:
             fn, args, on_error = jobs.popleft()
             self._release_space()
             self._run(fn, args, on_error)
 
     def _release_space(self) -> None:
-        if self._space is not None and len(self._jobs) < self._limit:
+        if self._space is not None and not self.over_limit():
             self._space.set()
             self._space = None
 

@@ -150,9 +150,9 @@ def open_connection(app: WebApp, upgrade: UpgradeRequest, accept: Accept) -> Web
     """The one place a :class:`WebSocketConnection` is built, for every transport."""
     return WebSocketConnection(
         path=upgrade.path,
-        headers=dict(upgrade.headers),
-        query=dict(upgrade.query),
-        assigns=dict(accept.assigns),
+        headers=upgrade.headers,  # type: ignore[arg-type]  (the dicts the upgrade built)
+        query=upgrade.query,  # type: ignore[arg-type]
+        assigns=dict(accept.assigns) if accept.assigns else None,
         remote_ip=upgrade.remote_ip,
         registry=app.registry,
         format_error=app.format_error,
