@@ -12,7 +12,7 @@ HTML. Example::
 
     <p>Count: <%= count %></p><%= if big %><b>!</b><% end %>     with count = 3
 
-    Rendered(statics=("<p>Count: ", "</p>", ""), dynamics=<fn>, fingerprint=0x5a..,
+    Rendered(statics=("<p>Count: ", "</p>", ""), dynamics=<fn>, fingerprint=0x5a...,
              assigns={"count": 3, "big": False})
     rendered.values(None)            -> ["3", ""]
     rendered.values({"big"})         -> [None, ""]    # count not re-evaluated
@@ -32,8 +32,9 @@ the template read ``assigns`` (the view's own assigns Dict), ``None`` otherwise.
 ``for`` body the dynamics are evaluated at once, item by item, and ``dynamics`` is a plain
 list: the diff engine compares those item by item instead.
 
-``fingerprint`` identifies the statics (computed at compile time) so a diff engine can
-tell "same template, new values" from "different template".
+``fingerprint`` identifies the template code (computed at compile time from its tags
+and text) so a diff engine can tell "same template, new values" from "different
+template", even between templates whose text is equal.
 """
 
 from __future__ import annotations

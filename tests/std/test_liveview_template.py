@@ -50,3 +50,12 @@ def test_raw_html_is_not_escaped_again():
 def test_bad_arguments_are_quest_errors(call, message):
     with pytest.raises(TypeErr, match=message):
         run_quest(f'use "std/web/liveview" as lv\n{call}\n')
+
+
+def test_html_templates_render_the_same_lazy_structure_to_a_str():
+    ns = run_quest(
+        'use "std/html" as html\n'
+        'let page = html.template("""<% for x in xs %><% if x > 1 %><b><%= x %></b><% else %>'
+        '<%= x %><% end %><% end %>""", {"xs": [1, 2]})\n'
+    )
+    assert ns["page"] == "1<b>2</b>"

@@ -8,16 +8,16 @@ merges (wire-protocol.md section 6.4), remembering per view what the client hold
 that later renders send only what changed.
 
 **What the server remembers** (a :class:`ViewTree` per view): for every slot holding a
-nested render, the statics the client has for it (the slot's *fingerprint*), and for
+nested render, which template the client has for it (its *fingerprint*), and for
 comprehension items, every value sent (items are compared, see below). Example, a
 counter with an optional notice::
 
     template  <h1><%= count %></h1><% if note %><p><%= note %></p><% end %>
 
     first render  {"0": "0", "1": "", "s": ["<h1>", "</h1>", ""]}
-    tree          _Print(statics=(..root..), children={})
+    tree          _Print(fingerprint=<root>, children={})
     note = "hi"   {"1": {"0": "hi", "s": ["<p>", "</p>"]}}        # new branch: statics
-    tree          _Print(root, children={1: _Print(("<p>", "</p>"), {})})
+    tree          _Print(<root>, children={1: _Print(<branch>, {})})
     note = "ho"   {"1": {"0": "ho"}}                              # same branch: values
     count = 1     {"0": "1"}                  # the if is not even evaluated
 
@@ -93,7 +93,7 @@ def _key(i: int) -> str:
 
 
 class _Print:
-    """What the client holds for one rendered: its statics and, per slot, the child.
+    """What the client holds for one rendered: its template and, per slot, the child.
 
     Outside comprehensions ``children`` is a dict from slot index to the ``_Print`` or
     ``_Items`` of a nested render (plain values are not kept: change tracking decides).
@@ -101,28 +101,37 @@ class _Print:
     per slot: the value last sent, or the nested render's tree.
     """
 
-    __slots__ = ("children", "statics")
+    __slots__ = ("children", "fingerprint", "statics")
 
-    def __init__(self, statics: tuple[str, ...], children: dict[int, Any] | list[Any]) -> None:
-        self.statics = statics
+    def __init__(self, r: Rendered | Comprehension, children: dict[int, Any] | list[Any]) -> None:
+        self.fingerprint = r.fingerprint
+        self.statics = r.statics
         self.children = children
 
 
 class _Items:
-    """What the client holds for one comprehension: its statics and its items."""
+    """What the client holds for one comprehension: its template and its items."""
 
-    __slots__ = ("items", "statics")
+    __slots__ = ("fingerprint", "items", "statics")
 
-    def __init__(self, statics: tuple[str, ...], items: list[list[Any]]) -> None:
-        self.statics = statics
+    def __init__(self, c: Comprehension, items: list[list[Any]]) -> None:
+        self.fingerprint = c.fingerprint
+        self.statics = c.statics
         self.items = items
 
 
-def _same(held: tuple[str, ...], statics: tuple[str, ...]) -> bool:
-    """The template identity check. Compiled code passes one constant tuple per template,
-    so identity decides at once; equality covers a template compiled twice, and unlike a
-    32-bit checksum it cannot mistake one template for another."""
-    return held is statics or held == statics
+def _same(held: _Print | _Items, r: Rendered | Comprehension) -> bool:
+    """Whether the client holds this template (then values suffice).
+
+    The fingerprint identifies the template's code (computed by the compiler from its
+    tags and text, as Phoenix does), so templates with equal text around different tags
+    differ. The statics are compared as well, so that renders built by hand with the
+    default fingerprint are told apart by their text; compiled code passes one constant
+    tuple per template, so that check is usually an identity test.
+    """
+    return held.fingerprint == r.fingerprint and (
+        held.statics is r.statics or held.statics == r.statics
+    )
 
 
 class _Context:
@@ -169,6 +178,17 @@ class ViewTree:
     ``rendered``: the full render the first time (the join reply's ``"rendered"``), then
     diffs (``{}`` when nothing changed). ``reset()`` forgets the client's tree; the next
     diff is a full render again (a rejoin, a crash).
+
+    How a view uses it (wire-protocol.md 6.3, 6.6)::
+
+        join     tree.reset(); reply {"rendered": tree.diff(render(assigns))}
+        event    diff = tree.diff(render(assigns), changed, assigns)
+                 reply {"diff": diff} (plus "e"/"t"), or {} when all is empty
+        info     the same diff, pushed as a "diff" message when not empty
+
+    where ``changed`` holds every assign name assigned since the previous ``diff`` call
+    (E15: an assign is a change even with an equal value). Every returned diff must
+    reach the client: the tree assumes it did.
     """
 
     __slots__ = ("_root",)
@@ -214,7 +234,7 @@ def _rendered(
     ``compare`` is set inside comprehension items: values are compared with the ones
     last sent (held in a list, one per slot) instead of trusting change tracking.
     """
-    if type(held) is _Print and _same(held.statics, r.statics):
+    if type(held) is _Print and _same(held, r):
         if compare:
             return _changed_item(ctx, r.values(None), held.children), held
         return _changed_values(ctx, r.values(ctx.tracking(r)), held.children), held
@@ -223,7 +243,7 @@ def _rendered(
     else:
         node, children = _full_values(ctx, r.values(None))
     ctx.put_statics(node, r.statics)
-    return node, _Print(r.statics, children)
+    return node, _Print(r, children)
 
 
 def _changed_values(ctx: _Context, values: list[Any], children: dict[int, Any]) -> dict[str, Any]:
@@ -306,7 +326,7 @@ def _comprehension(ctx: _Context, c: Comprehension, held: Any) -> tuple[Any, Any
     """The keyed diff of a comprehension: per position, the item's changed slots."""
     entries = c.entries
     count = len(entries)
-    if type(held) is _Items and _same(held.statics, c.statics):
+    if type(held) is _Items and _same(held, c):
         items = held.items
         before = len(items)
         # One list comparison per item (in C): items of plain values that are equal need
@@ -350,7 +370,7 @@ def _comprehension(ctx: _Context, c: Comprehension, held: Any) -> tuple[Any, Any
     keyed[KEYED_COUNT] = count
     node: dict[str, Any] = {KEYED: keyed}
     ctx.put_statics(node, c.statics)
-    return node, _Items(c.statics, items)
+    return node, _Items(c, items)
 
 
 def _plain(values: list[Any]) -> tuple[Any, ...] | None:

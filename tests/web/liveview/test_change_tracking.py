@@ -133,3 +133,23 @@ def test_an_error_in_a_tag_names_its_q_line_when_the_diff_engine_evaluates_it(tm
     assert f"{path}:5 in render" in text
     assert "<p><%= 10 / count %></p>" in text
     assert text.endswith("Division by zero")
+
+
+def test_an_error_in_a_branch_tag_names_its_line_in_a_dead_render_too(tmp_path):
+    path = tmp_path / "branch.q"
+    ns = load_quest(
+        'use "std/web/liveview" as lv\n'
+        "fun page(assigns)\n"
+        '  lv.template("""<div>\n'
+        "<% if show %>\n"
+        "  <%= items[5].name %>\n"
+        "<% end %>\n"
+        '</div>""", assigns)\n'
+        "end\n",
+        path,
+    )
+    with pytest.raises(Exception) as info:
+        ns["page"]({"show": True, "items": [1]}).to_html()
+    text = format_exception(info.value)
+    assert f"{path}:5 in page" in text
+    assert "<%= items[5].name %>" in text

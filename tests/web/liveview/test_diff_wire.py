@@ -12,7 +12,8 @@ import pytest
 
 from quest_rt.common.rendered import Comprehension, Rendered
 from quest_rt.web.liveview.diff import ViewTree
-from tests.web.liveview.support import template_module
+from tests.web.liveview.client import ClientRendered
+from tests.web.liveview.support import load_quest, template_module
 
 COUNTER = '<h1>Count: <%= count %></h1><button phx-click="inc">+</button>'
 
@@ -101,6 +102,35 @@ def test_a_new_root_template_is_sent_whole(tmp_path):
     tree = ViewTree()
     tree.diff(one(a), None, a)
     assert tree.diff(two(a), {"x"}, a) == {"0": "1", "s": ["<div>", "</div>"]}
+
+
+def test_templates_with_equal_text_but_different_tags_have_different_fingerprints(tmp_path):
+    # the client holds "<p>X</p>" from the first template; the second template's tag
+    # reads y, which did not change: only the fingerprint tells the engine to send it
+    source = (
+        'use "std/web/liveview" as lv\n'
+        "fun render(assigns)\n"
+        '  if assigns["first"]\n'
+        '    return lv.template("""<p><%= x %></p>""", assigns)\n'
+        "  end\n"
+        '  lv.template("""<p><%= y %></p>""", assigns)\n'
+        "end\n"
+        "fun branches(assigns)\n"
+        '  lv.template("""<% if first %><b><%= x %></b><% else %><b><%= y %></b><% end %>""", assigns)\n'
+        "end\n"
+    )
+    ns = load_quest(source, tmp_path / "twins.q")
+    for render, want in [
+        (ns["render"], {"0": "Y", "s": ["<p>", "</p>"]}),
+        (ns["branches"], {"0": {"0": "Y", "s": ["<b>", "</b>"]}}),
+    ]:
+        a = {"first": True, "x": "X", "y": "Y"}
+        tree = ViewTree()
+        client = ClientRendered(tree.diff(render(a), None, a))
+        a["first"] = False
+        diff = tree.diff(render(a), {"first"}, a)
+        assert diff == want
+        assert client.merge(diff) == render(a).to_html()
 
 
 COMPREHENSION = '<ul><% for t in todos %><li id="t<%= t.id %>"><%= t.title %></li><% end %></ul>'
