@@ -128,7 +128,13 @@ def serve_main(args: list[str]) -> int:
     if path is None:
         path = "index.q" if Path("index.q").is_file() else "app.q"
     if Path(path).is_dir():
-        path = str(Path(path) / "index.q")
+        # a directory serves its index.q, or its app.q (what the examples call theirs)
+        index = Path(path) / "index.q"
+        path = str(
+            index
+            if index.is_file() or not (Path(path) / "app.q").is_file()
+            else Path(path) / "app.q"
+        )
     status = RUN_THREAD(run_file, path, [])
     if status != 0:
         return status

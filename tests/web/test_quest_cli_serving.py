@@ -176,3 +176,16 @@ def test_a_port_in_use_gets_one_line_and_status_2(tmp_path):
         status, stderr = _serve_fails(tmp_path, ["--port", str(port)])
     assert status == 2
     assert stderr == f"quest serve: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+
+
+def test_a_directory_serves_its_app_q_when_it_has_no_index_q(tmp_path):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "app.q").write_text(PLAIN_APP)
+    proc, port, lines = start(["serve", "site", "--port", "0"], tmp_path)
+    try:
+        import urllib.request
+
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as response:
+            assert response.read() == b"fine"
+    finally:
+        stop(proc, lines)
