@@ -46,6 +46,7 @@ def test_qep_websocket_test_snippet_runs_from_plain_synchronous_code():
         assert client.receive() == "Echo: Hello"
         client.close()
         assert client.close_code == 1000
+        assert type(client.close_code) is int  # not wsproto's CloseReason enum (a Quest Int)
     finally:
         server.stop()
 

@@ -99,9 +99,10 @@ class WebSocketTestClient:
 
     @property
     def close_code(self) -> int | None:
-        """The code of the close handshake, None while open."""
+        """The code of the close handshake, None while open (a plain int: wsproto reports
+        the registered codes as members of its CloseReason enum)."""
         closed = self._ws.closed if self._ws is not None else None
-        return closed.code if closed is not None else None
+        return int(closed.code) if closed is not None else None
 
     @property
     def close_reason(self) -> str | None:
