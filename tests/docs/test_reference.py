@@ -39,7 +39,7 @@ PAGES = GEN.all_pages()
 ENTRIES = [(page, e) for page in PAGES for _, entries in page.sections for e in entries]
 
 #: modules whose docstrings live in code restructured elsewhere; examples come later
-WITHOUT_EXAMPLES = {"std/web", "std/web/router"}
+WITHOUT_EXAMPLES: set[str] = set()
 #: their functions need a joined channel on a running server: docs/channels.md runs them
 WITHOUT_EXAMPLES |= {"std/web/channels", "std/web/presence"}
 

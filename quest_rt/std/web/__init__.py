@@ -172,7 +172,12 @@ def _positive_seconds(value: Any, fname: str) -> float:
 
 
 def static(url_path: Any, fs_path: Any) -> None:
-    """static(url_path, fs_path): serve the files under fs_path at url_path."""
+    """static(url_path, fs_path): serve the files under fs_path (relative to the program) at url_path
+
+    Example:
+        web.static("/assets", "./public")
+        web._get_config()["static_dirs"].len() > 0  # => true
+    """
     url = need_str(url_path, "web.static", "url_path")
     directory = need_str(fs_path, "web.static", "fs_path")
     if not url.startswith("/"):
@@ -186,17 +191,40 @@ def static(url_path: Any, fs_path: Any) -> None:
 
 
 def middleware(fn: Any) -> None:
-    """middleware(fn): fn(request) returns the request (maybe changed) or a response."""
+    """middleware(fn): fn(request) runs before routing and returns the request (maybe changed), or a response Dict that answers at once (alias use, before_request)
+
+    Example:
+        web.middleware(fun (request)
+          if request["path"].startswith("/admin")
+            return {"status": 403, "body": "Forbidden"}
+          end
+          request
+        end)
+        web._get_config()["middlewares"].len() > 0  # => true
+    """
     state().app.middleware(need_fn(fn, "web.middleware"))
 
 
 def after(fn: Any) -> None:
-    """after(fn): fn(request, response) returns the response."""
+    """after(fn): fn(request, response) runs after the handler and returns the response (maybe changed) (alias after_request)
+
+    Example:
+        web.after(fun (request, response)
+          response["headers"] = {"X-Served-By": "quest"}
+          response
+        end)
+        web._get_config()["after_middlewares"].len() > 0  # => true
+    """
     state().app.after(need_fn(fn, "web.after"))
 
 
 def redirect(from_path: Any, to: Any, status: Any = 302) -> None:
-    """redirect(from, to, status = 302)"""
+    """redirect(from, to, status = 302): answer requests for the path from with a redirect to to
+
+    Example:
+        web.redirect("/old-home", "/", 301)
+        web._get_config()["redirects"]["/old-home"]["status"]  # => 301
+    """
     state().app.redirect(
         need_str(from_path, "web.redirect", "from path"),
         need_str(to, "web.redirect", "target"),
@@ -205,37 +233,67 @@ def redirect(from_path: Any, to: Any, status: Any = 302) -> None:
 
 
 def on_error(status: Any, fn: Any) -> None:
-    """on_error(status, fn): 500 → fn(request, message); 404 → fn(request)."""
+    """on_error(status, fn): the answer for 404 (fn(request)) or for a handler that raised (500: fn(request, message))
+
+    Example:
+        web.on_error(404, fun (request) {"status": 404, "body": "nothing at " .. request["path"]} end)
+        web._get_config()["error_handlers"].contains("404")  # => true
+    """
     state().app.on_error(need_int(status, "web.on_error", "status"), need_fn(fn, "web.on_error"))
 
 
 def set_default_headers(headers: Any) -> None:
-    """set_default_headers(dict): headers added to responses that lack them."""
+    """set_default_headers(dict): headers added to every response that lacks them
+
+    Example:
+        web.set_default_headers({"X-Frame-Options": "DENY"})
+        web._get_config()["default_headers"]["X-Frame-Options"]  # => "DENY"
+    """
     state().app.set_default_headers(need_dict(headers, "web.set_default_headers", "of headers"))
 
 
 def set_max_body_size(size: Any) -> None:
-    """set_max_body_size(bytes)"""
+    """set_max_body_size(bytes): the largest request body; larger ones are answered 413 from their Content-Length (default 10 MiB)
+
+    Example:
+        web.set_max_body_size(1024 * 1024)  # => nil
+    """
     state().app.set_max_body_size(_positive_int(size, "web.set_max_body_size"))
 
 
 def set_max_message_size(size: Any) -> None:
-    """set_max_message_size(bytes): the WebSocket message limit (close 1009 above it)."""
+    """set_max_message_size(bytes): the largest WebSocket message; a larger one closes the connection with 1009 (default 1 MiB)
+
+    Example:
+        web.set_max_message_size(64 * 1024)  # => nil
+    """
     state().app.settings.ws_max_message_size = _positive_int(size, "web.set_max_message_size")
 
 
 def set_max_header_size(size: Any) -> None:
-    """set_max_header_size(bytes)"""
+    """set_max_header_size(bytes): the largest request head the server reads (default 64 KiB)
+
+    Example:
+        web.set_max_header_size(16 * 1024)  # => nil
+    """
     state().app.settings.max_header_size = _positive_int(size, "web.set_max_header_size")
 
 
 def set_request_timeout(seconds: Any) -> None:
-    """set_request_timeout(seconds): how long a client may take to send a request head"""
+    """set_request_timeout(seconds): how long a client may take to send a request head (default 10)
+
+    Example:
+        web.set_request_timeout(5)  # => nil
+    """
     state().app.settings.header_timeout = _positive_seconds(seconds, "web.set_request_timeout")
 
 
 def set_keepalive_timeout(seconds: Any) -> None:
-    """set_keepalive_timeout(seconds): how long an idle keep-alive connection stays open"""
+    """set_keepalive_timeout(seconds): how long an idle keep-alive connection stays open (default 5)
+
+    Example:
+        web.set_keepalive_timeout(15)  # => nil
+    """
     state().app.settings.keep_alive_timeout = _positive_seconds(
         seconds, "web.set_keepalive_timeout"
     )
@@ -249,7 +307,14 @@ def websocket(path: Any, handler: Any, authorize: Any = None, check_origin: Any 
     "headers", "remote_ip"}; it returns true or a Dict (accept; the Dict's values are
     readable with ``socket.get``) or false/nil (refused with 403). ``check_origin``: true
     (browsers only from this host), false (any origin) or an Array of allowed origins
-    such as "https://*.example.com"."""
+    such as "https://*.example.com".
+
+    Example:
+        web.websocket("/doc-echo", fun (socket)
+          socket.on_message(fun (data) socket.send("Echo: " .. data) end)
+        end, check_origin: ["https://*.example.com"])
+        web._get_config()["websockets"].contains("/doc-echo")  # => true
+    """
     from quest_rt.std.web.ws import QuestSocket
     from quest_rt.web import Accept, Refuse
 
@@ -301,7 +366,18 @@ def websocket(path: Any, handler: Any, authorize: Any = None, check_origin: Any 
 
 def run(*args: Any, host: Any = None, port: Any = None) -> None:
     """run(), run(port), run(host, port), run(host: H, port: P): serve once the top
-    level of the program has run (spec 12.1)."""
+    level of the program has run (flags, QUEST_HOST/QUEST_PORT and quest.toml come next)
+
+    Example:
+        # web.run(port: 8080) as a program's last line serves once the program has run
+        let refused = nil
+        try
+          web.run(port: "eighty")
+        catch e: TypeErr
+          refused = e.message()
+        end
+        refused  # => "web.run expects an Int port, got Str"
+    """
     if len(args) > 2:
         raise ArgErr("web.run takes at most 2 positional arguments")
     if len(args) == 1:
@@ -321,7 +397,12 @@ def route(base_path: Any, router: Any) -> None:
     """route(base_path, router): serve a std/web/router Router's routes under base_path,
     ahead of handle_request (routes added to the router later are served too).
 
-    Example: web.route("/api", r)
+    Example:
+        use "std/web/router" as router
+        let api = router.Router.new()
+        api.get("/users/{id<int>}", fun (req) {"status": 200, "json": req["params"]} end)
+        web.route("/api", api)
+        web.get_registered_routers().last()["base_path"]  # => "/api"
     """
     from quest_rt.std.web.router import Router
 
@@ -335,7 +416,13 @@ def route(base_path: Any, router: Any) -> None:
 
 
 def get_registered_routers() -> list:
-    """get_registered_routers() -> Array: {"base_path", "router"} per web.route, oldest first"""
+    """get_registered_routers() -> Array: {"base_path", "router"} for each web.route, oldest first
+
+    Example:
+        use "std/web/router" as router
+        web.route("/doc-api", router.Router.new())
+        web.get_registered_routers().last()["base_path"]  # => "/doc-api"
+    """
     return [dict(entry) for entry in state().routers]
 
 
@@ -346,7 +433,10 @@ def set_cors(
     answer browsers' cross-origin preflights and mark answers to the listed origins
     (["*"] for any) as readable by their pages.
 
-    Example: web.set_cors(origins: ["https://app.example.com"], methods: ["GET", "POST"])
+    Example:
+        web.set_cors(origins: ["https://app.example.com"], methods: ["GET", "POST"])
+        web._get_config()["cors"]["methods"]  # => ["GET", "POST"]
+        web.disable_cors()
     """
     from quest_rt.web.http.cors import CorsPolicy
 
@@ -368,12 +458,22 @@ def set_cors(
 
 
 def disable_cors() -> None:
-    """disable_cors(): no CORS answers or headers any more"""
+    """disable_cors(): no CORS answers or headers any more
+
+    Example:
+        web.set_cors(origins: ["*"])
+        web.disable_cors()
+        web._get_config()["cors"]  # => nil
+    """
     state().app.cors = None
 
 
 def get_config() -> dict:
-    """_get_config() -> Dict: what has been registered (used by tests)."""
+    """_get_config() -> Dict: what has been registered: static_dirs, cors, middlewares, after_middlewares, error_handlers, redirects, default_headers, websockets
+
+    Example:
+        web._get_config().contains("redirects")  # => true
+    """
     app = state().app
     return {
         "static_dirs": [[url, str(d)] for url, d in app.static_mounts.items()],
@@ -399,11 +499,22 @@ class TestServer:
         self.url = handle.url
 
     def stop(self) -> None:
-        """stop(): shut down (open WebSockets get close 1001)."""
+        """stop(): shut down gracefully (open WebSockets get close 1001)
+
+        Example:
+            let server = web.test_server()
+            server.stop()  # => nil
+        """
         self._handle.stop()
 
     def ws_url(self, path: Any = "/") -> str:
-        """ws_url(path = "/") -> Str: ws://host:port/path"""
+        """ws_url(path = "/") -> Str: the ws:// URL of path on this server
+
+        Example:
+            let server = web.test_server()
+            server.ws_url("/chat").startswith("ws://127.0.0.1:")  # => true
+            server.stop()
+        """
         return self._handle.ws_url(path)
 
     def __str__(self) -> str:
@@ -411,8 +522,17 @@ class TestServer:
 
 
 def test_server(port: Any = 0) -> TestServer:
-    """test_server(port = 0) -> server with .port, .url and .stop(): serve this program's
-    web app in the background (for tests)."""
+    """test_server(port = 0) -> TestServer: serve this program's web app in the background
+    (for tests); it has .port, .url, .ws_url(path) and .stop()
+
+    Example:
+        fun handle_request(request)
+          {"status": 200, "body": "hi"}
+        end
+        let server = web.test_server()
+        server.url.startswith("http://127.0.0.1:")  # => true
+        server.stop()
+    """
     from quest_rt.web import start_in_thread
 
     s = state()

@@ -57,7 +57,9 @@ def parse_pattern(path: Any) -> list[dict[str, Any]]:
     {"type": "static", "value"} or {"type": "param", "name", "param_type"}; a <path>
     parameter anywhere but last is a ValueErr.
 
-    Example: router.parse_pattern("/user/{id<int>}")[1]["param_type"] == "int"
+    Example:
+        router.parse_pattern("/user/{id<int>}")[1]["param_type"]  # => "int"
+        router.parse_pattern("/")  # => []
     """
     return [_segment_dict(s) for s in _segments(path, "router.parse_pattern")]
 
@@ -81,7 +83,9 @@ def match_path(pattern: Any, path: Any) -> dict[str, Any] | None:
     pattern (an Array from parse_pattern, or a pattern Str), else nil. Values are
     URL-decoded and converted to their type.
 
-    Example: router.match_path(router.parse_pattern("/post/{slug}"), "/post/hi")["slug"] == "hi"
+    Example:
+        router.match_path(router.parse_pattern("/post/{slug}"), "/post/hi%20there")  # => {"slug": "hi there"}
+        router.match_path("/user/{id<int>}", "/user/abc")  # => nil
     """
     if type(pattern) is str:
         segments = _segments(pattern, "router.match_path")
@@ -111,34 +115,74 @@ class Router:
 
     @classmethod
     def new(cls) -> Router:
-        """Router.new() -> Router"""
+        """new() -> Router: a router with no routes; mount it with web.route(base, router)
+
+        Example:
+            router.Router.new().routes  # => []
+        """
         return cls()
 
     def __str__(self) -> str:
         return f"<Router {len(self.routes)} routes>"
 
     def get(self, path: Any, handler: Any) -> None:
-        """get(path, fn): fn(request) answers GET requests for path"""
+        """get(path, fn): fn(request) answers GET requests for path; path parameters arrive in request["params"]
+
+        Example:
+            let r = router.Router.new()
+            r.get("/hello/{name}", fun (req) {"status": 200, "body": "hi " .. req["params"]["name"]} end)
+            r._dispatch({"method": "GET", "path": "/hello/ada"})["body"]  # => "hi ada"
+        """
         self._add("GET", path, handler, "Router.get")
 
     def post(self, path: Any, handler: Any) -> None:
-        """post(path, fn)"""
+        """post(path, fn): fn(request) answers POST requests for path
+
+        Example:
+            let r = router.Router.new()
+            r.post("/items", fun (req) {"status": 201} end)
+            r._dispatch({"method": "POST", "path": "/items"})["status"]  # => 201
+        """
         self._add("POST", path, handler, "Router.post")
 
     def put(self, path: Any, handler: Any) -> None:
-        """put(path, fn)"""
+        """put(path, fn): fn(request) answers PUT requests for path
+
+        Example:
+            let r = router.Router.new()
+            r.put("/items/{id<int>}", fun (req) {"status": 200, "json": req["params"]} end)
+            r._dispatch({"method": "PUT", "path": "/items/3"})["json"]  # => {"id": 3}
+        """
         self._add("PUT", path, handler, "Router.put")
 
     def patch(self, path: Any, handler: Any) -> None:
-        """patch(path, fn)"""
+        """patch(path, fn): fn(request) answers PATCH requests for path
+
+        Example:
+            let r = router.Router.new()
+            r.patch("/items/{id<int>}", fun (req) {"status": 204} end)
+            r._dispatch({"method": "PATCH", "path": "/items/3"})["status"]  # => 204
+        """
         self._add("PATCH", path, handler, "Router.patch")
 
     def delete(self, path: Any, handler: Any) -> None:
-        """delete(path, fn)"""
+        """delete(path, fn): fn(request) answers DELETE requests for path
+
+        Example:
+            let r = router.Router.new()
+            r.delete("/items/{id<int>}", fun (req) {"status": 204} end)
+            r._dispatch({"method": "GET", "path": "/items/3"})  # => nil
+        """
         self._add("DELETE", path, handler, "Router.delete")
 
     def route(self, method: Any, path: Any, handler: Any) -> None:
-        """route(method, path, fn): any method name, or "*" for every method"""
+        """route(method, path, fn): fn(request) answers method (a method name, or "*" for every method) on path
+
+        Example:
+            let r = router.Router.new()
+            r.route("*", "/ping", fun (req) {"status": 200, "body": req["method"]} end)
+            r._dispatch({"method": "OPTIONS", "path": "/ping"})["body"]  # => "OPTIONS"
+        """
         method = need_str(method, "Router.route", "method").upper()
         if method != "*" and method not in METHODS:
             raise ValueErr(f"Router.route: unknown method {method!r}")
@@ -164,7 +208,14 @@ class Router:
 
     def dispatch_middleware(self, request: Any) -> Any:
         """dispatch_middleware(request): for web.use — a matching route's response,
-        else the request unchanged"""
+        else the request unchanged
+
+        Example:
+            let r = router.Router.new()
+            r.get("/up", fun (req) {"status": 200, "body": "yes"} end)
+            r.dispatch_middleware({"method": "GET", "path": "/up"})["body"]  # => "yes"
+            r.dispatch_middleware({"method": "GET", "path": "/down"})["path"]  # => "/down"
+        """
         need_dict(request, "Router.dispatch_middleware", "request")
         response = self._dispatch(request)
         return request if response is None else response
