@@ -318,6 +318,19 @@ WRONG += [
 ]
 
 
+def _web_test_server_stub():
+    """A TestServer around a handle that is never started (ws_url checks first)."""
+    from quest_rt.std.web import TestServer
+
+    class Handle:
+        port, host, url = 1, "127.0.0.1", "http://127.0.0.1:1"
+
+        def ws_url(self, path):
+            raise AssertionError("not reached: the argument is checked first")
+
+    return TestServer(Handle())
+
+
 #: methods of the std value types, called on a real value
 METHODS: list[tuple[Any, str, tuple, str]] = [
     (StringIO(""), "write", (1,), "StringIO.write expects a Str, got Int"),
@@ -326,6 +339,13 @@ METHODS: list[tuple[Any, str, tuple, str]] = [
     (StringIO(""), "seek", ("0",), "StringIO.seek expects an Int offset, got Str"),
     (StringIO(""), "seek", (0, "end"), "StringIO.seek expects an Int whence, got Str"),
     (StringIO(""), "truncate", (1.5,), "StringIO.truncate expects an Int, got Float"),
+    # gave "ws://127.0.0.1:80805" without a word
+    (
+        _web_test_server_stub(),
+        "ws_url",
+        (5,),
+        "TestServer.ws_url expects a Str path, got Int",
+    ),
     # issue 6: this one used to say "could not convert string to float: 'soon'"
     (
         WsTestClient("ws://127.0.0.1:9/", None),

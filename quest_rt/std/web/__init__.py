@@ -515,6 +515,9 @@ class TestServer:
             server.ws_url("/chat").startswith("ws://127.0.0.1:")  # => true
             server.stop()
         """
+        path = need_str(path, "TestServer.ws_url", "path")
+        if not path.startswith("/"):
+            raise ValueErr(f"TestServer.ws_url: path must start with '/', got {path!r}")
         return self._handle.ws_url(path)
 
     def __str__(self) -> str:
