@@ -1,0 +1,146 @@
+"""``std/web/pubsub``: the program's PubSub and where its broadcasts go (QEP-054
+"Multi-Node Broadcasting").
+
+One :class:`~quest_rt.web.pubsub.PubSub` per program: channels broadcast through it
+(and LiveView will). Its adapter is the local one (this process only, no Redis
+needed) until ``pubsub.configure(adapter: redis, url: "redis://...")`` with
+``use "std/web/pubsub/redis" as redis`` makes every broadcast reach every node
+subscribed to the same Redis channel.
+
+The Redis URL and channel, first found wins (the same order as the serving address):
+``configure``'s ``url:``/``channel:``, then the ``QUEST_PUBSUB_URL`` and
+``QUEST_PUBSUB_CHANNEL`` environment variables, then ``url`` and ``channel`` of
+``[std.web.pubsub]`` in quest.toml. So ``pubsub.configure(adapter: redis)`` (or no
+configure at all, with the environment set) runs unchanged on a laptop and in
+production; ``quest serve`` applies the environment when the app did not configure.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from typing import Any
+
+from quest_rt.runtime.errors import TypeErr, ValueErr
+from quest_rt.runtime.objects import QuestModule
+from quest_rt.runtime.values import cls_name
+from quest_rt.std.arguments import need_str, optional
+
+DEFAULT_CHANNEL = "quest:pubsub"
+
+
+def _state() -> Any:
+    from quest_rt.std.web import state
+
+    return state()
+
+
+def program_pubsub() -> Any:
+    """The program's PubSub (created on first use, local until configured)."""
+    from quest_rt.web.pubsub import PubSub
+
+    st = _state()
+    current = getattr(st, "pubsub", None)
+    if current is None:
+        current = st.pubsub = PubSub()
+    return current
+
+
+def _settings() -> dict[str, Any]:
+    """``[std.web.pubsub]`` of quest.toml in the working directory ({} if none)."""
+    try:
+        with open("quest.toml", "rb") as f:
+            conf = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    section = conf.get("std", {}).get("web", {}).get("pubsub", {})
+    return section if isinstance(section, dict) else {}
+
+
+def _resolve(url: str | None, channel: str | None) -> tuple[str | None, str]:
+    conf = _settings() if url is None or channel is None else {}
+    url = url or os.environ.get("QUEST_PUBSUB_URL") or conf.get("url")
+    channel = channel or os.environ.get("QUEST_PUBSUB_CHANNEL") or conf.get("channel")
+    return (str(url) if url else None), str(channel or DEFAULT_CHANNEL)
+
+
+def _use_redis(url: str, channel: str, fname: str) -> None:
+    import redis as redis_py
+
+    from quest_rt.web.pubsub.redis import RedisAdapter
+
+    st = _state()
+    try:
+        adapter = RedisAdapter(url, channel=channel, encode_json=st.app.encode_json)
+    except (ValueError, redis_py.RedisError) as exc:
+        raise ValueErr(f"{fname}: bad Redis URL {url!r}: {exc}") from None
+    pubsub = program_pubsub()
+    # A second configure replaces the first: one adapter task per program.
+    previous = getattr(st, "pubsub_service", None)
+    if previous in st.app.services:
+        st.app.services.remove(previous)
+    pubsub.use(adapter)
+    st.pubsub_service = adapter.run
+    st.app.services.append(adapter.run)
+
+
+def configure(adapter: Any = None, url: Any = None, channel: Any = None) -> None:
+    """configure(adapter: redis, url: "redis://host:6379", channel: "quest:pubsub"):
+    send every broadcast through Redis to all nodes (adapter: nil keeps this process
+    only); url and channel default to QUEST_PUBSUB_URL / QUEST_PUBSUB_CHANNEL, then
+    [std.web.pubsub] in quest.toml"""
+    fname = "pubsub.configure"
+    url = optional(need_str, url, fname, "url")
+    channel = optional(need_str, channel, fname, "channel")
+    if adapter is None:
+        from quest_rt.web.pubsub import LocalAdapter
+
+        st = _state()
+        previous = getattr(st, "pubsub_service", None)
+        if previous in st.app.services:
+            st.app.services.remove(previous)
+        program_pubsub().use(LocalAdapter())
+        return
+    from quest_rt.std import native_module
+
+    if adapter is not native_module("std/web/pubsub/redis"):
+        raise TypeErr(
+            f"{fname} expects adapter: the std/web/pubsub/redis module or nil, "
+            f"got {cls_name(adapter)}"
+        )
+    url, channel = _resolve(url, channel)
+    if url is None:
+        raise ValueErr(
+            f"{fname}: no Redis URL: pass url:, or set QUEST_PUBSUB_URL, "
+            "or url in [std.web.pubsub] of quest.toml"
+        )
+    _use_redis(url, channel, fname)
+
+
+def apply_environment() -> None:
+    """Before serving (``quest serve``): an app that did not configure gets Redis when
+    QUEST_PUBSUB_URL or quest.toml names one."""
+    from quest_rt.web.pubsub import LocalAdapter
+
+    current = getattr(_state(), "pubsub", None)
+    if current is not None and not isinstance(current.adapter, LocalAdapter):
+        return
+    url, channel = _resolve(None, None)
+    if url is not None:
+        _use_redis(url, channel, "QUEST_PUBSUB_URL")
+
+
+def broadcast(topic: Any, event: Any, payload: Any) -> int:
+    """broadcast(topic, event, payload) -> Int: send to every subscriber of topic on
+    every node; returns the deliveries made on this node"""
+    fname = "pubsub.broadcast"
+    return program_pubsub().broadcast(
+        need_str(topic, fname, "topic"), need_str(event, fname, "event"), payload
+    )
+
+
+def create() -> QuestModule:
+    return QuestModule("pubsub", {"configure": configure, "broadcast": broadcast}, None)
+
+
+__all__ = ["apply_environment", "create", "program_pubsub"]
