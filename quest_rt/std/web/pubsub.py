@@ -24,9 +24,11 @@ from typing import Any
 from quest_rt.runtime.errors import TypeErr, ValueErr
 from quest_rt.runtime.objects import QuestModule
 from quest_rt.runtime.values import cls_name
-from quest_rt.std.arguments import need_str, optional
+from quest_rt.std.arguments import need_number, need_str, optional
 
 DEFAULT_CHANNEL = "quest:pubsub"
+#: Seconds after which a silent node's presences are removed (heartbeats every quarter).
+DEFAULT_PRESENCE_TIMEOUT = 5.0
 
 
 def _state() -> Any:
@@ -57,14 +59,26 @@ def _settings() -> dict[str, Any]:
     return section if isinstance(section, dict) else {}
 
 
-def _resolve(url: str | None, channel: str | None) -> tuple[str | None, str]:
-    conf = _settings() if url is None or channel is None else {}
-    url = url or os.environ.get("QUEST_PUBSUB_URL") or conf.get("url")
-    channel = channel or os.environ.get("QUEST_PUBSUB_CHANNEL") or conf.get("channel")
-    return (str(url) if url else None), str(channel or DEFAULT_CHANNEL)
+def _resolve(
+    url: str | None, channel: str | None, timeout: float | None, fname: str
+) -> tuple[str | None, str, float]:
+    """URL, channel and presence timeout: argument, else environment, else quest.toml."""
+    conf = _settings()
+    env = os.environ
+    url = url or env.get("QUEST_PUBSUB_URL") or conf.get("url")
+    channel = channel or env.get("QUEST_PUBSUB_CHANNEL") or conf.get("channel")
+    if timeout is None:
+        raw = env.get("QUEST_PRESENCE_TIMEOUT") or conf.get("presence_timeout")
+        try:
+            timeout = DEFAULT_PRESENCE_TIMEOUT if raw is None else float(raw)
+        except (TypeError, ValueError):
+            raise ValueErr(f"{fname}: presence_timeout must be a number, got {raw!r}") from None
+    if not timeout > 0:
+        raise ValueErr(f"{fname}: presence_timeout must be more than 0 seconds, got {timeout}")
+    return (str(url) if url else None), str(channel or DEFAULT_CHANNEL), float(timeout)
 
 
-def _use_redis(url: str, channel: str, fname: str) -> None:
+def _use_redis(url: str, channel: str, presence_timeout: float, fname: str) -> None:
     import redis as redis_py
 
     from quest_rt.web.pubsub.redis import RedisAdapter
@@ -80,18 +94,30 @@ def _use_redis(url: str, channel: str, fname: str) -> None:
     if previous in st.app.services:
         st.app.services.remove(previous)
     pubsub.use(adapter)
-    st.pubsub_service = adapter.run
-    st.app.services.append(adapter.run)
+
+    async def service() -> None:
+        # At serve time the app's channels exist (or not): presence goes across
+        # nodes with them.
+        from quest_rt.web.channels.cluster import run_with_presence
+
+        await run_with_presence(adapter, getattr(st, "channel_hub", None), presence_timeout)
+
+    st.pubsub_service = service
+    st.app.services.append(service)
 
 
-def configure(adapter: Any = None, url: Any = None, channel: Any = None) -> None:
-    """configure(adapter: redis, url: "redis://host:6379", channel: "quest:pubsub"):
-    send every broadcast through Redis to all nodes (adapter: nil keeps this process
-    only); url and channel default to QUEST_PUBSUB_URL / QUEST_PUBSUB_CHANNEL, then
-    [std.web.pubsub] in quest.toml"""
+def configure(
+    adapter: Any = None, url: Any = None, channel: Any = None, presence_timeout: Any = None
+) -> None:
+    """configure(adapter: redis, url: "redis://host:6379", channel: "quest:pubsub",
+    presence_timeout: 5): send every broadcast through Redis to all nodes (adapter: nil
+    keeps this process only); a node silent presence_timeout seconds loses its
+    presences; each defaults to QUEST_PUBSUB_URL / QUEST_PUBSUB_CHANNEL /
+    QUEST_PRESENCE_TIMEOUT, then [std.web.pubsub] in quest.toml"""
     fname = "pubsub.configure"
     url = optional(need_str, url, fname, "url")
     channel = optional(need_str, channel, fname, "channel")
+    presence_timeout = optional(need_number, presence_timeout, fname, "presence_timeout")
     if adapter is None:
         from quest_rt.web.pubsub import LocalAdapter
 
@@ -108,13 +134,13 @@ def configure(adapter: Any = None, url: Any = None, channel: Any = None) -> None
             f"{fname} expects adapter: the std/web/pubsub/redis module or nil, "
             f"got {cls_name(adapter)}"
         )
-    url, channel = _resolve(url, channel)
+    url, channel, timeout = _resolve(url, channel, presence_timeout, fname)
     if url is None:
         raise ValueErr(
             f"{fname}: no Redis URL: pass url:, or set QUEST_PUBSUB_URL, "
             "or url in [std.web.pubsub] of quest.toml"
         )
-    _use_redis(url, channel, fname)
+    _use_redis(url, channel, timeout, fname)
 
 
 def apply_environment() -> None:
@@ -125,9 +151,9 @@ def apply_environment() -> None:
     current = getattr(_state(), "pubsub", None)
     if current is not None and not isinstance(current.adapter, LocalAdapter):
         return
-    url, channel = _resolve(None, None)
+    url, channel, timeout = _resolve(None, None, None, "QUEST_PUBSUB_URL")
     if url is not None:
-        _use_redis(url, channel, "QUEST_PUBSUB_URL")
+        _use_redis(url, channel, timeout, "QUEST_PUBSUB_URL")
 
 
 def broadcast(topic: Any, event: Any, payload: Any) -> int:

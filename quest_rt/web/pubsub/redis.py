@@ -223,6 +223,19 @@ class RedisAdapter(Adapter):
                     down = False
                     delay = self.backoff[0]
         finally:
+            # A clean shutdown: what the last connections said (their leaves, the
+            # presence "down") still goes out, if Redis answers within a second.
+            if self._queue:
+                batch = list(self._queue)
+                self._queue.clear()
+                with trio.CancelScope(shield=True), trio.move_on_after(1.0):
+                    try:
+                        await trio.to_thread.run_sync(
+                            self._send, client, batch, abandon_on_cancel=True
+                        )
+                        self.statistics.published += len(batch)
+                    except _DOWN:
+                        self.statistics.lost += len(batch)
             client.close()
 
     def _send(self, client: redis.Redis, batch: list[bytes]) -> None:
@@ -255,7 +268,8 @@ class RedisAdapter(Adapter):
                 continue
             self.statistics.connects += 1
             log.info(
-                "pubsub: subscribed to Redis channel %r at %s as node %s%s",
+                "pubsub: %s to Redis channel %r at %s as node %s%s",
+                "subscribed" if self.statistics.connects == 1 else "resubscribed",
                 self.channel,
                 _safe_url(self.url),
                 self.node_id,
