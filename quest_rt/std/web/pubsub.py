@@ -129,7 +129,8 @@ def configure(
         return
     from quest_rt.std import native_module
 
-    if adapter is not native_module("std/web/pubsub/redis"):
+    # == rather than is: `use ... as name` hands out a renamed twin of the module.
+    if not isinstance(adapter, QuestModule) or adapter != native_module("std/web/pubsub/redis"):
         raise TypeErr(
             f"{fname} expects adapter: the std/web/pubsub/redis module or nil, "
             f"got {cls_name(adapter)}"
