@@ -14,6 +14,15 @@ Names:
                       plain ASGI app has to write.
 ``engine-direct``     quest_rt.web, direct transport, a plain Python echo handler.
 ``engine-hypercorn``  quest_rt.web, hypercorn's ASGI WebSocket path.
+``channels``          quest_rt.web.channels on the direct transport, Phoenix socket at
+                      ``/ws/websocket``: topics ``bench:*``; event ``ping`` replies with
+                      its payload, event ``broadcast`` broadcasts its payload as ``b``
+                      (bench/channels.py).
+``socketio``          python-socketio 5.x as its docs recommend for asyncio: an
+                      ``AsyncServer`` in an ``ASGIApp`` under uvicorn (``[standard]``:
+                      uvloop, websockets); every client enters room ``bench``; event
+                      ``ping`` is acknowledged with its data, ``broadcast`` emits ``b``
+                      to the room. Pings every 600 s so none falls inside a run.
 
 A Quest application (once the interpreter exists) is benchmarked through the
 load scripts' ``--server-cmd`` option instead, e.g.
@@ -137,14 +146,74 @@ async def serve_engine(transport: str, port: int) -> None:
         print("READY", bound, flush=True)
 
 
+def channels_app():
+    from quest_rt.web import WebApp
+    from quest_rt.web.channels import ChannelHub, mount
+
+    app = WebApp()
+    app.settings.access_log = False
+    hub = ChannelHub()
+
+    def bench(channel, topic, params):
+        channel.on("ping", lambda payload: payload)
+        channel.on("broadcast", lambda payload: hub.broadcast(topic, "b", payload) and None)
+
+    hub.channel("bench:*", bench)
+    mount(app, hub)
+    return app
+
+
+async def serve_channels(port: int) -> None:
+    from quest_rt.web import serve
+
+    async with trio.open_nursery() as nursery:
+        bound = await nursery.start(partial(serve, channels_app(), host="127.0.0.1", port=port))
+        print("READY", bound, flush=True)
+
+
+def serve_socketio(port: int) -> None:
+    import socket
+
+    import socketio
+    import uvicorn
+
+    sio = socketio.AsyncServer(async_mode="asgi", ping_interval=600, ping_timeout=600)
+
+    @sio.event
+    async def connect(sid, environ):
+        await sio.enter_room(sid, "bench")
+
+    @sio.on("ping")
+    async def ping(sid, data):
+        return data
+
+    @sio.on("broadcast")
+    async def broadcast(sid, data):
+        await sio.emit("b", data, room="bench")
+
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", port))
+    sock.listen(4096)
+    config = uvicorn.Config(socketio.ASGIApp(sio), log_level="warning", backlog=4096)
+    print("READY", port, flush=True)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("name", choices=["bare", "engine-direct", "engine-hypercorn"])
+    parser.add_argument(
+        "name", choices=["bare", "engine-direct", "engine-hypercorn", "channels", "socketio"]
+    )
     parser.add_argument("--port", type=int, required=True)
     args = parser.parse_args()
     raise_fd_limit()
     if args.name == "bare":
         trio.run(serve_bare, args.port)
+    elif args.name == "socketio":
+        serve_socketio(args.port)
+    elif args.name == "channels":
+        trio.run(serve_channels, args.port)
     else:
         trio.run(serve_engine, args.name.removeprefix("engine-"), args.port)
 

@@ -40,10 +40,13 @@ def dispatched_names() -> frozenset[str]:
     Every Quest method of a built-in value, plus every attribute CPython's own types
     have, so that ``arr.append(1)`` is an AttrErr instead of Python's ``list.append``.
     """
+    import decimal
+
     from quest_rt.runtime.dispatch import builtin_method_names
 
     names = set(builtin_method_names())
-    for t in (int, float, str, bytes, list, dict, bool, type(None), type, object):
+    for t in (int, float, str, bytes, list, dict, bool, type(None), type, object,
+              decimal.Decimal):
         names.update(dir(t))
     return frozenset(names)
 
@@ -263,6 +266,14 @@ def _push(o: ast.expr, later: ast.expr, args: list[ast.expr]) -> ast.expr:
     return ast.BoolOp(ast.Or(), [_attr_call(o, "append", args[0]), later])
 
 
+def _nonempty(method: str, native):
+    """A builder for a method that is native on a non-empty receiver and leaves the empty
+    one (an error with Quest's message) to the dispatcher."""
+    def build(o: ast.expr, later: ast.expr, args: list[ast.expr]) -> ast.expr:
+        return ast.IfExp(o, native(later), call(helper("call_method"), later, const(method)))
+    return build
+
+
 #: (receiver type, method, argument count) -> native code. Each entry is exact Quest
 #: semantics for a receiver of that type (the method tables are the reference). A
 #: builder gets the receiver's first use, its later uses (see Emitter.hold) and the
@@ -275,6 +286,12 @@ _NATIVE_METHODS = {
     ("list", "len", 0): lambda o, later, a: call(helper("len"), o),
     ("dict", "len", 0): lambda o, later, a: call(helper("len"), o),
     ("list", "push", 1): _push,
+    ("list", "pop", 0): _nonempty("pop", lambda o: _attr_call(o, "pop")),
+    ("list", "last", 0): _nonempty("last", lambda o: ast.Subscript(o, const(-1), ast.Load())),
+    ("list", "first", 0): _nonempty("first", lambda o: ast.Subscript(o, const(0), ast.Load())),
+    ("float", "abs", 0): lambda o, later, a: call(helper("abs"), o),
+    ("str", "ord", 0): _nonempty("ord", lambda o: call(helper("ord"),
+                                                       ast.Subscript(o, const(0), ast.Load()))),
     ("dict", "keys", 0): lambda o, later, a: call(helper("list"), o),
     ("dict", "values", 0): lambda o, later, a: call(helper("list"), _attr_call(o, "values")),
 }
@@ -285,7 +302,7 @@ _NATIVE_STR_ARG = {
     ("str", "endswith"): ("endswith", (1,)), ("str", "ends_with"): ("endswith", (1,)),
     ("dict", "get"): ("get", (1, 2)),
 }
-_PYTYPES = {"str": "str", "list": "list", "dict": "dict"}
+_PYTYPES = {"str": "str", "list": "list", "dict": "dict", "float": "float"}
 
 
 def _method_fast_path(em: Emitter, node: q.MethodCall, obj: ast.expr,
@@ -313,16 +330,15 @@ def _method_fast_path(em: Emitter, node: q.MethodCall, obj: ast.expr,
     if t is not None:
         return None
     # unknown receiver: test its type once, then take the native path or dispatch
-    candidates = [pt for pt in ("list", "dict", "str") if (pt, m, n) in _NATIVE_METHODS]
+    candidates = [pt for pt in ("list", "dict", "str", "float") if (pt, m, n) in _NATIVE_METHODS]
     if not candidates:
         return None
     first, later = em.hold(obj, "o")
     slow = call(helper("call_method"), later, const(m), *args)
     if m == "len" and n == 0:
-        return ast.IfExp(ast.Compare(call(helper("type"), first), [ast.In()],
-                                     [helper("SIZED")]), call(helper("len"), later), slow)
+        return ast.IfExp(em.type_test(first, "SIZED"), call(helper("len"), later), slow)
     pt = candidates[0]
-    test = ast.Compare(call(helper("type"), first), [ast.Is()], [helper(_PYTYPES[pt])])
+    test = em.type_test(first, _PYTYPES[pt])
     return ast.IfExp(test, _NATIVE_METHODS[(pt, m, n)](later, later, args), slow)
 
 
@@ -425,8 +441,12 @@ def compile_index(em: Emitter, node: q.Index) -> ast.expr:
         return ast.IfExp(ast.Compare(index_is[0], [ast.Is()], [helper("int")]),
                          ast.Subscript(obj, index, ast.Load()), call(helper("index"), obj, index))
     of, ol = em.hold(obj, "o")
-    test: ast.expr = ast.Compare(call(helper("type"), of), [ast.Is()], [helper("list")])
+    if it == "str":
+        # `d["key"]` on a receiver of unknown type: a Dict is the one fast case
+        return ast.IfExp(em.type_test(of, "dict"),
+                         call(ast.Attribute(ol, "get", ast.Load()), index),
+                         call(helper("index"), ol, index))
+    test: ast.expr = em.type_test(of, "list")
     if it != "int":
-        test = ast.BoolOp(ast.And(), [test, ast.Compare(index_is[0], [ast.Is()],
-                                                        [helper("int")])])
+        test = ast.BoolOp(ast.And(), [test, em.type_test(index, "int")])
     return ast.IfExp(test, ast.Subscript(ol, index, ast.Load()), call(helper("index"), ol, index))

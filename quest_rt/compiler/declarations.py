@@ -22,6 +22,7 @@ def compile_let(em: Emitter, node: q.Let, tail: Tail) -> list[ast.stmt]:
         value = em.expr(b.value)
         binding = em.info.decls[id(b)]
         out.append(_store(binding.pyname, value))
+        out.extend(em.let_slot(binding))
     return out + em.tail_nil(tail)
 
 
@@ -65,7 +66,15 @@ def _assign_name(em: Emitter, node: q.Assign, target: q.Name) -> list[ast.stmt]:
         compound = [const(True)] if node.op is not None else []
         return [ast.Expr(value),
                 ast.Expr(call(helper("const_error"), const(target.name), *compound))]
-    if node.op is not None:
+    if id(node) in em.bounded_increments:
+        # `k += 1` after `k < n` with an Int n (statements.bounded_counter)
+        plain = ast.BinOp(name(b.pyname), ast.Add(), const(1))
+        flag = em.bounded_increments[id(node)]
+        if node.op is not None:
+            value = binary(em, node.op, name(b.pyname), b.type, value, em.type_of(node.value),
+                           compound=True)
+        value = plain if flag is None else ast.IfExp(flag, plain, value)
+    elif node.op is not None:
         value = binary(em, node.op, name(b.pyname), b.type, value, em.type_of(node.value),
                        compound=True)
     annotation = _declared_annotation(b)
@@ -170,6 +179,12 @@ def compile_use(em: Emitter, node: q.Use, tail: Tail) -> list[ast.stmt]:
     return out + em.tail_nil(tail)
 
 
+@compiles(q.DocDecl)
+def compile_doc_decl(em: Emitter, node: q.DocDecl, tail: Tail) -> list[ast.stmt]:
+    """``% fun name(params) "doc"``: documentation only, nothing runs (spec 2.15)."""
+    return em.tail_nil(tail)
+
+
 @compiles(q.Del)
 def compile_del(em: Emitter, node: q.Del, tail: Tail) -> list[ast.stmt]:
     ref = em.info.refs[id(node)]
@@ -235,7 +250,7 @@ def _type_text(ref: q.TypeRef | None) -> str | None:
 def compile_type(em: Emitter, node: q.TypeDecl, tail: Tail) -> list[ast.stmt]:
     b = em.info.decls[id(node)]
     out: list[ast.stmt] = []
-    for m in node.methods:
+    for m in (*node.methods, *(m for impl in node.impls for m in impl.methods)):
         if m.decorators:  # spec 2.15: not supported on methods, a TypeErr when it runs
             out.append(ast.Expr(call(helper("decorated_method_error"), const(node.name),
                                      const(m.name))))

@@ -84,6 +84,11 @@ class FunctionContext:
     in_loop_body_function: bool = False
     #: (parameter, test) -> name of a flag computed once at entry (see Emitter.type_test)
     type_flags: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: a stable ``let`` compiled in this function -> (its statement's flag slot, the loop
+    #: depth at the ``let``); the slot receives the flags of its tests (Emitter.let_slot)
+    let_slots: dict[str, tuple[ast.If, int]] = field(default_factory=dict)
+    #: (id of the slot tuple, test) -> flag name
+    let_flags: dict[tuple[int, str], str] = field(default_factory=dict)
 
 
 PURE_HELPERS = frozenset("·" + n for n in (
@@ -148,9 +153,16 @@ class Emitter:
         self.template_reads: set[str] = set()
         #: field name -> slot, for the types whose methods are being compiled (innermost last)
         self.type_slots: list[dict[str, str]] = []
+        #: id of a `k += 1` that cannot overflow -> the flag it depends on (None: none),
+        #: see statements.bounded_counter
+        self.bounded_increments: dict[int, ast.expr | None] = {}
         #: parameters never assigned after entry, by Python name (see type_test)
         self.stable_params = {(b.pyname, id(b.frame.pyscope)): b for b in info.bindings
                               if b.kind == "param" and b.stores == 0}
+        #: local ``let`` variables never assigned after their declaration (see let_slot)
+        self.stable_lets = {id(b) for b in info.bindings
+                            if b.kind == "let" and b.stores == 0 and not b.captured
+                            and not b.assigned_in_nested and not b.is_global}
 
     # ------------------------------------------------------------ errors
 
@@ -243,14 +255,38 @@ class Emitter:
         """
         if self.fn.loops and isinstance(value, ast.Name) and isinstance(value.ctx, ast.Load):
             b = self.stable_params.get((value.id, id(self.fn.pyscope)))
+            key = (value.id, test)
             if b is not None:
-                key = (value.id, test)
                 flag = self.fn.type_flags.get(key)
                 if flag is None:
                     flag = self.temp(f"{test.lower()}_")
                     self.fn.type_flags[key] = flag
                 return name(flag)
+            slot = self.fn.let_slots.get(value.id)
+            if slot is not None and len(self.fn.loops) > slot[1]:
+                # likewise a `let` never reassigned, read in a loop nested in its scope:
+                # the test runs once, right after the `let`
+                flag = self.fn.let_flags.get((id(slot), test))
+                if flag is None:
+                    flag = self.temp(f"{test.lower()}_")
+                    self.fn.let_flags[id(slot), test] = flag
+                    assign = ast.Assign([name(flag, True)], self.raw_type_test(name(value.id),
+                                                                               test))
+                    for part in ast.walk(assign):  # the slot has its place already
+                        ast.copy_location(part, slot[0])
+                    body = slot[0].body
+                    body[:] = [s for s in body if not isinstance(s, ast.Pass)] + [assign]
+                return name(flag)
         return self.raw_type_test(value, test)
+
+    def let_slot(self, binding) -> list[ast.stmt]:
+        """After the store of a ``let``: a slot for the flags of later type tests on it
+        (``if True: pass`` until a test in a nested loop fills it; CPython drops both)."""
+        if id(binding) not in self.stable_lets or binding.type is not None:
+            return []
+        slot = ast.If(const(True), [ast.Pass()], [])
+        self.fn.let_slots[binding.pyname] = (slot, len(self.fn.loops))
+        return [slot]
 
     @staticmethod
     def raw_type_test(value: ast.expr, test: str) -> ast.expr:

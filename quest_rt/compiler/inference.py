@@ -60,6 +60,10 @@ def binary_type(op: str, left: str | None, right: str | None) -> str | None:
     if op in ("+", "-", "*", "/", "%"):
         if left == "int" and right == "int":
             return "int"
+        if op in ("+", "-", "*") and "float" in (left, right):
+            # a Float operand: the result is a Float or the operation raised (the
+            # emitter tests for exactly that where the other operand's type is unknown)
+            return "float"
         if left in NUMERIC and right in NUMERIC:
             if left == "float" or right == "float":
                 return "float"

@@ -299,6 +299,14 @@ def arithmetic(em: Emitter, op: str, left: ast.expr, lt: str | None, right: ast.
             isinstance(left, ast.Constant) and type(left.value) is float:
         # a Float literal: the result is a Float or CPython raises TypeError
         return ast.BinOp(left, pyop(), right)
+    if "float" in (lt, rt):
+        # one operand is known to be a Float: test for a Float result first and only
+        # (inference.binary_type claims a Float here)
+        lf, ll = em.hold(left, "l")
+        rf, rl = em.hold(right, "r")
+        result = ast.NamedExpr(name(tmp, True), ast.BinOp(lf, pyop(), rf))
+        return _ifexp(_is(_type(result), helper("float")), name(tmp),
+                      call(helper(slow), ll, rl))
     literal = _int_literal(right)
     if literal is not None and op in ("+", "-") and lt in (None, "num"):
         # `x + 1`: CPython gives an Int or a Float, or raises TypeError for anything else,
@@ -436,6 +444,22 @@ def comparison(em: Emitter, op: str, left: ast.expr, lt: str | None, right: ast.
     pyop, slow = _COMPARE[op]
     if (lt == "int" and rt == "int") or (lt == "str" and rt == "str"):
         return ast.Compare(left, [pyop()], [right])
+    if lt in NUMERIC and rt in NUMERIC:
+        # numbers: CPython's order, unless an operand that may be a Float is NaN (x == x
+        # is false only for NaN); the test evaluates the operands, left first
+        lf, ll = em.hold(left, "l")
+        rf, rl = em.hold(right, "r")
+        parts: list[ast.expr] = []
+        for first, later, t in ((lf, ll, lt), (rf, rl, rt)):
+            literal = isinstance(first, ast.Constant)
+            if t != "int" and not (literal and first.value == first.value):
+                parts.append(ast.Compare(first, [ast.Eq()], [later]))
+            elif first is not later:
+                parts.append(_is(first, later))
+        if not parts:
+            return ast.Compare(left, [pyop()], [right])
+        test = parts[0] if len(parts) == 1 else _and(*parts)
+        return _ifexp(test, ast.Compare(ll, [pyop()], [rl]), call(helper(slow), ll, rl))
     if lt == "int":
         # only the right operand needs a test
         if em.is_simple(right) and (em.is_simple(left) or em.is_pure(left)):

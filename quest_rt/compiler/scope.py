@@ -474,6 +474,9 @@ class ScopeAnalyzer:
             for m in impl.methods:
                 self.function(m, m.params, m.body, m.returns, frame, method_of=node)
 
+    def stmt_DocDecl(self, node: q.DocDecl, frame: Frame) -> None:
+        return  # documentation metadata: declares and reads nothing (spec 2.15)
+
     def stmt_TraitDecl(self, node: q.TraitDecl, frame: Frame) -> None:
         self.declare(frame, node.name, node)
 

@@ -10,6 +10,7 @@ and a Quest ``return`` is ``return (·RET, value)``, unwrapped at the call site.
 from __future__ import annotations
 
 import ast
+import dataclasses
 
 from quest_rt.compiler.calls import annotation_value, scope_declarations
 from quest_rt.compiler.emitter import (
@@ -97,13 +98,78 @@ def _emit_loop_body(em: Emitter, node: q.While | q.For, params: list[str]) \
     return [define], invoke
 
 
+def _nodes(node: object):
+    """Every Quest node under ``node`` (fields, tuples of nodes), ``node`` included."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, tuple):
+            stack.extend(n)
+        elif isinstance(n, q.Node):
+            yield n
+            stack.extend(getattr(n, f.name) for f in dataclasses.fields(n))
+
+
+def _plus_one(em: Emitter, stmt: q.Stmt, counter) -> bool:
+    if not (isinstance(stmt, q.Assign) and isinstance(stmt.target, q.Name)
+            and em.binding(stmt.target) is counter):
+        return False
+    value = stmt.value
+    if stmt.op == "+":
+        return isinstance(value, q.Int) and value.value == 1
+    return stmt.op is None and isinstance(value, q.Binary) and value.op == "+" and \
+        isinstance(value.left, q.Name) and em.binding(value.left) is counter and \
+        isinstance(value.right, q.Int) and value.right.value == 1
+
+
+def bounded_counter(em: Emitter, node: q.While) -> None:
+    """Drop the overflow check of ``k += 1`` in ``while k < n``, where provably safe.
+
+    The loop runs its body only after ``k < n`` held; when ``n`` is an Int (at most
+    INT_MAX) and that increment, a statement of the body itself (not of a nested loop),
+    is the body's one store to ``k``, then ``k + 1 <= n`` cannot overflow. When ``n``'s
+    type is only known at run time through a hoisted flag, the increment tests that flag.
+    Must run with the loop's context open (the flag belongs to the loop).
+    """
+    cond = node.cond
+    if em.info.loops[id(node)].body_function or not (
+            isinstance(cond, q.Binary) and cond.op == "<" and isinstance(cond.left, q.Name)):
+        return
+    counter = em.binding(cond.left)
+    if counter is None or counter.type != "int" or counter.assigned_in_nested or \
+            counter.captured:
+        return
+    increments = [s for s in node.body if _plus_one(em, s, counter)]
+    stores = [n for n in _nodes(node.body)
+              if isinstance(n, q.Assign) and isinstance(n.target, q.Name)
+              and em.binding(n.target) is counter or isinstance(n, q.Del)]
+    if len(increments) != 1 or stores != increments:
+        return
+    if em.type_of(cond.right) == "int":
+        em.bounded_increments[id(increments[0])] = None
+    elif isinstance(cond.right, q.Name) and em.binding(cond.right) is not None:
+        flag = em.type_test(name(em.binding(cond.right).pyname), "int")
+        if isinstance(flag, ast.Name):
+            em.bounded_increments[id(increments[0])] = flag
+
+
 @compiles(q.While)
 def compile_while(em: Emitter, node: q.While, tail: Tail) -> list[ast.stmt]:
     saved, em.pending = em.pending, []
-    test = em.expr(node.cond)
+    # the condition runs once per iteration: its type tests may use hoisted flags
+    em.fn.loops.append(LoopContext(node, False))
+    try:
+        test = em.expr(node.cond)
+        bounded_counter(em, node)
+    finally:
+        em.fn.loops.pop()
     pre, em.pending = em.pending, saved
     define, body = _emit_loop_body(em, node, [])
-    return pre + define + [ast.While(test, body, [])] + em.tail_nil(tail)
+    # `while True: if not test: break` rather than `while test:`: CPython 3.11 compiles
+    # the latter's back edge to a conditional jump, which never counts towards
+    # specialising the function, so a loop in a function called once stays slow
+    exit_test = ast.If(ast.UnaryOp(ast.Not(), test), [ast.Break()], [])
+    return pre + define + [ast.While(const(True), [exit_test, *body], [])] + em.tail_nil(tail)
 
 
 @compiles(q.For)

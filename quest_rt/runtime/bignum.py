@@ -15,6 +15,7 @@ Decimal (TypeErr: that would lose the exactness the Decimal was chosen for).
 from __future__ import annotations
 
 import decimal
+import math
 import operator
 from collections.abc import Callable
 from typing import Any
@@ -93,6 +94,10 @@ def _sign_mod(a: int, b: int) -> int:
 _INT_OPS: dict[str, Callable[[int, int], int]] = {
     "+": operator.add, "-": operator.sub, "*": operator.mul, "/": _trunc_div, "%": _sign_mod,
 }
+_FLOAT_OPS: dict[str, Callable[[float, float], float]] = {
+    "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
+    "%": math.fmod,
+}
 _DECIMAL_OPS: dict[str, Callable[[Any, Any], Any]] = {
     "+": CONTEXT.add, "-": CONTEXT.subtract, "*": CONTEXT.multiply, "/": CONTEXT.divide,
     "%": CONTEXT.remainder,
@@ -114,22 +119,15 @@ def exact(op: str, a: Any, b: Any) -> Any:
         return _DECIMAL_OPS[op](Decimal(a), Decimal(b))
     if ta is BigInt or tb is BigInt:
         if ta is float or tb is float:
-            return {"+": operator.add, "-": operator.sub, "*": operator.mul,
-                    "/": operator.truediv, "%": _float_mod}[op](float(a), float(b))
+            if op in "/%" and b == 0:
+                raise RuntimeErr("Division by zero" if op == "/" else "Modulo by zero")
+            return _FLOAT_OPS[op](float(a), float(b))
         if not (ta in (int, BigInt) and tb in (int, BigInt)):
             return None
         if op in "/%" and b == 0:
             raise RuntimeErr("Division by zero" if op == "/" else "Modulo by zero")
         return BigInt(_INT_OPS[op](int(a), int(b)))
     return None
-
-
-def _float_mod(a: float, b: float) -> float:
-    import math
-
-    if b == 0:
-        raise RuntimeErr("Modulo by zero")
-    return math.fmod(a, b)
 
 
 def _decimal_like(x: Any) -> bool:

@@ -76,7 +76,8 @@ def from_index_error(tb: types.TracebackType | None) -> str:
     recovery = _Recovery(tb.tb_frame, tb.tb_lasti)
     try:
         container, index = recovery.operands()
-    except _Unknown:
+    except Exception:  # _Unknown, or bytecode this replay does not model: say less
+
         index = recovery.index
         return f"Index {index} out of range" if type(index) is int else "Index out of range"
     if type(container) not in _QUEST_KINDS or type(index) is not int:
@@ -96,7 +97,7 @@ class _Recovery:
         self.index: Any = None  # known even when the container is not
 
     def operands(self) -> tuple[Any, Any]:
-        if self.at is None:
+        if self.at is None or self.at < 1:
             raise _Unknown
         op = self.ins[self.at].opname
         if op not in ("BINARY_SUBSCR", "STORE_SUBSCR"):

@@ -242,7 +242,7 @@ class CompiledTemplate:
 def _helpers() -> dict[str, Any]:
     h: dict[str, Any] = {
         "type": type, "int": int, "float": float, "str": str, "bool": bool, "list": list,
-        "dict": dict, "bytes": bytes, "len": len, "Exception": Exception,
+        "dict": dict, "bytes": bytes, "len": len, "ord": ord, "abs": abs, "Exception": Exception,
         "isinstance": isinstance, "BigInt": bignum.BigInt,
         "NUMBERS": frozenset((int, float)), "SCALARS": frozenset((int, float, str)),
         "ORDERED": frozenset((int, str)), "SIZED": frozenset((list, dict)),
@@ -282,6 +282,10 @@ def make_builtins() -> dict[str, Any]:
                          "is_array": is_array}
     for qname, fn in b.items():
         fn.__qualname__ = qname  # `chr_` is `chr` in Quest, and in an ArgErr's text
+    from quest_rt.runtime.methods.exact import DecimalType
+
+    b["BigInt"] = bignum.BigInt  # spec 1.5: real type objects, with BigInt.new / Decimal.new
+    b["Decimal"] = DecimalType
     b.update(errors.ERROR_TYPES)
     b.update(_helpers())
     return b

@@ -162,6 +162,7 @@ _PY_TO_QUEST = {
     "int": "Int", "float": "Float", "str": "Str", "bool": "Bool", "NoneType": "Nil",
     "list": "Array", "dict": "Dict", "bytes": "Bytes", "function": "Fun",
     "builtin_function_or_method": "Fun", "method": "Fun", "tuple": "Array",
+    "decimal.Decimal": "Decimal", "BigInt": "BigInt",
 }
 
 
@@ -173,7 +174,7 @@ def quest_type_name(value: object) -> str:
 
 
 def _quest_words(message: str) -> str:
-    return re.sub(r"'(\w+)'", lambda m: _PY_TO_QUEST.get(m.group(1), m.group(0)), message)
+    return re.sub(r"'([\w.]+)'", lambda m: _PY_TO_QUEST.get(m.group(1), m.group(0)), message)
 
 
 _ARG_PATTERNS = (
@@ -229,7 +230,7 @@ def _translate_type_error(exc: TypeError) -> Err:
         return TypeErr("unsupported operand types for *: a Str or Array can only be repeated "
                        f"by an Int, not {_PY_TO_QUEST.get(m.group(1), m.group(1))}")
     if "unsupported operand" in msg or "can only concatenate" in msg or "can't multiply" in msg:
-        m = re.search(r"for (\S+): '(\w+)' and '(\w+)'", msg)
+        m = re.search(r"for (\S+): '([\w.]+)' and '([\w.]+)'", msg)
         if m:
             a, b = (_PY_TO_QUEST.get(t, t) for t in m.group(2, 3))
             return TypeErr(f"unsupported operand types for {m.group(1)}: {a} and {b}")

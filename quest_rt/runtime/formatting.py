@@ -7,6 +7,7 @@ as a Float with that many decimals, and ``x``/``b``/``o`` on a Float truncate it
 
 from __future__ import annotations
 
+import decimal
 import re
 from typing import Any
 
@@ -29,7 +30,8 @@ def format_spec(value: Any, spec: str) -> str:
     precision = m.group("precision")
     kind = m.group("type")
     t = type(value)
-    numeric = t is int or t is float
+    exact = isinstance(value, int) and t is not bool or isinstance(value, decimal.Decimal)
+    numeric = t is int or t is float or exact  # BigInt and Decimal format exactly
     if kind in ("x", "X", "b", "o"):
         if not numeric:
             raise ValueErr(f"Format type '{kind}' needs a number, got {to_str(value)}")
@@ -45,7 +47,8 @@ def format_spec(value: Any, spec: str) -> str:
         body = format(abs(float(value)), f".{p}{kind}")
         negative = value < 0
     elif numeric and precision is not None:
-        body = format(abs(float(value)), f".{int(precision)}f")
+        exact_value = decimal.Decimal(value) if exact else abs(float(value))
+        body = format(abs(exact_value), f".{int(precision)}f")
         negative = value < 0
     elif numeric:
         body = to_str(abs(value)) if value == value else to_str(value)

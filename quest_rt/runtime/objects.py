@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import copy
 import types
-import uuid
 from dataclasses import dataclass
 from typing import Any
 
 from quest_rt.runtime.errors import ArgErr, AttrErr, Err, TypeErr
-from quest_rt.runtime.values import cls_name, is_function
+from quest_rt.runtime.values import cls_name, is_function, is_uuid_type
 
 __all__ = [
     "Struct", "StructType", "FieldSpec", "Trait", "QuestModule", "make_type", "make_trait",
@@ -88,7 +87,7 @@ def matches_annotation(value: Any, annotation: Any) -> bool:
         if annotation == "Bytes":
             return t is bytes
         if annotation == "Uuid":
-            return t is uuid.UUID
+            return is_uuid_type(t)
         if annotation == "Obj":
             return True
         if annotation == "Func":

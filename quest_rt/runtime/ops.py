@@ -207,8 +207,15 @@ def ne(a: Any, b: Any) -> bool:
 # ---------------------------------------------------------------- indexing
 
 
+def _fitting_index(i: Any) -> Any:
+    """A BigInt index that fits is used as an Int (spec 3.10); anything else unchanged."""
+    if type(i) is BigInt and INT_MIN <= i <= INT_MAX:
+        return int(i)
+    return i
+
+
 def _char_index(s: str, i: Any) -> str:
-    if type(i) is not int:
+    if type(i) is not int and type(i := _fitting_index(i)) is not int:
         raise TypeErr(f"String index must be an Int, got {cls_name(i)}")
     n = len(s)
     j = i + n if i < 0 else i
@@ -221,7 +228,7 @@ def index(obj: Any, i: Any) -> Any:
     """``obj[i]`` read (spec 3.10)."""
     t = type(obj)
     if t is list:
-        if type(i) is not int:
+        if type(i) is not int and type(i := _fitting_index(i)) is not int:
             raise TypeErr(f"Array index must be an Int, got {cls_name(i)}")
         try:
             return obj[i]
@@ -232,7 +239,7 @@ def index(obj: Any, i: Any) -> Any:
     if t is str:
         return _char_index(obj, i)
     if t is bytes:
-        if type(i) is not int:
+        if type(i) is not int and type(i := _fitting_index(i)) is not int:
             raise TypeErr(f"Bytes index must be an Int, got {cls_name(i)}")
         n = len(obj)
         j = i + n if i < 0 else i
@@ -253,7 +260,7 @@ def setindex(obj: Any, i: Any, value: Any) -> None:
     """``obj[i] = value`` (spec 2.3)."""
     t = type(obj)
     if t is list:
-        if type(i) is not int:
+        if type(i) is not int and type(i := _fitting_index(i)) is not int:
             raise TypeErr(f"Array index must be an Int, got {cls_name(i)}")
         try:
             obj[i] = value
@@ -292,11 +299,23 @@ def _range_int(x: Any, what: str) -> int:
         return x
     if t is float:
         return int(x)
+    if t is BigInt:
+        return int(x)
+    if t is Decimal:
+        raise TypeErr(f"Range {what} must be an Int, a Float or a BigInt, got Decimal "
+                      "(a Decimal range is for match arms)")
     raise TypeErr(f"Range {what} must be a number, got {cls_name(x)}")
 
 
-def range_of(start: Any, end: Any, inclusive: bool, step: Any = None) -> range:
-    """``a to b [step s]`` / ``a until b [step s]`` (spec 2.6)."""
+def range_of(start: Any, end: Any, inclusive: bool, step: Any = None) -> Any:
+    """``a to b [step s]`` / ``a until b [step s]`` (spec 2.6); BigInts with a BigInt bound."""
+    values = _int_range(start, end, inclusive, step)
+    if type(start) is BigInt or type(end) is BigInt or type(step) is BigInt:
+        return map(BigInt, values)
+    return values
+
+
+def _int_range(start: Any, end: Any, inclusive: bool, step: Any) -> range:
     a, b = _range_int(start, "start"), _range_int(end, "end")
     if step is None:
         s = 1 if a <= b else -1
@@ -349,8 +368,13 @@ def iter_pairs(coll: Any) -> Any:
 def match_range(subject: Any, start: Any, end: Any, inclusive: bool, step: Any = None) -> bool:
     """A ``match`` range arm (spec 2.8)."""
     for v, what in ((subject, "subject"), (start, "range start"), (end, "range end")):
-        if not _is_num(v):
+        if not (_is_num(v) or is_exact(v)):
             raise TypeErr(f"match range {what} must be a number, got {cls_name(v)}")
+    if step is not None and Decimal in (type(subject), type(start), type(end), type(step)):
+        raise TypeErr("a Decimal match range cannot have a step")
+    if type(subject) is float and Decimal in (type(start), type(end)) or \
+            type(subject) is Decimal and float in (type(start), type(end)):
+        raise TypeErr("match range: cannot compare a Decimal with a Float exactly")
     if inclusive:
         inside = start <= subject <= end
     else:
@@ -359,6 +383,8 @@ def match_range(subject: Any, start: Any, end: Any, inclusive: bool, step: Any =
         return False
     if step is None:
         return True
+    subject, start, end, step = (int(v) if type(v) is BigInt else v
+                                 for v in (subject, start, end, step))
     if not (type(step) is int and type(subject) is int and type(start) is int
             and type(end) is int):
         raise TypeErr("match range with step needs Int subject, bounds and step")

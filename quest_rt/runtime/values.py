@@ -16,7 +16,6 @@ from __future__ import annotations
 import decimal
 import math
 import types
-import uuid
 from typing import Any
 
 from quest_rt.runtime.errors import Err, RuntimeErr, UserRaise
@@ -34,8 +33,17 @@ _MAX_DEPTH = 50
 _PRIMITIVE_NAMES: dict[type, str] = {
     type(None): "Nil", bool: "Bool", int: "Int", float: "Float", str: "Str",
     list: "Array", dict: "Dict", bytes: "Bytes",
-    uuid.UUID: "Uuid",  # a standard-library class: std/uuid registers its methods
+    # spec 5.11, runtime/bignum.py (which imports decimal at start-up anyway); Uuid is
+    # recognised by name in cls_name, so uuid loads only when a program uses it
+    decimal.Decimal: "Decimal",
 }
+
+
+def is_uuid_type(t: type) -> bool:
+    """Whether ``t`` is ``uuid.UUID``, the class of Quest's Uuid (its methods are in
+    runtime/methods/uuids.py), without importing ``uuid`` at start-up (it loads
+    ``platform``)."""
+    return t.__name__ == "UUID" and t.__module__ == "uuid"
 
 _FUNCTION_TYPES = (types.FunctionType, types.BuiltinFunctionType, types.MethodType,
                    types.BuiltinMethodType)
@@ -53,6 +61,8 @@ def cls_name(value: object) -> str:
     quest_name = getattr(type(value), "quest_name", None)
     if isinstance(quest_name, str):
         return quest_name
+    if is_uuid_type(type(value)):
+        return "Uuid"
     if isinstance(value, type):
         return "Type"
     if is_function(value) or callable(value):
@@ -70,6 +80,8 @@ def float_str(x: float) -> str:
         return "-0" if x == 0 and math.copysign(1.0, x) < 0 else str(int(x))
     text = repr(x)
     if "e" in text or "E" in text:
+        import decimal  # rare (an exponent in repr), and decimal costs start-up time
+
         text = format(decimal.Decimal(text), "f")
     if text.endswith(".0"):
         text = text[:-2]
@@ -206,6 +218,8 @@ def eq(a: Any, b: Any) -> bool:
         except Exception:  # a native object's __eq__ misbehaving must not break ==
             return a is b
     if (ta is int or ta is float) and (tb is int or tb is float):
+        return a == b
+    if _rank(ta) == 2 and _rank(tb) == 2:  # a BigInt or a Decimal with another number
         return a == b
     if isinstance(a, type) and isinstance(b, type):
         return a is b

@@ -4,7 +4,6 @@ script path, and the hooks that run when the main module's top level has finishe
 
 from __future__ import annotations
 
-import ctypes
 import threading
 import time
 from collections.abc import Callable
@@ -38,5 +37,7 @@ def after_main(namespace: dict[str, Any]) -> None:
 def interrupt_main(thread: threading.Thread) -> None:
     """Deliver Ctrl-C to the program thread (the CLI runs programs off the main thread)."""
     if thread.ident is not None:
+        import ctypes  # only on Ctrl-C: ctypes costs start-up time
+
         ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident),
                                                    ctypes.py_object(KeyboardInterrupt))

@@ -35,13 +35,20 @@ __all__ = ["Stream", "RedirectGuard", "SysModule", "create"]
 _PLATFORMS = {"linux": "linux", "darwin": "darwin", "win32": "windows", "cygwin": "windows"}
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+_VERSION: list[str] = []
 
-    try:
-        return version("quest-rt")
-    except PackageNotFoundError:
-        return "0.0.0"
+
+def _version() -> str:
+    """The installed package's version, looked up on first use: importlib.metadata scans
+    the installed distributions, about 30 ms that ``use "std/sys"`` should not pay."""
+    if not _VERSION:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            _VERSION.append(version("quest-rt"))
+        except PackageNotFoundError:
+            _VERSION.append("0.0.0")
+    return _VERSION[0]
 
 
 def _executable() -> str:
@@ -444,9 +451,14 @@ class SysModule(QuestModule):
     def script_path(self) -> str | None:
         return program.SCRIPT_PATH
 
+    @property
+    def version(self) -> str:
+        return _version()
+
     def quest_members(self) -> dict[str, Any]:
         members = QuestModule.quest_members(self)
-        members.update(argv=self.argv, argc=self.argc, script_path=self.script_path)
+        members.update(argv=self.argv, argc=self.argc, script_path=self.script_path,
+                       version=self.version)
         return members
 
 
@@ -454,8 +466,9 @@ def create() -> QuestModule:
     from quest_rt.std import NATIVE
 
     return SysModule("sys", {
-        "argv": [], "argc": 0, "script_path": None,  # placeholders: read live (SysModule)
-        "version": _version(), "platform": _PLATFORMS.get(_sys.platform, _sys.platform),
+        # placeholders: read live or on first use (SysModule)
+        "argv": [], "argc": 0, "script_path": None, "version": None,
+        "platform": _PLATFORMS.get(_sys.platform, _sys.platform),
         "executable": _executable(), "INT_MIN": INT_MIN, "INT_MAX": INT_MAX,
         "exit": exit_, "fail": fail, "eval": eval_, "load_module": load_module,
         "stdout": STDOUT, "stderr": STDERR, "stdin": STDIN,

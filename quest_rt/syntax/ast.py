@@ -412,6 +412,15 @@ class Del(Stmt):
 
 
 @node
+class DocDecl(Stmt):
+    """``% fun name(params) "doc"`` and the like (spec 2.15): metadata, nothing to run."""
+
+    kind: Literal["fun", "const", "type", "trait"]
+    name: str
+    doc: str
+
+
+@node
 class Decorator(Node):
     """``@Name``, ``@mod.Name`` or ``@Name(args)`` before a ``fun`` (spec 2.15)."""
 

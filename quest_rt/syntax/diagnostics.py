@@ -147,7 +147,7 @@ _EXPRESSION_STARTS = frozenset(
 )
 _STATEMENT_STARTS = frozenset(
     "LET CONST PUB IF WHILE FOR MATCH TRY WITH USE DEL RETURN BARE_RETURN RAISE BARE_RAISE "
-    "BREAK CONTINUE TYPE TRAIT FUN AT".split()
+    "BREAK CONTINUE TYPE TRAIT FUN AT DOC_MARK".split()
 )
 #: Tokens that could only have extended the expression before them (and the `**` splat
 #: marker, which comes with `*`): noise in an "expected" list.
@@ -227,8 +227,6 @@ _CLAUSES = {
 
 def _misplaced(token: Token, opened: list[Token], accepts: set[str]) -> str | None:
     """A closer or clause keyword that closes nothing, or closes the wrong thing."""
-    if token.type == "PERCENT" and "LET" in accepts:
-        return "doc declarations (`% fun ...`) are not supported yet"
     brackets = [t for t in opened if t.type in BRACKETS]
     blocks = [t for t in opened if t.type not in BRACKETS]
     if token.type in ("ELIF", "ELSE", "CATCH", "ENSURE"):

@@ -247,6 +247,22 @@ class QuestTransformer(Transformer_NonRecursive):
             **_pos(meta),
         )
 
+    def _doc_decl(self, meta, kind: str, name: Token, doc: Token) -> ast.DocDecl:
+        text = self._literal_text(doc, "a doc string")
+        return ast.DocDecl(kind=kind, name=str(name), doc=text, **_pos(meta))
+
+    def doc_fun(self, meta, c):
+        return self._doc_decl(meta, "fun", c[1], c[-1])
+
+    def doc_const(self, meta, c):
+        return self._doc_decl(meta, "const", c[1], c[2])
+
+    def doc_type(self, meta, c):
+        return self._doc_decl(meta, "type", c[1], c[2])
+
+    def doc_trait(self, meta, c):
+        return self._doc_decl(meta, "trait", c[1], c[2])
+
     def decorator(self, meta, c):
         first, second, args = c
         name, module = (str(first), None) if second is None else (str(second), str(first))

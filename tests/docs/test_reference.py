@@ -40,6 +40,8 @@ ENTRIES = [(page, e) for page in PAGES for _, entries in page.sections for e in 
 
 #: modules whose docstrings live in code restructured elsewhere; examples come later
 WITHOUT_EXAMPLES = {"std/web", "std/web/ws", "std/web/router"}
+#: their functions need a joined channel on a running server: docs/channels.md runs them
+WITHOUT_EXAMPLES |= {"std/web/channels", "std/web/presence"}
 
 #: examples here record test results or end the program rather than give a value
 SHOWS_NO_VALUES = {"std/test"}

@@ -1,4 +1,4 @@
-# Decorators (spec 2.15): `@Type`, `@mod.Type`, `@Type(args)` before `fun`, applied bottom-up;
+# Doc declarations and decorators (spec 2.15): `@Type`, `@mod.Type`, `@Type(args)` before `fun`, applied bottom-up;
 # named decorator arguments pass the function as field `func`; `_decorate(func)` decides what
 # is bound. And the CORE bug they exposed: `self.func(x)` on a private field holding a function.
 use "std/test" {module, describe, it, assert, assert_eq, assert_neq, assert_raises, assert_type}
@@ -87,6 +87,34 @@ describe("Decorators", fun ()
       end
       WithDecoratedMethod
     end, "not supported on methods")
+    trait Shown
+      fun show()
+    end
+    assert_error_has(TypeErr, fun ()
+      type WithDecoratedImpl
+        impl Shown
+          @Counted
+          fun show() "x" end
+        end
+      end
+      WithDecoratedImpl
+    end, "not supported on methods")
+  end)
+end)
+
+% fun documented(x) -> Int "Doubles x."
+fun documented(x) x * 2 end
+let after_an_expression = 7
+% const DOC_LIMIT "A documented constant."
+const DOC_LIMIT = 3
+% type DocPoint "A documented type."
+% trait DocShape "A documented trait."
+
+describe("Doc declarations (spec 2.15)", fun ()
+  it("load and do nothing, even right after an expression", fun ()
+    assert_eq(documented(4), 8)
+    assert_eq(DOC_LIMIT, 3)
+    assert_eq(after_an_expression % 4, 3)
   end)
 end)
 

@@ -188,7 +188,7 @@ SHORT = [
     ("f(a]", "`]` does not match the `(` opened at line 1; expected `)`"),
     ("f(a\nend", "`end` found while the `(` opened at line 1 is still open; expected `)`"),
     ("@decorate\nlet x = 1", "unexpected `let`; expected `@` or `fun`"),
-    ('% fun f() "doc"', "doc declarations (`% fun ...`) are not supported yet"),
+    ('% fun f()', "unexpected end of input; expected `->` or a string"),
     (
         "x = step",
         "unexpected `step`; expected an expression (`step` is a reserved word, not a name)",

@@ -21,6 +21,7 @@ const BIG = 12n
 @deco.Timing(1, tag: "t")
 @Plain
 fun decorated() 1 end
+% fun decorated() -> Int "doc"
 pub fun f(a, b: Str = "s", *rest, **opts) -> Int
   "doc"
   x += a[0] .. b.c
@@ -100,6 +101,7 @@ KEYWORD_AT = {
     ast.FStr: ('f"', "f'"),
     ast.FStrPart: ("{",),
     ast.Decorator: ("@",),
+    ast.DocDecl: ("%",),
     ast.Bytes: ('b"', "b'"),
     ast.Str: ('"', "'"),
     ast.Interp: ('"',),

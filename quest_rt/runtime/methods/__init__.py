@@ -9,6 +9,7 @@ from quest_rt.runtime.methods import (  # noqa: F401
     bytes,
     callables,
     dicts,
+    exact,
     numbers,
     strings,
     universal,

@@ -1,11 +1,12 @@
-"""``std/web/channels``: Phoenix channels for Quest (QEP-054 Layer 2, "Channel Definition").
+"""``std/web/channels``: Phoenix channels for Quest (Layer 2 of the web stack).
 
 A thin binding of :mod:`quest_rt.web.channels`: one :class:`~quest_rt.web.channels.ChannelHub`
 per program, on the program's web app. Declaring a channel mounts the Phoenix socket
-at ``/ws/websocket`` (the QEP's page does ``new Socket('/ws')``) unless
+at ``/ws/websocket`` (what ``new Socket('/ws')`` in a page connects to) unless
 ``channels.socket(path, ...)`` chose another path. The ``socket`` a channel function
-receives is a :class:`QuestChannel`: the engine's Channel with the QEP's method names.
-Replies follow seed-extensions E17 (the engine's :func:`~quest_rt.web.channels.join_reply`).
+receives is a :class:`QuestChannel`: the engine's Channel with Quest method names.
+What ``on_join`` returns is the join reply: a Dict with an ``"error"`` key refuses the
+join with that Dict, another Dict is the ``ok`` response, nil is ``ok`` with ``{}``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,14 @@ from quest_rt.runtime.values import cls_name
 from quest_rt.std.arguments import need_dict, need_fn, need_number, need_str, optional
 
 DEFAULT_MOUNT = "/ws"
+
+#: Where an app with channels serves the vendored official client (assets/liveview/,
+#: scripts/vendor_assets.py): ``<script src="/assets/phoenix.min.js">`` defines the
+#: global ``Phoenix`` = {Socket, Channel, Presence, ...}.
+CLIENT_ROUTES = {
+    "/assets/phoenix.min.js": "phoenix.min.js",
+    "/assets/phoenix.js": "phoenix.js",
+}
 
 
 def _state() -> Any:
@@ -127,11 +136,32 @@ def _mount(path: str, connect: Any, check_origin: Any, default: bool) -> None:
         mount(st.app, current, path, connect=connect, check_origin=check_origin)
     except ValueError as exc:
         raise ValueErr(f"channels.socket: {exc}") from None
+    if not st.channel_mounts:
+        _serve_client(st.app)
     st.channel_mounts[path] = default
     # An explicit socket replaces the default mount.
     if not default and st.channel_mounts.get(DEFAULT_MOUNT) is True and path != DEFAULT_MOUNT:
         del st.channel_mounts[DEFAULT_MOUNT]
         st.app.websocket_endpoints.pop(socket_path(DEFAULT_MOUNT), None)
+
+
+def _serve_client(app: Any) -> None:
+    from quest_rt.resources import assets_dir
+
+    for url, name in CLIENT_ROUTES.items():
+        path = assets_dir() / "liveview" / name
+
+        def serve(request: dict, path: Any = path) -> dict:
+            return {
+                "status": 200,
+                "body": path.read_bytes(),
+                "headers": {
+                    "Content-Type": "text/javascript; charset=utf-8",
+                    "Cache-Control": "public, max-age=3600",
+                },
+            }
+
+        app.route("GET", url, serve)
 
 
 def channel(pattern: Any, fn: Any) -> None:

@@ -1,4 +1,4 @@
-"""``std/web/liveview`` (QEP-054 Layer 3): templates, so far.
+"""``std/web/liveview``: LiveView templates (the views themselves come with the LiveView session).
 
 ``lv.template(source, assigns)`` returns the *rendered* structure of the template
 (:mod:`quest_rt.common.rendered`), not HTML: a LiveView's ``render`` hands it to the diff
@@ -26,7 +26,12 @@ _compiled: dict[str, Any] = {}
 
 
 def template(source: Any, assigns: Any = None) -> Rendered:
-    """template(source, assigns = {}) -> Rendered: the template rendered with assigns"""
+    """template(source, assigns = {}) -> Rendered: the template rendered with assigns;
+    <%= %> escapes HTML, nested templates and lv.raw values are output as they are
+
+    Example:
+        liveview.template("<b><%= name %></b>", {"name": "<Ada>"}).to_html()  # => "<b>&lt;Ada&gt;</b>"
+    """
     from quest_rt.runtime.builtins import CompiledTemplate
 
     assigns = {} if assigns is None else need_dict(assigns, "lv.template", "of assigns")
@@ -43,7 +48,12 @@ def template(source: Any, assigns: Any = None) -> Rendered:
 
 
 def raw(text: Any) -> Raw:
-    """raw(s): HTML that templates output without escaping"""
+    """raw(value) -> Str: HTML (the string form of value) that templates output without
+    escaping
+
+    Example:
+        liveview.template("<p><%= x %></p>", {"x": liveview.raw("<i>hi</i>")}).to_html()  # => "<p><i>hi</i></p>"
+    """
     return Raw(text if type(text) is str else to_str(text))
 
 

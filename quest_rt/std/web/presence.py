@@ -1,4 +1,4 @@
-"""``std/web/presence``: who is on a channel topic (QEP-054 "Presence Tracking").
+"""``std/web/presence``: who is on a channel topic.
 
 A thin binding of the channel hub's presence tracker. Using this module makes every
 successful join receive ``presence_state`` right after its join reply, so the
@@ -6,7 +6,7 @@ phoenix.js ``Presence`` of each client syncs from its first join; every track an
 untrack is broadcast as ``presence_diff``. A channel that leaves, crashes or loses its
 connection is untracked automatically.
 
-The key (Phoenix passes one; the QEP does not): ``key:`` when given, else the string
+The key (Phoenix's track takes one explicitly): ``key:`` when given, else the string
 form of ``meta["user_id"]`` when the meta has one, else the connection's id — so two
 tabs of one user are one key with two metas.
 """

@@ -26,7 +26,8 @@ a frame we cannot read                logged and dropped; answered with an error
 ====================================  ==================================================
 
 Error handling:
-    A join function or ``on_join`` that raises refuses the join with
+    A join function or ``on_join`` that raises (or returns a reply that cannot be
+    encoded) refuses the join with
     ``{"reason": "join crashed"}``. An event handler (or the rate-limit hook) that
     raises crashes that one channel: the traceback is logged, the channel is
     unsubscribed and untracked, its ``on_leave`` runs, and the client gets
@@ -38,6 +39,7 @@ from __future__ import annotations
 
 import logging
 import time
+import traceback
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -87,8 +89,6 @@ def _event_reply(result: Any) -> Any:
 
 
 def _python_traceback(exc: BaseException) -> str:
-    import traceback
-
     return "".join(traceback.format_exception(exc)).rstrip()
 
 
@@ -187,6 +187,9 @@ class ChannelSocket:
             join(channel, topic, params)
             on_join = channel._on_join
             result = on_join(params) if on_join is not None else None
+            status, response = join_reply(result)
+            # Encoded here: a reply the encoder refuses is the join's failure.
+            reply = hub.encoder.reply(join_ref, ref, topic, status, response)
         except Exception as exc:
             self._log_failure(exc, f"joining {topic!r}")
             self._close(channel, run_on_leave=False)
@@ -195,12 +198,11 @@ class ChannelSocket:
         if channel.state is ChannelState.CLOSED:
             self._reply(join_ref, ref, topic, ERROR, {"reason": JOIN_CRASHED})
             return
-        status, response = join_reply(result)
         if status == ERROR:
             self._close(channel, run_on_leave=False)
-            self._reply(join_ref, ref, topic, ERROR, response)
+            self.send(reply, None)
             return
-        self._reply(join_ref, ref, topic, OK, response)
+        self.send(reply, None)
         held = channel._release()
         if hub.presence_enabled:
             state = hub.presence.list(topic)
@@ -239,11 +241,14 @@ class ChannelSocket:
                 self._reply(join_ref, ref, topic, ERROR, {"reason": UNHANDLED_EVENT})
                 return
             result = handler(payload)
+            reply = None
+            if ref is not None:
+                reply = self.hub.encoder.reply(join_ref, ref, topic, OK, _event_reply(result))
         except Exception as exc:
             self.crash(channel, exc, f"handling {event!r} on {topic!r}")
             return
-        if ref is not None and channel.state is ChannelState.JOINED:
-            self._reply(join_ref, ref, topic, OK, _event_reply(result))
+        if reply is not None and channel.state is ChannelState.JOINED:
+            self.send(reply, None)
 
     # ── ending channels ────────────────────────────────────────────────────
 

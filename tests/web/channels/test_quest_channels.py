@@ -199,3 +199,34 @@ def test_argument_errors_are_quest_worded(source, message):
     with pytest.raises(Exception) as info:
         quest_app('use "std/web/channels" as channels\n' + source, prelude="")
     assert message in str(info.value)
+
+
+async def test_an_app_with_channels_serves_the_vendored_client(start_server):
+    from quest_rt.resources import assets_dir
+
+    from ..clients import http_request
+
+    app = quest_app((QEP / "29_real_time_web_applications.q").read_text(), prelude="")
+    port = await start_server(app)
+    for url, name in (
+        ("/assets/phoenix.min.js", "phoenix.min.js"),
+        ("/assets/phoenix.js", "phoenix.js"),
+    ):
+        response = await http_request(port, "GET", url)
+        assert response.status == 200
+        assert response.header("content-type") == "text/javascript; charset=utf-8"
+        assert response.body == (assets_dir() / "liveview" / name).read_bytes()
+
+
+def test_an_explicit_socket_replaces_the_default_mount_and_web_websocket_coexists():
+    app = quest_app(
+        """
+use "std/web" as web
+use "std/web/channels" as channels
+channels.channel("room:*", fun (socket, topic, params) nil end)
+channels.socket("/chan")
+web.websocket("/raw", fun (socket) nil end)
+""",
+        prelude="",
+    )
+    assert sorted(app.websocket_endpoints) == ["/chan/websocket", "/raw"]

@@ -77,6 +77,7 @@ def hub() -> ChannelHub:
         channel.on("typing", typing)
         channel.on("crash", crash)
         channel.on("echo_bytes", lambda payload: payload)
+        channel.on("unencodable", lambda payload: {"value": object()})
         channel.on("whoami", lambda payload: {"user": channel.get("user"), "id": channel.id})
         channel.on_leave(lambda: log.append(f"leave {topic} {channel.get('name')}"))
 
@@ -279,3 +280,16 @@ async def test_terminate_runs_on_leave_and_ends_every_subscription(hub, nursery)
     sock.terminate()
     assert sorted(hub.log[-2:]) == ["leave room:a ann", "leave room:b ann"]
     assert hub.pubsub.statistics().subscriptions == 0
+
+
+async def test_a_reply_that_cannot_be_encoded_crashes_only_that_channel(hub, nursery, caplog):
+    sock, wire = client(hub, nursery)
+    sock.receive(msg("1", "1", "room:a", "phx_join", {"name": "ann"}))
+    sock.receive(msg("2", "2", "room:b", "phx_join", {"name": "ann"}))
+    wire.take()
+    with caplog.at_level(logging.ERROR):
+        sock.receive(msg("1", "3", "room:a", "unencodable"))
+    assert wire.take() == [["1", "1", "room:a", "phx_error", {"reason": "channel_crash"}]]
+    assert "not JSON serializable" in caplog.text
+    sock.receive(msg("2", "4", "room:b", "whoami"))
+    assert wire.take()[0][4]["status"] == "ok"
