@@ -29,6 +29,7 @@ def nodes(redis_server: RedisServer, tmp_path: Path) -> Iterator:
     started: list[QuestNode] = []
 
     def start(source: str, count: int = 2, **env: str) -> list[QuestNode]:
+        env.setdefault("QUEST_PRESENCE_TIMEOUT", "1")
         app = tmp_path / "app.q"
         app.write_text(source)
         new = [QuestNode(app, redis_server.url, **env) for _ in range(count)]

@@ -4,6 +4,8 @@ presence lists and diffs across nodes, a node killed, Redis restarted."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import trio
 
 from tests.web.channels.phx import Phx
@@ -17,7 +19,7 @@ use "std/web/pubsub" as pubsub
 use "std/web/pubsub/redis" as redis
 
 # The URL comes from QUEST_PUBSUB_URL: the same code on a laptop and in production.
-pubsub.configure(adapter: redis, presence_timeout: 1)
+pubsub.configure(adapter: redis)
 
 channels.channel("room:*", fun (socket, topic, params)
     socket.on_join(fun (payload)
@@ -127,6 +129,19 @@ async def test_a_killed_node_loses_its_presences_within_the_timeout(nodes, nurse
     assert list(change["leaves"]) == ["bob"] and change["joins"] == {}
     assert await users(ann, ann_ref) == ["ann"]
     a.wait_for(r"presence: node \w+ silent for [\d.]+s; removed its 1 presence", after=mark)
+
+
+async def test_a_node_shutting_down_cleanly_says_so(nodes, nursery):
+    # A timeout far beyond the test's bounded waits: only B's own messages can
+    # remove bob from node A's list here.
+    a, b = await trio.to_thread.run_sync(partial(nodes, APP, 2, QUEST_PRESENCE_TIMEOUT="600"))
+    ann, ann_ref = await join(nursery, a.port, "ann")
+    await join(nursery, b.port, "bob")
+    await until_users(ann, ann_ref, ["ann", "bob"])
+    mark = len(a.lines)
+    assert await trio.to_thread.run_sync(b.stop) == 0  # SIGTERM: graceful
+    await until_users(ann, ann_ref, ["ann"])
+    await trio.to_thread.run_sync(lambda: a.wait_for(r"presence: node \w+ shut down", after=mark))
 
 
 async def test_nodes_reconnect_after_redis_restarts(redis_server: RedisServer, nodes, nursery):

@@ -178,7 +178,7 @@ class ClusterPresence:
         self._seen.pop(node, None)
         topics = self.tracker.remote.pop(node, {})
         count = sum(len(metas) for entries in topics.values() for metas in entries.values())
-        if count:
+        if count or why == "shut down":
             log.info("presence: node %s %s; removed its %d presence(s)", node, why, count)
         for topic, entries in topics.items():
             if entries:
@@ -199,9 +199,20 @@ async def run_with_presence(adapter: Any, hub: ChannelHub | None, timeout: float
     cluster = ClusterPresence(hub, adapter.node_id, heartbeat=timeout / 4, timeout=timeout)
     cluster.install()
     adapter.on_subscribed.append(cluster.announce)
+    # The adapter stops after the cluster: the "down" the cluster queues as it stops
+    # is then flushed by the adapter's own shutdown.
+    adapter_scope = trio.CancelScope(shield=True)
+
+    async def run_adapter() -> None:
+        with adapter_scope:
+            await adapter.run()
+
     async with trio.open_nursery() as nursery:
-        nursery.start_soon(adapter.run)
-        nursery.start_soon(cluster.run)
+        nursery.start_soon(run_adapter)
+        try:
+            await cluster.run()
+        finally:
+            adapter_scope.cancel()
 
 
 def _apply(entries: Entries, joins: dict[str, Any], leaves: dict[str, Any]) -> None:
