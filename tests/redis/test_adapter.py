@@ -181,3 +181,26 @@ def test_a_record_from_this_node_is_skipped_and_others_decode():
 def test_a_bad_url_is_refused_when_configured():
     with pytest.raises(ValueError):
         RedisAdapter("http://localhost")
+
+
+async def test_control_records_reach_the_handler_and_no_subscriber(
+    redis_server: RedisServer, nursery
+):
+    a, adapter_a = await start_node(nursery, redis_server.url)
+    b, adapter_b = await start_node(nursery, redis_server.url)
+    got: list[Broadcast] = []
+    arrived = trio.Event()
+    adapter_b.control["internal"] = lambda message: (got.append(message), arrived.set())
+    snoop_a, snoop_b, marker = Sink(), Sink(), Sink()
+    a.subscribe("internal", nursery, codec=codec, send=snoop_a.send)
+    b.subscribe("internal", nursery, codec=codec, send=snoop_b.send)
+    b.subscribe("other", nursery, codec=codec, send=marker.send)
+    adapter_a.send_control("internal", "state", {"secret": 1})
+    with trio.fail_after(10):
+        await arrived.wait()
+    assert got == [Broadcast("internal", "state", {"secret": 1})]
+    # A broadcast sent after it has arrived too: the subscribers of the control
+    # topic saw nothing on either node.
+    a.broadcast("other", "marker", {})
+    await marker.wait(1)
+    assert snoop_a.got == snoop_b.got == []

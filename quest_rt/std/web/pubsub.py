@@ -1,5 +1,5 @@
-"""``std/web/pubsub``: the program's PubSub and where its broadcasts go (QEP-054
-"Multi-Node Broadcasting").
+"""``std/web/pubsub``: the program's PubSub and where its broadcasts go (across
+several nodes on Redis: docs/scaling.md).
 
 One :class:`~quest_rt.web.pubsub.PubSub` per program: channels broadcast through it
 (and LiveView will). Its adapter is the local one (this process only, no Redis
@@ -113,7 +113,15 @@ def configure(
     presence_timeout: 5): send every broadcast through Redis to all nodes (adapter: nil
     keeps this process only); a node silent presence_timeout seconds loses its
     presences; each defaults to QUEST_PUBSUB_URL / QUEST_PUBSUB_CHANNEL /
-    QUEST_PRESENCE_TIMEOUT, then [std.web.pubsub] in quest.toml"""
+    QUEST_PRESENCE_TIMEOUT, then [std.web.pubsub] in quest.toml
+
+    Example:
+        use "std/web/pubsub/redis" as redis
+        pubsub.configure(adapter: redis, url: "redis://127.0.0.1:6379")
+        # queued for the other nodes; delivered now to this node's subscribers (none)
+        pubsub.broadcast("room:1", "hi", {})  # => 0
+        pubsub.configure(adapter: nil)  # back to this process only
+    """
     fname = "pubsub.configure"
     url = optional(need_str, url, fname, "url")
     channel = optional(need_str, channel, fname, "channel")
@@ -159,7 +167,11 @@ def apply_environment() -> None:
 
 def broadcast(topic: Any, event: Any, payload: Any) -> int:
     """broadcast(topic, event, payload) -> Int: send to every subscriber of topic on
-    every node; returns the deliveries made on this node"""
+    every node; returns the deliveries made on this node
+
+    Example:
+        pubsub.broadcast("room:lobby", "message", {"text": "hi"})  # => 0
+    """
     fname = "pubsub.broadcast"
     return program_pubsub().broadcast(
         need_str(topic, fname, "topic"), need_str(event, fname, "event"), payload

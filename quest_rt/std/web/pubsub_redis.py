@@ -1,7 +1,7 @@
 """``std/web/pubsub/redis``: the Redis adapter, named for ``pubsub.configure``.
 
 ``use "std/web/pubsub/redis" as redis`` then ``pubsub.configure(adapter: redis,
-url: "redis://...")`` (QEP-054 "Multi-Node Broadcasting"). The module is the adapter's
+url: "redis://...")`` (docs/scaling.md). The module is the adapter's
 name; :mod:`quest_rt.std.web.pubsub` builds the
 :class:`~quest_rt.web.pubsub.redis.RedisAdapter` with the URL.
 """

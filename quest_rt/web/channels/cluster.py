@@ -2,8 +2,10 @@
 
 Each node keeps tracking its own channels in a :class:`ClusterTracker` (the
 :class:`~.presence.Tracker` that also announces its changes) and learns the others'
-from control messages on the PubSub topic :data:`TOPIC`, which the Redis adapter
-carries like any broadcast (in order, per sending node)::
+from control messages of topic :data:`TOPIC`, which the Redis adapter carries in the
+same stream as broadcasts (so in order with them, per sending node) but hands to
+:meth:`ClusterPresence._receive` only — never to subscribers, so no client joining a
+topic of that name can read them::
 
     "diff"       {"node", "topic", "joins", "leaves"}  a local track/untrack
     "state"      {"node", "topics": {topic: {key: {ref: meta}}}}  everything it tracks
@@ -46,8 +48,7 @@ __all__ = ["TOPIC", "ClusterPresence", "ClusterTracker", "run_with_presence"]
 
 log = logging.getLogger("quest_rt.web.pubsub")
 
-#: The PubSub topic of presence control messages (no client can join it: channel
-#: topics are matched against the app's patterns, and this is internal traffic).
+#: The topic of presence control records (node-to-node, see the adapter's ``control``).
 TOPIC = "quest:presence"
 
 
@@ -87,16 +88,17 @@ class ClusterPresence:
     """Replicates ``hub``'s presences between the nodes of its PubSub.
 
     Args:
-        node_id: this node's id (the adapter's, so records and presences agree).
+        adapter: the node's :class:`~..pubsub.redis.RedisAdapter` (its id is the node's).
         heartbeat: seconds between heartbeats.
         timeout: seconds of silence after which a node's presences are removed.
     """
 
     def __init__(
-        self, hub: ChannelHub, node_id: str, *, heartbeat: float = 1.0, timeout: float = 5.0
+        self, hub: ChannelHub, adapter: Any, *, heartbeat: float = 1.0, timeout: float = 5.0
     ) -> None:
         self.hub = hub
-        self.node_id = node_id
+        self.adapter = adapter
+        self.node_id = adapter.node_id
         self.heartbeat = heartbeat
         self.timeout = timeout
         self.tracker = ClusterTracker(self._announce_diff)
@@ -109,11 +111,11 @@ class ClusterPresence:
     async def run(self) -> None:
         """Receive control messages and send heartbeats until cancelled; announce
         "down" when cancelled (a clean shutdown)."""
+        self.adapter.control[TOPIC] = self._receive
         try:
-            async with trio.open_nursery() as nursery:
-                self.hub.pubsub.subscribe(TOPIC, nursery, callback=self._receive)
-                nursery.start_soon(self._beat)
+            await self._beat()
         finally:
+            self.adapter.control.pop(TOPIC, None)
             self._send("down", {})
 
     def announce(self) -> None:
@@ -124,7 +126,7 @@ class ClusterPresence:
     # ── sending ────────────────────────────────────────────────────────────
 
     def _send(self, event: str, body: dict[str, Any]) -> None:
-        self.hub.pubsub.broadcast(TOPIC, event, {"node": self.node_id, **body})
+        self.adapter.send_control(TOPIC, event, {"node": self.node_id, **body})
 
     def _announce_diff(self, topic: str, change: dict[str, Any]) -> None:
         self._send("diff", {"topic": topic, **change})
@@ -196,7 +198,7 @@ async def run_with_presence(adapter: Any, hub: ChannelHub | None, timeout: float
     if hub is None:
         await adapter.run()
         return
-    cluster = ClusterPresence(hub, adapter.node_id, heartbeat=timeout / 4, timeout=timeout)
+    cluster = ClusterPresence(hub, adapter, heartbeat=timeout / 4, timeout=timeout)
     cluster.install()
     adapter.on_subscribed.append(cluster.announce)
     # The adapter stops after the cluster: the "down" the cluster queues as it stops

@@ -120,6 +120,10 @@ class RedisAdapter(Adapter):
         #: Called on the serving loop after every (re)subscription: presence
         #: re-announces itself here.
         self.on_subscribed: list[Callable[[], Any]] = []
+        #: ``{topic: fn(message)}``: records of these topics are node-to-node traffic
+        #: (presence replication), handed to ``fn`` and never to subscribers, so no
+        #: client can join such a topic and read them.
+        self.control: dict[str, Callable[[Broadcast], Any]] = {}
         self._encode_json = encode_json if encode_json is not None else _default_json
         self._prefix = self.node_id.encode() + b" "
         self._pubsub: PubSub | None = None
@@ -139,6 +143,10 @@ class RedisAdapter(Adapter):
         sent = self._pubsub.deliver_local(message)
         self.enqueue(self.encode(message))
         return sent
+
+    def send_control(self, topic: str, event: str, payload: Any) -> None:
+        """Send node-to-node traffic to the other nodes' :attr:`control` handlers."""
+        self.enqueue(self.encode(Broadcast(topic, event, payload)))
 
     def enqueue(self, record: bytes) -> None:
         """Queue one encoded record for the publisher task; never waits."""
@@ -333,7 +341,11 @@ class RedisAdapter(Adapter):
                     stats.skipped_own += 1
                     continue
                 stats.received += 1
-                pubsub.deliver_local(message)
+                handler = self.control.get(message.topic)
+                if handler is not None:
+                    handler(message)
+                else:
+                    pubsub.deliver_local(message)
             except Exception:
                 log.exception("pubsub: cannot deliver a record from Redis: %r", record[:200])
 
