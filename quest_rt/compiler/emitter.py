@@ -156,6 +156,8 @@ class Emitter:
         #: id of a `k += 1` that cannot overflow -> the flag it depends on (None: none),
         #: see statements.bounded_counter
         self.bounded_increments: dict[int, ast.expr | None] = {}
+        #: every let flag slot (see let_slot); the unfilled ones are removed at the end
+        self.slots: list[ast.If] = []
         #: parameters never assigned after entry, by Python name (see type_test)
         self.stable_params = {(b.pyname, id(b.frame.pyscope)): b for b in info.bindings
                               if b.kind == "param" and b.stores == 0}
@@ -286,7 +288,11 @@ class Emitter:
             return []
         slot = ast.If(const(True), [ast.Pass()], [])
         self.fn.let_slots[binding.pyname] = (slot, len(self.fn.loops))
+        self.slots.append(slot)
         return [slot]
+
+    def unused_slots(self) -> set[int]:
+        return {id(slot) for slot in self.slots if isinstance(slot.body[0], ast.Pass)}
 
     @staticmethod
     def raw_type_test(value: ast.expr, test: str) -> ast.expr:
@@ -341,4 +347,19 @@ def compile_module(module: q.Module, *, mode: str = "file", template_parser=None
     for stmt in body:
         stamp(stmt, module)  # only what has no position yet: an empty module's `pass`
     tree = ast.Module(body=body, type_ignores=[])
+    if em.unused_slots():
+        tree = _SlotRemover(em.unused_slots()).visit(tree)
     return tree
+
+
+class _SlotRemover(ast.NodeTransformer):
+    """Drops the ``let`` flag slots no type test filled (``if True: pass``, which CPython
+    would still compile to a NOP)."""
+
+    def __init__(self, slots: set[int]) -> None:
+        self.slots = slots
+
+    def visit_If(self, node: ast.If) -> ast.AST | None:
+        if id(node) in self.slots:
+            return None
+        return self.generic_visit(node)

@@ -55,6 +55,7 @@ _LOADS = {
     "LOAD_SMALL_INT",
 }
 _TRANSPARENT = {"EXTENDED_ARG", "NOP", "CACHE", "PRECALL"}
+_JUMPS = frozenset(dis.hasjrel + dis.hasjabs)
 
 
 class _Unknown(Exception):
@@ -107,6 +108,10 @@ class _Recovery:
             return self._conditional_index()
         if self.ins[self.at - 1].opname != "LOAD_FAST_LOAD_FAST":
             self.index, start = self._value(self.at - 1)
+            if start >= 1 and self.ins[start - 1].opcode in _JUMPS:
+                # 3.12+: CPython copies the subscript into both arms of the overflow
+                # check, so this one follows the test's fall-through, not a jump.
+                return self._container_before(start - 1), self.index
         container, index, _ = self._two(self.at - 1)
         return container, index
 
@@ -114,16 +119,17 @@ class _Recovery:
         """An index computed by ``t if cond else slow`` (an Int overflow check): replay the
         path that jumps here from ``t``, then skip the condition to reach the container."""
         target = self.ins[self.at].offset
-        jumps = [
-            n
-            for n, i in enumerate(self.ins)
-            if i.argval == target and i.opcode in dis.hasjrel + dis.hasjabs
-        ]
+        jumps = [n for n, i in enumerate(self.ins) if i.argval == target and i.opcode in _JUMPS]
         if len(jumps) != 1:
             raise _Unknown
         self.index, start = self._value(jumps[0] - 1)
-        test_jump = start - 1
-        if test_jump < 0 or self.ins[test_jump].opcode not in dis.hasjrel + dis.hasjabs:
+        return self._container_before(start - 1), self.index
+
+    def _container_before(self, test_jump: int) -> Any:
+        """The container pushed before the condition that ends with the jump at
+        ``test_jump``: walk back over the condition until it has pushed what the
+        jump pops, then read the value below it."""
+        if test_jump < 0 or self.ins[test_jump].opcode not in _JUMPS:
             raise _Unknown
         need, n = 0, test_jump
         while True:  # walk back over the condition until it has pushed what the jump pops
@@ -139,7 +145,7 @@ class _Recovery:
         if need != 0:
             raise _Unknown
         container, _ = self._value(n - 1)
-        return container, self.index
+        return container
 
     def _two(self, n: int) -> tuple[Any, Any, int]:
         """The two values on top of the stack after instruction ``n`` (lower one first)."""

@@ -21,6 +21,8 @@ APP = "tests/e2e/channels/app.q"
 
 @pytest.fixture(scope="module", autouse=True)
 def phoenix_client_installed() -> None:
+    if shutil.which(NODE) is None:
+        pytest.skip(f"no Node.js at {NODE}")
     if not (ROOT / "node_modules" / "phoenix" / "package.json").exists():
         pytest.skip("the phoenix npm client is not installed (npm ci; scripts/test does it)")
 

@@ -1,0 +1,82 @@
+"""The shape of the speed-critical code the compiler emits (bench/README.md says what
+each one buys). Semantics are pinned by tests/lang/test_fast_paths.q; these tests pin that
+the fast forms are still chosen, so that a change elsewhere cannot silently undo them."""
+
+from __future__ import annotations
+
+from tests.compiler.test_python_output import assert_in_order, python_of
+
+
+def test_a_while_loop_has_an_unconditional_back_edge(tmp_path):
+    lines = python_of(
+        tmp_path, "fun f(n)\n  let i = 0\n  while i < n\n    i += 2\n  end\n  i\nend\n"
+    )
+    assert_in_order(
+        lines,
+        [
+            "    while True:",
+            "        if not (i < n if ·int_N else ·lt(i, n)):",
+            "            break",
+        ],
+    )
+    assert not any(line.lstrip().startswith("while i") for line in lines)
+
+
+def test_a_counter_bounded_by_an_int_has_no_overflow_check(tmp_path):
+    source = (
+        "fun f(n)\n  let k = 0\n  while k < n\n    k += 1\n  end\n  k\nend\n"
+        "fun g()\n  let k = 0\n  while k < 10\n    k += 1\n  end\n  k\nend\n"
+    )
+    assert_in_order(
+        python_of(tmp_path, source),
+        [
+            "def f(n):",
+            "        k·N = k·N + 1 if ·int_N else ·tN if (·tN := (k·N + 1)) <= 9223372036854775807 "
+            "else ·int_overflow('addition')",
+            "def g():",
+            "        k·N = k·N + 1",
+        ],
+    )
+
+
+def test_a_counter_stored_twice_keeps_its_check(tmp_path):
+    source = "fun f()\n  let k = 0\n  while k < 10\n    k += 1\n    k += 1\n  end\n  k\nend\n"
+    lines = python_of(tmp_path, source)
+    assert not any(line.strip() == "k = k + 1" for line in lines)
+    assert_in_order(
+        lines,
+        [
+            "        k = ·tN if (·tN := (k + 1)) <= 9223372036854775807 "
+            "else ·int_overflow('addition')"
+        ],
+    )
+
+
+def test_a_type_test_on_a_stable_let_runs_once_after_the_let(tmp_path):
+    source = (
+        "fun f(rows, n)\n  let row = rows[0]\n  let s = 0\n  for j in 0 until n\n"
+        "    s = row[j]\n  end\n  s\nend\n"
+    )
+    assert_in_order(
+        python_of(tmp_path, source),
+        [
+            "    row = rows[0] if ·type(rows) is ·list else ·index(rows, 0)",
+            "        ·list_N = ·type(row) is ·list",
+            "        s = row[j] if ·list_N else ·index(row, j)",
+        ],
+    )
+
+
+def test_a_str_key_on_an_unknown_receiver_tests_for_a_dict(tmp_path):
+    lines = python_of(tmp_path, 'fun f(d)\n  d["key"]\nend\n')
+    assert_in_order(lines, ["    return d.get('key') if ·type(d) is ·dict else ·index(d, 'key')"])
+
+
+def test_arithmetic_with_a_float_tests_for_a_float_result_only(tmp_path):
+    source = "fun f(x, y)\n  let z = x * 1.5\n  z + y\nend\n"
+    assert_in_order(
+        python_of(tmp_path, source),
+        [
+            "    return ·tN if ·type((·tN := (z + y))) is ·float else ·add(z, y)",
+        ],
+    )
