@@ -133,8 +133,12 @@ class ClusterPresence:
 
     async def _beat(self) -> None:
         while True:
-            self._send("heartbeat", {})
-            self._expire(trio.current_time())
+            try:
+                self._send("heartbeat", {})
+                self._expire(trio.current_time())
+            except Exception:
+                # Logged, not raised: this task shares the server's nursery.
+                log.exception("presence: heartbeat or expiry failed")
             await trio.sleep(self.heartbeat)
 
     # ── receiving ──────────────────────────────────────────────────────────

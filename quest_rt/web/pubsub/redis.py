@@ -285,7 +285,12 @@ class RedisAdapter(Adapter):
             )
             attempts, delay = 0, self.backoff[0]
             for callback in list(self.on_subscribed):
-                callback()
+                # A failing callback (presence state that cannot be encoded) must not
+                # take the subscription, or the server, down with it.
+                try:
+                    callback()
+                except Exception:
+                    log.exception("pubsub: an on_subscribed callback failed")
             try:
                 await trio.to_thread.run_sync(self._read, sub, token, abandon_on_cancel=True)
             except _DOWN as exc:
