@@ -75,7 +75,8 @@ Run a web app's top level once, then serve HTTP and WebSockets until Ctrl-C. The
 defaults to index.q (else app.q) in the working directory; a directory means its
 index.q. The address comes from --host/--port, else the app's web.run(...), else the
 QUEST_HOST and QUEST_PORT environment variables, else [std.web] host and port in
-quest.toml, else 127.0.0.1:3000.
+quest.toml, else 127.0.0.1:3000. QUEST_PUBSUB_URL (or url in [std.web.pubsub] of
+quest.toml) sends broadcasts and presence through that Redis to every node of the app.
 
 options:
   -H, --host HOST        the address to listen on
@@ -86,6 +87,7 @@ examples:
   quest serve app.q
   quest serve site/ --port 8080
   QUEST_PORT=9000 quest serve
+  QUEST_PUBSUB_URL=redis://127.0.0.1:6379 quest serve app.q --port 4001
   quest serve app.q --host 0.0.0.0 --port 80
 """
 

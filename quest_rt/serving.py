@@ -99,6 +99,14 @@ def serve_until_signal(host: str, port: int) -> int:
 
     for s in (signal.SIGINT, signal.SIGTERM):
         signal.signal(s, on_signal)
+    from quest_rt.runtime.errors import Err
+    from quest_rt.std.web.pubsub import apply_environment
+
+    try:
+        apply_environment()
+    except Err as exc:
+        sys.stderr.write(f"quest serve: {exc}\n")
+        return 2
     try:
         server = start_in_thread(state().app, host, port)
     except OSError as exc:

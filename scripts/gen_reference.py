@@ -100,8 +100,11 @@ MODULES: list[tuple[str, str, str]] = [
         "returns a response; see [HTTP requests and responses](http.md).",
     ),
     ("std/web/ws", "ws", "A WebSocket client, and the connection objects handlers get."),
-    ("std/web/router", "router", "Routes with typed path parameters (`/users/{id<int>}`), "
-     "mounted with `web.route`."),
+    (
+        "std/web/router",
+        "router",
+        "Routes with typed path parameters (`/users/{id<int>}`), mounted with `web.route`.",
+    ),
 ]
 
 

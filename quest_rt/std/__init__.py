@@ -34,6 +34,8 @@ NATIVE: dict[str, str] = {
     "std/web/liveview": "quest_rt.std.web.liveview",
     "std/web/channels": "quest_rt.std.web.channels",
     "std/web/presence": "quest_rt.std.web.presence",
+    "std/web/pubsub": "quest_rt.std.web.pubsub",
+    "std/web/pubsub/redis": "quest_rt.std.web.pubsub_redis",
 }
 
 _created: dict[str, QuestModule] = {}

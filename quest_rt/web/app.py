@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +77,9 @@ class WebApp:
         self.cors: CorsPolicy | None = None
         # {path: Endpoint}
         self.websocket_endpoints: dict[str, Endpoint] = {}
+        #: ``async fn()`` run by ``serve()`` in its nursery for the server's life and
+        #: cancelled after the connections are done (a PubSub adapter's tasks).
+        self.services: list[Callable[[], Awaitable[Any]]] = []
 
     # ── HTTP (language spec §12.5) ─────────────────────────────────────────
 

@@ -66,31 +66,37 @@ async def serve(
     dispatcher = ConnectionDispatcher(app)
     app.registry.bind_to_current_loop()
     try:
-        async with trio.open_nursery() as connections:
-            async with trio.open_nursery() as accepting:
-                accepting.start_soon(
-                    partial(
-                        trio.serve_listeners,
-                        dispatcher.handle,
-                        listeners,
-                        handler_nursery=connections,
+        # Services (a PubSub adapter) start before the first connection and stop
+        # after the last one: broadcasts made while connections close still go out.
+        async with trio.open_nursery() as services:
+            for service in app.services:
+                services.start_soon(service)
+            async with trio.open_nursery() as connections:
+                async with trio.open_nursery() as accepting:
+                    accepting.start_soon(
+                        partial(
+                            trio.serve_listeners,
+                            dispatcher.handle,
+                            listeners,
+                            handler_nursery=connections,
+                        )
                     )
-                )
-                log.info(
-                    "serving on http://%s:%d (%s WebSocket transport)",
-                    host,
-                    bound_port,
-                    settings.transport.value,
-                )
-                task_status.started(bound_port)
-                if shutdown_trigger is None:
-                    await trio.sleep_forever()
-                await shutdown_trigger()
-                accepting.cancel_scope.cancel()
-            log.info("shutting down: closing WebSockets, finishing requests")
-            await dispatcher.begin_shutdown()
-            app.registry.close_all(CLOSE_GOING_AWAY, "server shutting down")
-            connections.cancel_scope.deadline = trio.current_time() + settings.graceful_timeout
+                    log.info(
+                        "serving on http://%s:%d (%s WebSocket transport)",
+                        host,
+                        bound_port,
+                        settings.transport.value,
+                    )
+                    task_status.started(bound_port)
+                    if shutdown_trigger is None:
+                        await trio.sleep_forever()
+                    await shutdown_trigger()
+                    accepting.cancel_scope.cancel()
+                log.info("shutting down: closing WebSockets, finishing requests")
+                await dispatcher.begin_shutdown()
+                app.registry.close_all(CLOSE_GOING_AWAY, "server shutting down")
+                connections.cancel_scope.deadline = trio.current_time() + settings.graceful_timeout
+            services.cancel_scope.cancel()
     finally:
         app.registry.unbind()
 

@@ -300,6 +300,14 @@ WRONG += [
         "presence.untrack expects a channel socket, got Nil",
     ),
     ("std/web/presence", "list", (1,), "presence.list expects a Str topic, got Int"),
+    ("std/web/pubsub", "configure", (None, 5), "pubsub.configure expects a Str url, got Int"),
+    (
+        "std/web/pubsub",
+        "configure",
+        (5,),
+        "pubsub.configure expects adapter: the std/web/pubsub/redis module or nil, got Int",
+    ),
+    ("std/web/pubsub", "broadcast", (1, "e", {}), "pubsub.broadcast expects a Str topic, got Int"),
     ("std/web/router", "parse_pattern", (1,), "router.parse_pattern expects a Str path, got Int"),
     ("std/web/router", "match_path", ("/x", 1), "router.match_path expects a Str path, got Int"),
     *[

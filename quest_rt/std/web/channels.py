@@ -43,13 +43,14 @@ def _created_modules() -> Any:
 
 def hub() -> Any:
     """The program's ChannelHub (created on first use, with Quest's JSON and tracebacks)."""
+    from quest_rt.std.web.pubsub import program_pubsub
     from quest_rt.web.channels import ChannelHub
 
     st = _state()
     current = getattr(st, "channel_hub", None)
     if current is None:
         current = st.channel_hub = ChannelHub(
-            encode_json=st.app.encode_json, format_error=st.app.format_error
+            program_pubsub(), encode_json=st.app.encode_json, format_error=st.app.format_error
         )
         st.channel_mounts = {}  # {mount path: True if mounted by default}
         # A program that uses std/web/presence sends presence_state on every join.

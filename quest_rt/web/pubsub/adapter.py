@@ -8,8 +8,9 @@ once; a remote adapter (Redis next) publishes the :class:`~.pubsub.Broadcast` re
 id — and delivers what it receives later, from its own task, so the encoding happens
 once on each node rather than once per node on the sender.
 
-``exclude`` (``broadcast_from``) names a subscription of the sending node; other
-nodes have no subscription by that id, so carrying it across is harmless.
+``exclude`` (``broadcast_from``) names a subscription of the sending node. Ids are
+per node (another node may well have a subscription with the same number), so a
+remote adapter does not carry it across: other nodes deliver with no exclusion.
 """
 
 from __future__ import annotations

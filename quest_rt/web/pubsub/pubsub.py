@@ -125,6 +125,15 @@ class PubSub:
         self._deliveries = 0
         self._encodings = 0
 
+    @property
+    def adapter(self) -> Adapter:
+        return self._adapter
+
+    def use(self, adapter: Adapter) -> None:
+        """Route broadcasts through ``adapter`` from now on (configure, before serving)."""
+        self._adapter = adapter
+        adapter.attach(self)
+
     # ── subscribing ────────────────────────────────────────────────────────
 
     def subscribe(

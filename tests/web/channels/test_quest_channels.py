@@ -230,3 +230,28 @@ web.websocket("/raw", fun (socket) nil end)
         prelude="",
     )
     assert sorted(app.websocket_endpoints) == ["/chan/websocket", "/raw"]
+
+
+async def test_check_origin_allowlist_from_quest(start_server):
+    app = quest_app(
+        """
+use "std/web/channels" as channels
+channels.socket("/ws", check_origin: ["https://*.example.com"])
+channels.channel("room:*", fun (socket, topic, params) nil end)
+""",
+        prelude="",
+    )
+    port = await start_server(app)
+    url = "/ws/websocket?vsn=2.0.0"
+    assert await refused(port, url, {"origin": "https://evil.test"}) == 403
+    assert await refused(port, url, {"origin": "null"}) == 403
+
+    def scenario():
+        c = ChannelTestClient(
+            f"ws://127.0.0.1:{port}/ws", headers={"origin": "https://app.example.com"}
+        )
+        c.connect()
+        assert c.join("room:1").status == "ok"
+        c.close()
+
+    await in_thread(scenario)

@@ -1,0 +1,185 @@
+"""``std/web/pubsub``: the program's PubSub and where its broadcasts go (across
+several nodes on Redis: docs/scaling.md).
+
+One :class:`~quest_rt.web.pubsub.PubSub` per program: channels broadcast through it
+(and LiveView will). Its adapter is the local one (this process only, no Redis
+needed) until ``pubsub.configure(adapter: redis, url: "redis://...")`` with
+``use "std/web/pubsub/redis" as redis`` makes every broadcast reach every node
+subscribed to the same Redis channel.
+
+The Redis URL and channel, first found wins (the same order as the serving address):
+``configure``'s ``url:``/``channel:``, then the ``QUEST_PUBSUB_URL`` and
+``QUEST_PUBSUB_CHANNEL`` environment variables, then ``url`` and ``channel`` of
+``[std.web.pubsub]`` in quest.toml. So ``pubsub.configure(adapter: redis)`` (or no
+configure at all, with the environment set) runs unchanged on a laptop and in
+production; ``quest serve`` applies the environment when the app did not configure.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from typing import Any
+
+from quest_rt.runtime.errors import TypeErr, ValueErr
+from quest_rt.runtime.objects import QuestModule
+from quest_rt.runtime.values import cls_name
+from quest_rt.std.arguments import need_number, need_str, optional
+
+DEFAULT_CHANNEL = "quest:pubsub"
+#: Seconds after which a silent node's presences are removed (heartbeats every quarter).
+DEFAULT_PRESENCE_TIMEOUT = 5.0
+
+
+def _state() -> Any:
+    from quest_rt.std.web import state
+
+    return state()
+
+
+def program_pubsub() -> Any:
+    """The program's PubSub (created on first use, local until configured)."""
+    from quest_rt.web.pubsub import PubSub
+
+    st = _state()
+    current = getattr(st, "pubsub", None)
+    if current is None:
+        current = st.pubsub = PubSub()
+    return current
+
+
+def _settings() -> dict[str, Any]:
+    """``[std.web.pubsub]`` of quest.toml in the working directory ({} if none)."""
+    try:
+        with open("quest.toml", "rb") as f:
+            conf = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    section = conf.get("std", {}).get("web", {}).get("pubsub", {})
+    return section if isinstance(section, dict) else {}
+
+
+def _resolve(
+    url: str | None, channel: str | None, timeout: float | None, fname: str
+) -> tuple[str | None, str, float]:
+    """URL, channel and presence timeout: argument, else environment, else quest.toml."""
+    conf = _settings()
+    env = os.environ
+    url = url or env.get("QUEST_PUBSUB_URL") or conf.get("url")
+    channel = channel or env.get("QUEST_PUBSUB_CHANNEL") or conf.get("channel")
+    if timeout is None:
+        raw = env.get("QUEST_PRESENCE_TIMEOUT") or conf.get("presence_timeout")
+        try:
+            timeout = DEFAULT_PRESENCE_TIMEOUT if raw is None else float(raw)
+        except (TypeError, ValueError):
+            raise ValueErr(f"{fname}: presence_timeout must be a number, got {raw!r}") from None
+    if not timeout > 0:
+        raise ValueErr(f"{fname}: presence_timeout must be more than 0 seconds, got {timeout}")
+    return (str(url) if url else None), str(channel or DEFAULT_CHANNEL), float(timeout)
+
+
+def _use_redis(url: str, channel: str, presence_timeout: float, fname: str) -> None:
+    import redis as redis_py
+
+    from quest_rt.web.pubsub.redis import RedisAdapter
+
+    st = _state()
+    try:
+        adapter = RedisAdapter(url, channel=channel, encode_json=st.app.encode_json)
+    except (ValueError, redis_py.RedisError) as exc:
+        raise ValueErr(f"{fname}: bad Redis URL {url!r}: {exc}") from None
+    pubsub = program_pubsub()
+    # A second configure replaces the first: one adapter task per program.
+    previous = getattr(st, "pubsub_service", None)
+    if previous in st.app.services:
+        st.app.services.remove(previous)
+    pubsub.use(adapter)
+
+    async def service() -> None:
+        # At serve time the app's channels exist (or not): presence goes across
+        # nodes with them.
+        from quest_rt.web.channels.cluster import run_with_presence
+
+        await run_with_presence(adapter, getattr(st, "channel_hub", None), presence_timeout)
+
+    st.pubsub_service = service
+    st.app.services.append(service)
+
+
+def configure(
+    adapter: Any = None, url: Any = None, channel: Any = None, presence_timeout: Any = None
+) -> None:
+    """configure(adapter: redis, url: "redis://host:6379", channel: "quest:pubsub",
+    presence_timeout: 5): send every broadcast through Redis to all nodes (adapter: nil
+    keeps this process only); a node silent presence_timeout seconds loses its
+    presences; each defaults to QUEST_PUBSUB_URL / QUEST_PUBSUB_CHANNEL /
+    QUEST_PRESENCE_TIMEOUT, then [std.web.pubsub] in quest.toml
+
+    Example:
+        use "std/web/pubsub/redis" as redis
+        pubsub.configure(adapter: redis, url: "redis://127.0.0.1:6379")
+        # queued for the other nodes; delivered now to this node's subscribers (none)
+        pubsub.broadcast("room:1", "hi", {})  # => 0
+        pubsub.configure(adapter: nil)  # back to this process only
+    """
+    fname = "pubsub.configure"
+    url = optional(need_str, url, fname, "url")
+    channel = optional(need_str, channel, fname, "channel")
+    presence_timeout = optional(need_number, presence_timeout, fname, "presence_timeout")
+    if adapter is None:
+        from quest_rt.web.pubsub import LocalAdapter
+
+        st = _state()
+        previous = getattr(st, "pubsub_service", None)
+        if previous in st.app.services:
+            st.app.services.remove(previous)
+        program_pubsub().use(LocalAdapter())
+        return
+    from quest_rt.std import native_module
+
+    # == rather than is: `use ... as name` hands out a renamed twin of the module.
+    if not isinstance(adapter, QuestModule) or adapter != native_module("std/web/pubsub/redis"):
+        raise TypeErr(
+            f"{fname} expects adapter: the std/web/pubsub/redis module or nil, "
+            f"got {cls_name(adapter)}"
+        )
+    url, channel, timeout = _resolve(url, channel, presence_timeout, fname)
+    if url is None:
+        raise ValueErr(
+            f"{fname}: no Redis URL: pass url:, or set QUEST_PUBSUB_URL, "
+            "or url in [std.web.pubsub] of quest.toml"
+        )
+    _use_redis(url, channel, timeout, fname)
+
+
+def apply_environment() -> None:
+    """Before serving (``quest serve``): an app that did not configure gets Redis when
+    QUEST_PUBSUB_URL or quest.toml names one."""
+    from quest_rt.web.pubsub import LocalAdapter
+
+    current = getattr(_state(), "pubsub", None)
+    if current is not None and not isinstance(current.adapter, LocalAdapter):
+        return
+    url, channel, timeout = _resolve(None, None, None, "QUEST_PUBSUB_URL")
+    if url is not None:
+        _use_redis(url, channel, timeout, "QUEST_PUBSUB_URL")
+
+
+def broadcast(topic: Any, event: Any, payload: Any) -> int:
+    """broadcast(topic, event, payload) -> Int: send to every subscriber of topic on
+    every node; returns the deliveries made on this node
+
+    Example:
+        pubsub.broadcast("room:lobby", "message", {"text": "hi"})  # => 0
+    """
+    fname = "pubsub.broadcast"
+    return program_pubsub().broadcast(
+        need_str(topic, fname, "topic"), need_str(event, fname, "event"), payload
+    )
+
+
+def create() -> QuestModule:
+    return QuestModule("pubsub", {"configure": configure, "broadcast": broadcast}, None)
+
+
+__all__ = ["apply_environment", "create", "program_pubsub"]
