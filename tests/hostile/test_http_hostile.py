@@ -94,3 +94,69 @@ def test_plain_requests_still_pass() -> None:
             b"\r\n2\r\nhi\r\n0\r\n\r\n",
         )
         assert (status, body) == (200, b"ok")
+
+
+def slow_app() -> WebApp:
+    app = make_app()
+    app.settings.body_timeout = 0.3
+    app.settings.body_min_rate = 2000
+    return app
+
+
+def test_a_body_that_stops_arriving_gets_408_and_close() -> None:
+    app = slow_app()
+    with running(app) as server, connect(server) as sock:
+        # "Content-Length: 1 MB, then 1 KB": under the 413 limit, never completed.
+        sock.sendall(
+            b"POST /slow HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n\r\n" + b"x" * 1024
+        )
+        assert served(server)  # the stalled body holds nobody else up
+        assert read_response(sock) == (408, b"Request Timeout")
+        assert closed_by_server(sock)
+        assert "/slow" not in app.calls  # type: ignore[attr-defined]
+
+
+def test_a_body_dripping_below_the_minimum_rate_gets_408() -> None:
+    app = slow_app()
+    with running(app) as server, connect(server) as sock:
+        sock.sendall(b"POST /drip HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n")
+        # 100 bytes every 0.1 s is 1,000 B/s, half the minimum: answered within
+        # the grace plus a few drips (bounded by the count below), never served.
+        answer = None
+        sock.settimeout(0.1)
+        for _ in range(100):
+            try:
+                sock.sendall(b"y" * 100)
+            except (BrokenPipeError, ConnectionResetError):
+                break
+            try:
+                answer = sock.recv(65536)
+            except TimeoutError:
+                continue
+            break
+        assert answer is not None and answer.startswith(b"HTTP/1.1 408 ")
+        assert "/drip" not in app.calls  # type: ignore[attr-defined]
+        assert served(server)
+
+
+def test_a_chunked_body_that_stalls_gets_408() -> None:
+    app = slow_app()
+    with running(app) as server, connect(server) as sock:
+        sock.sendall(
+            b"POST /chunks HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n"
+        )
+        assert read_response(sock) == (408, b"Request Timeout")
+        assert closed_by_server(sock)
+        assert served(server)
+
+
+def test_a_body_at_a_good_pace_is_served() -> None:
+    app = slow_app()
+    with running(app) as server:
+        body = b"z" * 200_000
+        status, payload, _ = exchange(
+            server,
+            b"POST /fast HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s"
+            % (len(body), body),
+        )
+        assert (status, payload) == (200, b"ok")
