@@ -35,12 +35,12 @@ import greenback
 import h11
 import trio
 from hypercorn.config import Config
-from hypercorn.trio.tcp_server import TCPServer
 from hypercorn.trio.worker_context import WorkerContext
 from hypercorn.typing import ConnectionState
 from hypercorn.utils import wrap_app
 
 from .asgi import AsgiApp, upgrade_headers
+from .http.strict import StrictTCPServer, head_violation
 from .settings import TransportKind
 from .ws.direct import DirectWebSocket, handshake_response
 from .ws.upgrade import (
@@ -147,7 +147,7 @@ class ConnectionDispatcher:
 
     async def to_hypercorn(self, stream: trio.SocketStream, prefix: bytes) -> None:
         replay = ReplayStream(stream, prefix)
-        server = TCPServer(self._asgi, self.config, self.context, ConnectionState({}), replay)
+        server = StrictTCPServer(self._asgi, self.config, self.context, ConnectionState({}), replay)
         await server.run()
 
     async def begin_shutdown(self) -> None:
@@ -215,6 +215,7 @@ class ConnectionDispatcher:
         if (
             request.method != b"GET"
             or request.http_version != b"1.1"
+            or head_violation(buf[:head_end]) is not None
             or not _valid_key(headers.get("sec-websocket-key", ""))
         ):
             await self._refuse(stream, upgrade, Refuse(400, "Bad Request"), started)

@@ -81,6 +81,16 @@ class WebSettings:
     #: Largest HTTP request body, in bytes; over it the answer is 413.
     max_body_size: int = 10 * 1024 * 1024
 
+    #: Seconds an HTTP request body may pause between chunks, and the grace before
+    #: :attr:`body_min_rate` applies. Past either, the answer is 408 and the connection
+    #: closes: a client announcing 10 GB and sending 1 KB holds nothing for long.
+    body_timeout: float = 10.0
+
+    #: Slowest HTTP request body accepted, in bytes per second, counted from
+    #: :attr:`body_timeout` seconds after the head (a modem's 56 kbit/s is 7,000 B/s;
+    #: 1,024 still lets a phone on a bad link through). 0 disables the rate check.
+    body_min_rate: int = 1024
+
     #: Seconds in-flight HTTP requests and closing WebSockets get at shutdown.
     graceful_timeout: float = 10.0
 

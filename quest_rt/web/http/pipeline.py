@@ -32,6 +32,7 @@ from .static import content_type_for, resolve_static
 
 if TYPE_CHECKING:
     from ..app import WebApp
+    from ..settings import WebSettings
 
 __all__ = ["handle_http"]
 
@@ -63,17 +64,38 @@ def _announced_length(scope: dict[str, Any]) -> int | None:
     return None
 
 
-async def _read_body(receive: Any, limit: int) -> bytes:
+class _BodyTooSlow(Exception):
+    """The body stalled for ``body_timeout`` or fell below ``body_min_rate``."""
+
+
+async def _read_body(receive: Any, settings: WebSettings) -> bytes:
     """The whole body, or an exception: never a prefix passed off as the body.
 
+    Each wait for the next chunk ends at the earlier of two deadlines: ``body_timeout``
+    seconds after the last chunk (a client that stops sending), and the moment the
+    bytes received fall below ``body_min_rate`` per second counted from
+    ``body_timeout`` seconds after the start (a client that drips a byte at a time).
+
     Raises:
-        _BodyTooLarge: more than ``limit`` bytes arrived.
+        _BodyTooLarge: more than ``max_body_size`` bytes arrived.
+        _BodyTooSlow: one of the deadlines passed.
         _BodyIncomplete: the client disconnected before the last chunk.
     """
+    limit = settings.max_body_size
+    grace = settings.body_timeout
+    rate = settings.body_min_rate
+    started = trio.current_time()
     chunks: list[bytes] = []
     size = 0
     while True:
-        message = await receive()
+        deadline = trio.current_time() + grace
+        if rate > 0:
+            deadline = min(deadline, started + grace + size / rate)
+        message = None
+        with trio.move_on_at(deadline):
+            message = await receive()
+        if message is None:  # the scope was cancelled: no chunk in time
+            raise _BodyTooSlow
         if message["type"] == "http.disconnect":
             raise _BodyIncomplete(size)
         chunk = message.get("body", b"")
@@ -110,9 +132,14 @@ async def handle_http(app: WebApp, scope: dict[str, Any], receive: Any, send: An
     try:
         if announced is not None and announced > app.settings.max_body_size:
             raise _BodyTooLarge  # refused from the head: the body is never read
-        body = await _read_body(receive, app.settings.max_body_size)
+        body = await _read_body(receive, app.settings)
     except _BodyTooLarge:
         status, headers, payload = _plain(413, "Payload too large")
+    except _BodyTooSlow:
+        # The rest of the body may still be on its way: the connection cannot carry
+        # another request, so the answer closes it.
+        status, headers, payload = _plain(408, "Request Timeout")
+        headers.append((b"connection", b"close"))
     except _BodyIncomplete as exc:
         # Nothing ran and nothing is answered: the client is gone. The log line says
         # so in words, never with a status a reader could take for success.
