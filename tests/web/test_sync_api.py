@@ -276,3 +276,26 @@ def test_bridge_imports_nothing_else_from_the_engine():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['quest_rt.web.bridge']"
+
+
+def test_a_refused_upgrade_is_an_error_of_connect_and_the_client_loop_survives():
+    # The refusal used to escape the client's session task and end the shared
+    # background loop (TrioInternalError): every later client in the process failed.
+    from quest_rt.web import Refuse, WebApp, start_in_thread
+    from quest_rt.web.ws.testing import UpgradeRefused
+
+    app = WebApp()
+    app.websocket("/ws", lambda conn: None, authorize=lambda upgrade: Refuse(403, "Forbidden"))
+    app.websocket("/ok", lambda conn: conn.send_text_nowait("hi"))
+    server = start_in_thread(app)
+    try:
+        for _ in range(3):
+            client = WebSocketTestClient(server.ws_url("/ws"))
+            with pytest.raises(UpgradeRefused, match="refused the WebSocket upgrade with 403"):
+                client.connect()
+        client = WebSocketTestClient(server.ws_url("/ok"))
+        client.connect()
+        assert client.receive() == "hi"
+        client.close()
+    finally:
+        server.stop()

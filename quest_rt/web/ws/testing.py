@@ -28,7 +28,27 @@ import trio_websocket
 
 from ..bridge import run_sync
 
-__all__ = ["ReceiveTimeout", "WebSocketClosed", "WebSocketTestClient"]
+__all__ = ["ReceiveTimeout", "UpgradeRefused", "WebSocketClosed", "WebSocketTestClient"]
+
+
+def _sole(exc: BaseException) -> BaseException:
+    """The one exception inside nested single-member groups."""
+    while isinstance(exc, BaseExceptionGroup) and len(exc.exceptions) == 1:
+        exc = exc.exceptions[0]
+    return exc
+
+
+class UpgradeRefused(ConnectionError):
+    """The server answered the upgrade with an HTTP status instead of 101 (403 for a
+    foreign Origin or a refusing ``authorize``, 404 for an unknown path)."""
+
+    def __init__(self, status: int, body: bytes) -> None:
+        text = body.decode("utf-8", "replace").strip()
+        super().__init__(
+            f"the server refused the WebSocket upgrade with {status}"
+            + (f": {text}" if text else "")
+        )
+        self.status = status
 
 
 class ReceiveTimeout(TimeoutError):
@@ -124,6 +144,8 @@ class WebSocketTestClient:
         await self._ready.wait()
         if self._error is not None:
             error, self._error = self._error, None
+            if isinstance(error, trio_websocket.ConnectionRejected):
+                raise UpgradeRefused(error.status_code, error.body or b"") from None
             raise error
 
     async def _session(self, timeout: float) -> None:
@@ -146,6 +168,12 @@ class WebSocketTestClient:
                 self._ready.set()
                 await self._stop.wait()
                 nursery.cancel_scope.cancel()
+        except Exception as exc:
+            # What trio-websocket's own tasks in the nursery raise as the connection
+            # fails (a refused upgrade is also raised there): recorded for connect(),
+            # never out of this system task, which would take the shared loop down.
+            if self._error is None and not self._ready.is_set():
+                self._error = _sole(exc)
         finally:
             self._ready.set()
             self._done.set()
