@@ -56,15 +56,21 @@ def resolve_address(cli_host: str | None, cli_port: int | None) -> tuple[str, in
     if port is None and os.environ.get("QUEST_PORT"):
         port = parse_port(os.environ["QUEST_PORT"], "QUEST_PORT")
     if host is None or port is None:
-        try:
-            with open("quest.toml", "rb") as f:
-                conf = tomllib.load(f).get("std", {}).get("web", {})
-        except (OSError, tomllib.TOMLDecodeError):
-            conf = {}
+        conf = _toml_web_table()
         host = host or conf.get("host")
         if port is None and conf.get("port") is not None:
             port = parse_port(conf["port"], "quest.toml [std.web] port")
     return host or DEFAULT_HOST, parse_port(port if port is not None else DEFAULT_PORT, "port")
+
+
+def _toml_web_table() -> dict[str, Any]:
+    """quest.toml's ``[std.web]`` table ({} when there is no readable file)."""
+    try:
+        with open("quest.toml", "rb") as f:
+            conf = tomllib.load(f).get("std", {}).get("web", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    return conf if isinstance(conf, dict) else {}
 
 
 def configure_logging() -> None:
@@ -89,8 +95,15 @@ def serve_until_signal(host: str, port: int) -> int:
     the shutdown changes nothing, where Python's default handler would kill the process
     in the middle of closing connections (or report a clean shutdown as a crash).
     """
+    from quest_rt.runtime.errors import Err
+    from quest_rt.std.web import apply_config
     from quest_rt.web import start_in_thread
 
+    try:
+        apply_config(_toml_web_table())
+    except Err as exc:
+        sys.stderr.write(f"quest serve: {exc.str()}\n")
+        return 2
     configure_logging()
     stop = threading.Event()
 
@@ -120,7 +133,15 @@ def serve_until_signal(host: str, port: int) -> int:
         if not server.is_alive():
             break
     print("Shutting down...", flush=True)
-    server.stop()
+    # The loop watchdog interrupts a stuck handler at once during shutdown; a
+    # handler that catches every interrupt still cannot hold the process past the
+    # grace period (the server thread is a daemon: exiting ends it).
+    grace = state().app.settings.graceful_timeout
+    try:
+        server.stop(timeout=grace + 1.0)
+    except RuntimeError as exc:
+        sys.stderr.write(f"quest serve: {exc}; exiting anyway\n")
+        return 1
     return 0
 
 

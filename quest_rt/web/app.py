@@ -18,6 +18,7 @@ import json
 import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 from .http.cors import CorsPolicy
@@ -52,6 +53,12 @@ class WebApp:
         handle_request: ``fn(request) -> response | None``, or None for "no handler"
             (every unmatched request is then a 404).
         format_error: ``fn(exc) -> str`` used to log handler exceptions.
+        describe_frame: ``fn(frame) -> str | None``: where a handler frame is
+            (``app.q:12``), None for any other frame; the loop watchdog uses it to
+            name a handler that blocks the loop, and interrupts only such frames.
+        handler_interrupt: ``fn(seconds) -> exception type`` raised in a handler
+            that blocked the loop past ``settings.handler_time_limit``; None: the
+            watchdog only warns.
         encode_json: ``fn(value) -> str`` used for a response's ``json`` key.
         registry: the live WebSocket connections (``ws.broadcast`` and friends).
     """
@@ -61,6 +68,8 @@ class WebApp:
         self.handle_request: Callable[[Request], Response | None] | None = None
         self.format_error: Callable[[BaseException], str] = default_format_error
         self.encode_json: Callable[[Any], str] = default_encode_json
+        self.describe_frame: Callable[[FrameType], str | None] | None = None
+        self.handler_interrupt: Callable[[float], type[BaseException]] | None = None
         self.registry = ConnectionRegistry()
         # {url_prefix: directory}; lookups try the longest prefix first.
         self.static_mounts: dict[str, Path] = {}

@@ -28,7 +28,9 @@ from typing import TYPE_CHECKING, Any
 
 import trio
 
+from .admission import Admission, accept_loop, raise_fd_limit
 from .listener import ConnectionDispatcher
+from .watchdog import LoopWatchdog
 
 if TYPE_CHECKING:
     from .app import WebApp
@@ -47,6 +49,7 @@ async def serve(
     host: str | None = None,
     port: int | None = None,
     shutdown_trigger: Callable[[], Awaitable[Any]] | None = None,
+    watchdog: LoopWatchdog | None = None,
     task_status: trio.TaskStatus[int] = trio.TASK_STATUS_IGNORED,
 ) -> None:
     """Serve ``app`` until ``shutdown_trigger()`` returns, then shut down gracefully.
@@ -56,6 +59,8 @@ async def serve(
         host, port: override ``app.settings``; port 0 picks a free port.
         shutdown_trigger: an async callable; when it returns, the graceful
             shutdown of the module docstring runs. None: serve until cancelled.
+        watchdog: the loop watchdog (:mod:`.watchdog`); None: one is made from the
+            app's settings and hooks.
         task_status: receives the bound port (``port = await nursery.start(serve, app)``).
     """
     settings = app.settings
@@ -64,41 +69,58 @@ async def serve(
     listeners = await trio.open_tcp_listeners(port, host=host)
     bound_port = listeners[0].socket.getsockname()[1]
     dispatcher = ConnectionDispatcher(app)
+    if watchdog is None:
+        watchdog = LoopWatchdog(settings, app.describe_frame, app.handler_interrupt)
     app.registry.bind_to_current_loop()
     try:
-        # Services (a PubSub adapter) start before the first connection and stop
-        # after the last one: broadcasts made while connections close still go out.
-        async with trio.open_nursery() as services:
-            for service in app.services:
-                services.start_soon(service)
-            async with trio.open_nursery() as connections:
-                async with trio.open_nursery() as accepting:
-                    accepting.start_soon(
-                        partial(
-                            trio.serve_listeners,
-                            dispatcher.handle,
-                            listeners,
-                            handler_nursery=connections,
-                        )
-                    )
-                    log.info(
-                        "serving on http://%s:%d (%s WebSocket transport)",
-                        host,
-                        bound_port,
-                        settings.transport.value,
-                    )
-                    task_status.started(bound_port)
-                    if shutdown_trigger is None:
-                        await trio.sleep_forever()
-                    await shutdown_trigger()
-                    accepting.cancel_scope.cancel()
-                log.info("shutting down: closing WebSockets, finishing requests")
-                await dispatcher.begin_shutdown()
-                app.registry.close_all(CLOSE_GOING_AWAY, "server shutting down")
-                connections.cancel_scope.deadline = trio.current_time() + settings.graceful_timeout
-            services.cancel_scope.cancel()
+        async with trio.open_nursery() as watched:
+            watched.start_soon(watchdog.run)
+            # Services (a PubSub adapter) start before the first connection and stop
+            # after the last one: broadcasts made while connections close still go out.
+            async with trio.open_nursery() as services:
+                for service in app.services:
+                    services.start_soon(service)
+                await _serve_connections(
+                    app, dispatcher, listeners, bound_port, host, shutdown_trigger, task_status
+                )
+                services.cancel_scope.cancel()
+            watched.cancel_scope.cancel()
     finally:
         app.registry.unbind()
+
+
+async def _serve_connections(
+    app: WebApp,
+    dispatcher: ConnectionDispatcher,
+    listeners: list[trio.SocketListener],
+    bound_port: int,
+    host: str,
+    shutdown_trigger: Callable[[], Awaitable[Any]] | None,
+    task_status: trio.TaskStatus[int],
+) -> None:
+    settings = app.settings
+    admission = Admission(settings, raise_fd_limit())
+    async with trio.open_nursery() as connections:
+        async with trio.open_nursery() as accepting:
+            for listener in listeners:
+                accepting.start_soon(
+                    accept_loop, listener, dispatcher.handle, connections, admission
+                )
+            log.info(
+                "serving on http://%s:%d (%s WebSocket transport)",
+                host,
+                bound_port,
+                settings.transport.value,
+            )
+            task_status.started(bound_port)
+            if shutdown_trigger is None:
+                await trio.sleep_forever()
+            await shutdown_trigger()
+            accepting.cancel_scope.cancel()
+        log.info("shutting down: closing WebSockets, finishing requests")
+        await dispatcher.begin_shutdown()
+        app.registry.close_all(CLOSE_GOING_AWAY, "server shutting down")
+        connections.cancel_scope.deadline = trio.current_time() + settings.graceful_timeout
 
 
 async def wait_for_signal() -> None:
@@ -127,6 +149,7 @@ class ServerThread:
     _thread: threading.Thread
     _token: trio.lowlevel.TrioToken
     _stop: trio.Event
+    _watchdog: LoopWatchdog
     _errors: list[BaseException] = field(default_factory=list)
 
     @property
@@ -147,8 +170,12 @@ class ServerThread:
             RuntimeError: the server thread crashed (its exception is chained) or
                 did not stop within ``timeout`` seconds.
         """
+        # Neither call waits for the loop: a handler stuck in it must not hold up the
+        # caller (quest serve's signal handling). The watchdog interrupts that handler
+        # at once now, so the shutdown runs within the grace period.
+        self._watchdog.shutting_down()
         try:
-            trio.from_thread.run_sync(self._stop.set, trio_token=self._token)
+            self._token.run_sync_soon(self._stop.set)
         except trio.RunFinishedError:
             pass  # the loop already ended (crashed); the join below reports it
         self._thread.join(timeout)
@@ -177,13 +204,21 @@ def start_in_thread(
     ready = threading.Event()
     box: dict[str, Any] = {}
     errors: list[BaseException] = []
+    watchdog = LoopWatchdog(app.settings, app.describe_frame, app.handler_interrupt)
 
     async def main() -> None:
         box["token"] = trio.lowlevel.current_trio_token()
         box["stop"] = stop = trio.Event()
         async with trio.open_nursery() as nursery:
             box["port"] = await nursery.start(
-                partial(serve, app, host=host, port=port, shutdown_trigger=stop.wait)
+                partial(
+                    serve,
+                    app,
+                    host=host,
+                    port=port,
+                    shutdown_trigger=stop.wait,
+                    watchdog=watchdog,
+                )
             )
             ready.set()
 
@@ -203,4 +238,4 @@ def start_in_thread(
         if errors:
             raise _sole_cause(errors[0])
         raise RuntimeError(f"server did not start within {timeout} s")
-    return ServerThread(host, box["port"], thread, box["token"], box["stop"], errors)
+    return ServerThread(host, box["port"], thread, box["token"], box["stop"], watchdog, errors)

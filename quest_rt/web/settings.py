@@ -91,11 +91,31 @@ class WebSettings:
     #: 1,024 still lets a phone on a bad link through). 0 disables the rate check.
     body_min_rate: int = 1024
 
+    #: Connections served at once; one more is answered 503 (an upgrade: refused with
+    #: 503 before the handshake) and closed. 0: from the open-file limit, which the
+    #: server raises to its hard maximum at start: that limit less a quarter (at most
+    #: 1,024) kept for files, logs and the process's own descriptors.
+    max_connections: int = 0
+
+    #: Connections served at once from one IP address (0: no such limit). Off by
+    #: default: many clients behind one NAT or proxy share an address.
+    max_connections_per_ip: int = 0
+
     #: Seconds in-flight HTTP requests and closing WebSockets get at shutdown.
     graceful_timeout: float = 10.0
 
     #: Seconds an idle HTTP keep-alive connection stays open (hypercorn's setting).
     keep_alive_timeout: float = 5.0
+
+    #: Seconds a handler may block the server's loop before one warning line names
+    #: it (its ``.q`` file and line). Every other client waits meanwhile.
+    handler_warn_after: float = 0.5
+
+    #: Seconds a handler may block the loop before it is interrupted with an error
+    #: ("handler exceeded 5 s": 500 for a request, 1011 for a WebSocket). 0: never
+    #: interrupted (the warning still comes). 5 s is far beyond any sane handler
+    #: and short enough that the other clients' connections survive the stall.
+    handler_time_limit: float = 5.0
 
     #: Log one line per HTTP request (method, path, status, duration).
     access_log: bool = True

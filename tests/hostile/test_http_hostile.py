@@ -6,11 +6,21 @@ well-behaved client must still get its 200.
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 
 from quest_rt.web import TransportKind, WebApp
 
-from .httpclient import closed_by_server, connect, exchange, read_response, running, served
+from .httpclient import (
+    closed_by_server,
+    connect,
+    exchange,
+    fd_count,
+    read_response,
+    running,
+    served,
+)
 
 
 def make_app(transport: TransportKind = TransportKind.DIRECT) -> WebApp:
@@ -105,6 +115,7 @@ def slow_app() -> WebApp:
 
 def test_a_body_that_stops_arriving_gets_408_and_close() -> None:
     app = slow_app()
+    before = fd_count()
     with running(app) as server, connect(server) as sock:
         # "Content-Length: 1 MB, then 1 KB": under the 413 limit, never completed.
         sock.sendall(
@@ -114,6 +125,7 @@ def test_a_body_that_stops_arriving_gets_408_and_close() -> None:
         assert read_response(sock) == (408, b"Request Timeout")
         assert closed_by_server(sock)
         assert "/slow" not in app.calls  # type: ignore[attr-defined]
+    assert fd_count() <= before  # the server's socket and loop are gone
 
 
 def test_a_body_dripping_below_the_minimum_rate_gets_408() -> None:
@@ -160,3 +172,40 @@ def test_a_body_at_a_good_pace_is_served() -> None:
             % (len(body), body),
         )
         assert (status, payload) == (200, b"ok")
+
+
+def trickle_until_closed(sock: socket.socket, pieces: int = 100) -> bool:
+    """Send a header line every 0.1 s (the socket's timeout paces it) until the
+    server closes; True if it did within ``pieces`` lines."""
+    sock.settimeout(0.1)
+    for i in range(pieces):
+        try:
+            sock.sendall(b"X-Slow-%d: 1\r\n" % i)
+            if sock.recv(65536) == b"":
+                return True
+        except TimeoutError:
+            continue
+        except (BrokenPipeError, ConnectionResetError):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("transport", list(TransportKind), ids=lambda k: k.value)
+@pytest.mark.parametrize("keep_alive", [False, True], ids=["first-head", "keep-alive-head"])
+def test_a_head_sent_slowly_is_dropped(transport: TransportKind, keep_alive: bool) -> None:
+    # The first head is bounded by the direct listener's header timeout (hypercorn's
+    # idle timer on the hypercorn transport); a later head on a keep-alive connection
+    # by hypercorn's keep-alive timer, which runs until a whole head has arrived.
+    app = make_app(transport)
+    app.settings.header_timeout = 0.5
+    app.settings.keep_alive_timeout = 0.5
+    before = fd_count()
+    with running(app) as server, connect(server) as sock:
+        if keep_alive:
+            sock.sendall(OK)
+            assert read_response(sock) == (200, b"ok")
+        sock.sendall(b"GET /slow HTTP/1.1\r\nHost: x\r\n")
+        assert trickle_until_closed(sock)
+        assert served(server)
+    assert fd_count() <= before
+    assert "/slow" not in app.calls  # type: ignore[attr-defined]

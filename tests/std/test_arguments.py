@@ -234,7 +234,24 @@ WRONG += [
     ],
     *[
         ("std/web", f, ("soon",), f"web.{f} expects a number of seconds, got Str")
-        for f in ("set_request_timeout", "set_keepalive_timeout")
+        for f in (
+            "set_request_timeout",
+            "set_keepalive_timeout",
+            "set_body_timeout",
+            "set_handler_time_limit",
+            "set_handler_warning",
+            "set_shutdown_timeout",
+        )
+    ],
+    (
+        "std/web",
+        "set_body_min_rate",
+        ("fast",),
+        "web.set_body_min_rate expects an Int rate in bytes per second, got Str",
+    ),
+    *[
+        ("std/web", f, (1.5,), f"web.{f} expects an Int count of connections, got Float")
+        for f in ("set_max_connections", "set_max_connections_per_ip")
     ],
     ("std/web", "websocket", (1, _fn), "web.websocket expects a Str path, got Int"),
     ("std/web", "websocket", ("/ws", 1), "web.websocket expects a Fun handler, got Int"),

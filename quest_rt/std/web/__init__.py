@@ -12,10 +12,12 @@ served by :mod:`quest_rt.serving` (the command), ``web.test_server()`` by the en
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
-from quest_rt.runtime.errors import ArgErr, TypeErr, ValueErr
+from quest_rt.runtime.errors import ArgErr, RuntimeErr, TypeErr, ValueErr
 from quest_rt.runtime.objects import QuestModule
 from quest_rt.runtime.values import cls_name
 from quest_rt.std import program
@@ -107,12 +109,16 @@ class _State:
 
         self.app = WebApp()
         self.app.format_error = _format_error
+        self.app.describe_frame = _describe_frame
+        self.app.handler_interrupt = _handler_interrupt
         self.app.encode_json = _encode_json
         self.app.handle_request = self.handle_request
         self.namespace: dict[str, Any] | None = None  # the app module's top level
         self.run_requested: dict[str, Any] | None = None
         # web.route registrations, oldest first: {"base_path", "router"}
         self.routers: list[dict[str, Any]] = []
+        #: Settings the program set with web.set_* (quest.toml does not override them).
+        self.set_by_program: set[str] = set()
 
     def handle_request(self, request: dict) -> Any:
         """Call the app's top-level ``handle_request`` (looked up per request, spec 12.2)."""
@@ -137,6 +143,47 @@ def _format_error(exc: BaseException) -> str:
     from quest_rt.runtime.traceback import format_exception
 
     return format_exception(exc)
+
+
+def _describe_frame(frame: FrameType) -> str | None:
+    """``app.q:12`` for a frame of compiled Quest code, None for any other (the
+    engine's loop watchdog names a stuck handler with it)."""
+    from quest_rt.runtime.loader import QUEST_FILES
+
+    path = frame.f_code.co_filename
+    if path not in QUEST_FILES:
+        return None
+    return f"{_display_path(path)}:{frame.f_lineno}"
+
+
+def _display_path(path: str) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return path
+
+
+class _Interrupt(type(RuntimeErr)):
+    """The type the watchdog raises asynchronously in a stuck handler.
+
+    CPython raises an asynchronous exception by calling its type with no arguments
+    while the handler's Quest frame runs; a Quest error type refuses to be called
+    from a Quest frame, so this metaclass builds the instance itself: a plain
+    ``RuntimeErr`` (``catch e: RuntimeErr`` matches it exactly), its message fixed
+    by the type.
+    """
+
+    def __call__(cls, *args: Any) -> Any:
+        return type.__call__(RuntimeErr, cls.interrupt_message)
+
+
+def _handler_interrupt(seconds: float) -> type[BaseException]:
+    """The exception type the watchdog raises in a handler past the time limit."""
+    return _Interrupt(
+        "RuntimeErr",
+        (RuntimeErr,),
+        {"interrupt_message": f"handler exceeded {seconds:g} s", "__module__": __name__},
+    )
 
 
 def _encode_json(value: Any) -> str:
@@ -252,13 +299,32 @@ def set_default_headers(headers: Any) -> None:
     state().app.set_default_headers(need_dict(headers, "web.set_default_headers", "of headers"))
 
 
+def _set(name: str, value: Any) -> None:
+    """Set one engine limit, remembering that the program chose it (quest.toml's
+    ``[std.web]`` value then does not override it)."""
+    setattr(state().app.settings, name, value)
+    state().set_by_program.add(name)
+
+
+def _non_negative_seconds(value: Any, what: str) -> float:
+    if need_number(value, what, "of seconds") < 0:
+        raise ValueErr(f"{what} expects a number of seconds >= 0, got {value}")
+    return float(value)
+
+
+def _non_negative_int(value: Any, what: str, unit: str) -> int:
+    if need_int(value, what, unit) < 0:
+        raise ValueErr(f"{what} expects an Int >= 0, got {value}")
+    return value
+
+
 def set_max_body_size(size: Any) -> None:
     """set_max_body_size(bytes): the largest request body; larger ones are answered 413 from their Content-Length (default 10 MiB)
 
     Example:
         web.set_max_body_size(1024 * 1024)  # => nil
     """
-    state().app.set_max_body_size(_positive_int(size, "web.set_max_body_size"))
+    _set("max_body_size", _positive_int(size, "web.set_max_body_size"))
 
 
 def set_max_message_size(size: Any) -> None:
@@ -267,7 +333,7 @@ def set_max_message_size(size: Any) -> None:
     Example:
         web.set_max_message_size(64 * 1024)  # => nil
     """
-    state().app.settings.ws_max_message_size = _positive_int(size, "web.set_max_message_size")
+    _set("ws_max_message_size", _positive_int(size, "web.set_max_message_size"))
 
 
 def set_max_header_size(size: Any) -> None:
@@ -276,7 +342,7 @@ def set_max_header_size(size: Any) -> None:
     Example:
         web.set_max_header_size(16 * 1024)  # => nil
     """
-    state().app.settings.max_header_size = _positive_int(size, "web.set_max_header_size")
+    _set("max_header_size", _positive_int(size, "web.set_max_header_size"))
 
 
 def set_request_timeout(seconds: Any) -> None:
@@ -285,7 +351,7 @@ def set_request_timeout(seconds: Any) -> None:
     Example:
         web.set_request_timeout(5)  # => nil
     """
-    state().app.settings.header_timeout = _positive_seconds(seconds, "web.set_request_timeout")
+    _set("header_timeout", _positive_seconds(seconds, "web.set_request_timeout"))
 
 
 def set_keepalive_timeout(seconds: Any) -> None:
@@ -294,9 +360,122 @@ def set_keepalive_timeout(seconds: Any) -> None:
     Example:
         web.set_keepalive_timeout(15)  # => nil
     """
-    state().app.settings.keep_alive_timeout = _positive_seconds(
-        seconds, "web.set_keepalive_timeout"
+    _set("keep_alive_timeout", _positive_seconds(seconds, "web.set_keepalive_timeout"))
+
+
+def set_body_timeout(seconds: Any) -> None:
+    """set_body_timeout(seconds): how long a request body may pause before 408 (default 10)
+
+    Example:
+        web.set_body_timeout(30)  # => nil
+    """
+    _set("body_timeout", _positive_seconds(seconds, "web.set_body_timeout"))
+
+
+def set_body_min_rate(bytes_per_second: Any) -> None:
+    """set_body_min_rate(bytes_per_second): slower request bodies get 408 (0: no minimum)
+
+    Example:
+        web.set_body_min_rate(512)  # => nil
+    """
+    _set(
+        "body_min_rate",
+        _non_negative_int(bytes_per_second, "web.set_body_min_rate", "rate in bytes per second"),
     )
+
+
+def set_handler_time_limit(seconds: Any) -> None:
+    """set_handler_time_limit(seconds): a handler blocking the server longer is
+    interrupted with RuntimeErr (0: never; default 5)
+
+    Example:
+        web.set_handler_time_limit(10)  # => nil
+    """
+    _set("handler_time_limit", _non_negative_seconds(seconds, "web.set_handler_time_limit"))
+
+
+def set_handler_warning(seconds: Any) -> None:
+    """set_handler_warning(seconds): a handler blocking the server longer is named in
+    a warning line (default 0.5)
+
+    Example:
+        web.set_handler_warning(1)  # => nil
+    """
+    _set("handler_warn_after", _positive_seconds(seconds, "web.set_handler_warning"))
+
+
+def set_max_connections(count: Any) -> None:
+    """set_max_connections(count): more simultaneous connections get 503 (0: the
+    default, from the open-file limit)
+
+    Example:
+        web.set_max_connections(5000)  # => nil
+    """
+    _set(
+        "max_connections",
+        _non_negative_int(count, "web.set_max_connections", "count of connections"),
+    )
+
+
+def set_max_connections_per_ip(count: Any) -> None:
+    """set_max_connections_per_ip(count): more simultaneous connections from one
+    address get 503 (0: no per-address limit)
+
+    Example:
+        web.set_max_connections_per_ip(100)  # => nil
+    """
+    _set(
+        "max_connections_per_ip",
+        _non_negative_int(count, "web.set_max_connections_per_ip", "count of connections"),
+    )
+
+
+def set_shutdown_timeout(seconds: Any) -> None:
+    """set_shutdown_timeout(seconds): how long requests and WebSockets get to finish
+    when the server stops (default 10)
+
+    Example:
+        web.set_shutdown_timeout(20)  # => nil
+    """
+    _set("graceful_timeout", _positive_seconds(seconds, "web.set_shutdown_timeout"))
+
+
+#: quest.toml ``[std.web]`` keys → (setting, its Quest setter). The setters check the
+#: values, so a bad value in quest.toml gets the same Quest error as in code.
+TOML_SETTINGS: dict[str, tuple[str, Any]] = {
+    "max_body_size": ("max_body_size", set_max_body_size),
+    "max_message_size": ("ws_max_message_size", set_max_message_size),
+    "max_header_size": ("max_header_size", set_max_header_size),
+    "request_timeout": ("header_timeout", set_request_timeout),
+    "keepalive_timeout": ("keep_alive_timeout", set_keepalive_timeout),
+    "body_timeout": ("body_timeout", set_body_timeout),
+    "body_min_rate": ("body_min_rate", set_body_min_rate),
+    "handler_time_limit": ("handler_time_limit", set_handler_time_limit),
+    "handler_warning": ("handler_warn_after", set_handler_warning),
+    "max_connections": ("max_connections", set_max_connections),
+    "max_connections_per_ip": ("max_connections_per_ip", set_max_connections_per_ip),
+    "shutdown_timeout": ("graceful_timeout", set_shutdown_timeout),
+}
+
+
+def apply_config(table: dict[str, Any]) -> None:
+    """Apply quest.toml's ``[std.web]`` limits the program did not set itself.
+
+    Raises:
+        ValueErr: an unknown key (a misspelled limit must not be silently ignored).
+    """
+    s = state()
+    for key, value in table.items():
+        if key in ("host", "port") or isinstance(value, dict):
+            continue  # host/port: serving's; sub-tables ([std.web.pubsub]): other modules
+        entry = TOML_SETTINGS.get(key)
+        if entry is None:
+            raise ValueErr(f"quest.toml [std.web]: unknown setting {key}")
+        setting, setter = entry
+        if setting in s.set_by_program:
+            continue
+        setter(value)
+        s.set_by_program.discard(setting)  # still the file's value, not the program's
 
 
 def websocket(path: Any, handler: Any, authorize: Any = None, check_origin: Any = True) -> None:
@@ -564,6 +743,13 @@ def create() -> QuestModule:
         "set_max_message_size": set_max_message_size,
         "set_request_timeout": set_request_timeout,
         "set_keepalive_timeout": set_keepalive_timeout,
+        "set_body_timeout": set_body_timeout,
+        "set_body_min_rate": set_body_min_rate,
+        "set_handler_time_limit": set_handler_time_limit,
+        "set_handler_warning": set_handler_warning,
+        "set_max_connections": set_max_connections,
+        "set_max_connections_per_ip": set_max_connections_per_ip,
+        "set_shutdown_timeout": set_shutdown_timeout,
         "websocket": websocket,
         "run": run,
         "_get_config": get_config,
