@@ -71,3 +71,24 @@ def test_installed_quest_runs_outside_the_repository(installed: Path, tmp_path: 
     check = run_installed(installed, tmp_path, "-m", "quest_rt", "-e", "puts(1 +)")
     assert check.returncode == 1
     assert "<-e>:1:" in check.stderr
+
+
+def test_declared_pythons_are_the_tested_ones():
+    """requires-python and the classifiers name exactly the versions scripts/test runs."""
+    import re
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    script = (ROOT / "scripts" / "test").read_text()
+    tested = re.search(r'^SUPPORTED="([^"]+)"$', script, re.M).group(1).split()
+    classified = [
+        c.rsplit(" ", 1)[1]
+        for c in project["classifiers"]
+        if re.fullmatch(r"Programming Language :: Python :: 3\.\d+", c)
+    ]
+    assert classified == tested
+    low, high = tested[0], tested[-1]
+    minor = int(high.split(".")[1])
+    assert project["requires-python"] == f">={low},<3.{minor + 1}"
+    running = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    assert running in tested, f"the suite runs on CPython {running}, which is not declared"

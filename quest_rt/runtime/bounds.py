@@ -128,22 +128,32 @@ class _Recovery:
     def _container_before(self, test_jump: int) -> Any:
         """The container pushed before the condition that ends with the jump at
         ``test_jump``: walk back over the condition until it has pushed what the
-        jump pops, then read the value below it."""
-        if test_jump < 0 or self.ins[test_jump].opcode not in _JUMPS:
-            raise _Unknown
-        need, n = 0, test_jump
-        while True:  # walk back over the condition until it has pushed what the jump pops
-            ins = self.ins[n]
-            need -= (
-                dis.stack_effect(ins.opcode, ins.arg, jump=False)
-                if ins.opcode >= dis.HAVE_ARGUMENT
-                else dis.stack_effect(ins.opcode)
-            )
-            if need <= 0 or n == 0:
+        jump pops, then read the value below it. The overflow test has several links
+        (``t <= 1073741823 and t >= -1073741823 or ...``, see ``compiler.operators``),
+        each ending in a jump forward: a link after such a jump is walked back too."""
+        while True:
+            if test_jump < 0 or self.ins[test_jump].opcode not in _JUMPS:
+                raise _Unknown
+            need, n = 0, test_jump
+            while True:  # walk back over the link until it has pushed what the jump pops
+                ins = self.ins[n]
+                need -= (
+                    dis.stack_effect(ins.opcode, ins.arg, jump=False)
+                    if ins.opcode >= dis.HAVE_ARGUMENT
+                    else dis.stack_effect(ins.opcode)
+                )
+                if need <= 0 or n == 0:
+                    break
+                n -= 1
+            if need == -1 and self.ins[n].opname == "LOAD_FAST_LOAD_FAST":
+                # 3.13: the container and the index's first local, loaded at once
+                return self._variable(self.ins[n].argval[0])
+            if need != 0:
+                raise _Unknown
+            before = self.ins[n - 1] if n >= 1 else None
+            if before is None or before.opcode not in _JUMPS or before.argval <= before.offset:
                 break
-            n -= 1
-        if need != 0:
-            raise _Unknown
+            test_jump = n - 1
         container, _ = self._value(n - 1)
         return container
 

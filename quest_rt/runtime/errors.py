@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 
 __all__ = [
     "Err", "ValueErr", "TypeErr", "IndexErr", "KeyErr", "ArgErr", "AttrErr", "NameErr",
@@ -177,46 +178,90 @@ def _quest_words(message: str) -> str:
     return re.sub(r"'([\w.]+)'", lambda m: _PY_TO_QUEST.get(m.group(1), m.group(0)), message)
 
 
-_ARG_PATTERNS = (
-    re.compile(r"missing (\d+) required (?:positional|keyword-only) arguments?: (.*)"),
-    re.compile(r"takes (?:from \d+ to )?(\d+) positional arguments? but (\d+) (?:was|were) given"),
-    re.compile(r"got an unexpected keyword argument '(\w+)'"),
-    re.compile(r"got multiple values for (?:keyword )?argument '(\w+)'"),
-    re.compile(r"takes no arguments \((\d+) given\)"),
-    re.compile(r"takes exactly one argument"),
-    re.compile(r"expected (?:at most |at least )?\d+ arguments?, got \d+"),
-    re.compile(r"missing required argument"),
+def _names(listed: str) -> list[str]:
+    return re.findall(r"'([^']+)'", listed)
+
+
+def _missing(f: str, m: re.Match[str]) -> str:
+    names = _names(m["names"])
+    word = "parameter" if len(names) == 1 else "parameters"
+    return f"{f}: missing required {word} " + ", ".join(f"'{n}'" for n in names)
+
+
+def _count(f: str, m: re.Match[str]) -> str:
+    bound = {"from": "at most", "most": "at most", "least": "at least"}.get(m["bound"] or "")
+    want = f"{bound} {m['want']}" if bound else m["want"]
+    return f"{f} expects {want} arguments, got {m['got']}"  # the method tables' wording
+
+
+def _positional_only(f: str, m: re.Match[str]) -> str:
+    listed = ", ".join(f"'{n}'" for n in _names(m["names"]))
+    return f"{f}: {listed} cannot be given by name"
+
+
+# CPython's wordings of a call whose arguments do not fit the callee, each with the Quest
+# message it becomes: (form, pattern, message). Python functions (Quest's compiled ones
+# and the std bindings) use the first forms on every version; C functions word theirs
+# differently, and 3.13 reworded several: an unknown keyword is "'k' is an invalid keyword
+# argument for f()" on 3.11/3.12 and "f() got an unexpected keyword argument 'k'" on 3.13,
+# "replace expected at least 2 arguments, got 1" became "replace() takes at least 2
+# positional arguments (1 given)". tests/runtime/test_error_translation.py provokes each
+# form on each supported version and knows which versions emit it.
+_ARG_FORMS: tuple[tuple[str, re.Pattern[str], Callable[[str, re.Match[str]], str]], ...] = (
+    ("missing", re.compile(r"missing \d+ required (?:positional|keyword-only) "
+                           r"arguments?: (?P<names>.*)"), _missing),
+    ("too many", re.compile(r"takes (?:(?P<bound>from) \d+ to )?(?P<want>\d+) positional "
+                            r"arguments? but (?P<got>\d+) (?:positional arguments? \(.*\) )?"
+                            r"(?:was|were) given"), _count),
+    ("unexpected keyword", re.compile(r"got an unexpected keyword argument '(?P<name>\w+)'"),
+     lambda f, m: f"{f}: unknown keyword argument '{m['name']}'"),
+    ("invalid keyword", re.compile(r"^'(?P<name>\w+)' is an invalid keyword argument for "
+                                   r"(?P<f>[\w.]+)\(\)"),
+     lambda f, m: f"{f}: unknown keyword argument '{m['name']}'"),
+    ("given twice", re.compile(r"got multiple values for (?:keyword )?argument '(?P<name>\w+)'"),
+     lambda f, m: f"{f}: parameter '{m['name']}' given both positionally and by name"),
+    ("no keywords", re.compile(r"takes no keyword arguments"),
+     lambda f, m: f"{f} takes no named arguments"),
+    ("positional-only", re.compile(r"got some positional-only arguments passed as keyword "
+                                   r"arguments: (?P<names>.*)"), _positional_only),
+    ("takes none", re.compile(r"takes no arguments \((?P<got>\d+) given\)"),
+     lambda f, m: f"{f} expects 0 arguments, got {m['got']}"),
+    ("takes one", re.compile(r"takes exactly one argument \((?P<got>\d+) given\)"),
+     lambda f, m: f"{f} expects 1 arguments, got {m['got']}"),
+    ("expected", re.compile(r"expected (?:at (?P<bound>most|least) )?(?P<want>\d+) "
+                            r"arguments?, got (?P<got>\d+)"), _count),
+    ("takes at least", re.compile(r"takes at (?P<bound>least) (?P<want>\d+) (?:positional )?"
+                                  r"arguments? \((?P<got>\d+) given\)"), _count),
+    ("missing one", re.compile(r"missing required argument '(?P<names>\w+)'"),
+     lambda f, m: f"{f}: missing required parameter '{m['names']}'"),
 )
 
 
 def _function_name(message: str) -> str:
-    head = message.split("(", 1)[0].strip()
+    """The callee a CPython argument message starts with, as Quest names it."""
+    head = re.match(r"[^\s(]*", message)[0]
     # a qualified name: keep `Type.method`, drop the Python nesting path before it
-    name = head.rsplit("<locals>.", 1)[-1] if head else "function"
+    name = head.rsplit("<locals>.", 1)[-1] or "function"
+    owner, dot, method = name.rpartition(".")
+    if dot:  # a C method: `list.append` is `Array.append`
+        name = f"{_PY_TO_QUEST.get(owner, owner)}.{method}"
     return name.split("·")[0] or "<anonymous>"  # compiler suffixes (`·2`) are not Quest
+
+
+def _argument_error(msg: str) -> ArgErr | None:
+    for _form, pattern, message in _ARG_FORMS:
+        m = pattern.search(msg)
+        if m:
+            fname = m["f"] if "f" in pattern.groupindex else _function_name(msg)
+            return ArgErr(message(fname, m))
+    return None
 
 
 def _translate_type_error(exc: TypeError) -> Err:
     msg = str(exc)
-    for pattern in _ARG_PATTERNS:
-        m = pattern.search(msg)
-        if not m:
-            continue
-        fname = _function_name(msg)
-        if pattern is _ARG_PATTERNS[0]:
-            names = re.findall(r"'([^']+)'", m.group(2))
-            listed = ", ".join(f"'{n}'" for n in names)
-            word = "parameter" if len(names) == 1 else "parameters"
-            return ArgErr(f"{fname}: missing required {word} {listed}")
-        if pattern is _ARG_PATTERNS[1]:
-            most = f"at most {m.group(1)}" if "from" in m.group(0) else m.group(1)
-            return ArgErr(f"{fname} expects {most} arguments, got {m.group(2)}")
-        if pattern is _ARG_PATTERNS[2]:
-            return ArgErr(f"{fname}: unknown keyword argument '{m.group(1)}'")
-        if pattern is _ARG_PATTERNS[3]:
-            return ArgErr(f"{fname}: parameter '{m.group(1)}' given both positionally and "
-                          "by name")
-        return ArgErr(f"{fname}: wrong number of arguments")
+    arg_err = _argument_error(msg)
+    if arg_err is not None:
+        return arg_err
     if "not callable" in msg:
         m = re.match(r"'(\w+)' object is not callable", msg)
         kind = _PY_TO_QUEST.get(m.group(1), m.group(1)) if m else "value"
@@ -224,6 +269,10 @@ def _translate_type_error(exc: TypeError) -> Err:
     m = re.match(r'can only concatenate (\w+) \(not "(\w+)"\) to (\w+)', msg)
     if m:
         a, b = _PY_TO_QUEST.get(m.group(1), m.group(1)), _PY_TO_QUEST.get(m.group(2), m.group(2))
+        return TypeErr(f"unsupported operand types for +: {a} and {b}")
+    m = re.match(r"can't concat (\w+) to (\w+)", msg)  # bytes + str
+    if m:
+        a, b = _PY_TO_QUEST.get(m.group(2), m.group(2)), _PY_TO_QUEST.get(m.group(1), m.group(1))
         return TypeErr(f"unsupported operand types for +: {a} and {b}")
     m = re.match(r"can't multiply sequence by non-int of type '(\w+)'", msg)
     if m:
@@ -241,8 +290,8 @@ def _translate_type_error(exc: TypeError) -> Err:
             return TypeErr(f"unsupported operand type for unary {m.group(1)} "
                            f"{_PY_TO_QUEST.get(m.group(2), m.group(2))}")
     if "indices must be integers" in msg or "index must be" in msg:
-        # "list indices must be integers or slices, not str"
-        m = re.search(r"not (\w+)$", msg)
+        # "list indices must be integers or slices, not str"; "..., not 'str'" for a Str
+        m = re.search(r"not '?(\w+)'?$", msg)
         got = _PY_TO_QUEST.get(m.group(1), m.group(1)) if m else None
         return TypeErr(f"index must be an Int, got {got}" if got else "index must be an Int")
     if "not subscriptable" in msg or "does not support item assignment" in msg:
@@ -262,6 +311,11 @@ def _translate_attribute_error(exc: AttributeError) -> Err:
     name = getattr(exc, "name", None)
     obj = getattr(exc, "obj", None)
     if name is None:
+        # 3.11 and 3.12 leave `name` unset for an assignment to a missing slot
+        m = re.match(r"'(\w+)' object has no attribute '(\w+)'", str(exc))
+        if m:
+            return AttrErr(f"{_PY_TO_QUEST.get(m.group(1), m.group(1))} has no method "
+                           f"'{m.group(2)}'")
         return AttrErr(_quest_words(str(exc)))
     if obj is None and "NoneType" in str(exc):
         return AttrErr(f"Cannot call method '{name}' on nil")

@@ -31,8 +31,8 @@ def test_a_counter_bounded_by_an_int_has_no_overflow_check(tmp_path):
         python_of(tmp_path, source),
         [
             "def f(n):",
-            "        k·N = k·N + 1 if ·int_N else ·tN if (·tN := (k·N + 1)) <= 9223372036854775807 "
-            "else ·int_overflow('addition')",
+            "        k·N = k·N + 1 if ·int_N else ·tN if (·tN := (k·N + 1)) <= 1073741823 "
+            "or ·tN <= 9223372036854775807 else ·int_overflow('addition')",
             "def g():",
             "        k·N = k·N + 1",
         ],
@@ -46,7 +46,7 @@ def test_a_counter_stored_twice_keeps_its_check(tmp_path):
     assert_in_order(
         lines,
         [
-            "        k = ·tN if (·tN := (k + 1)) <= 9223372036854775807 "
+            "        k = ·tN if (·tN := (k + 1)) <= 1073741823 or ·tN <= 9223372036854775807 "
             "else ·int_overflow('addition')"
         ],
     )

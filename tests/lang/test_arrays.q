@@ -69,6 +69,22 @@ describe("Indexing", fun ()
     assert_error(IndexErr, fun () xs[n] = 0 end, "Index 3 out of range for Array of length 2")
   end)
 
+  it("names index and length when the container and the index are a function's locals", fun ()
+    # typed locals compile to the fast path with no type test; CPython 3.13 loads two
+    # locals with one instruction, which the recovery of the operands has to take apart
+    fun after(xs: Array, i: Int) xs[i + 1] end
+    fun before(xs: Array, i: Int) xs[i - 1] end
+    fun product(xs: Array, i: Int, j: Int) xs[i * j] end
+    fun total(xs: Array, i: Int, j: Int) xs[i + j] end
+    fun store(xs: Array, i: Int) xs[i + 1] = 0 end
+    let xs = [1, 2]
+    assert_error(IndexErr, fun () after(xs, 1) end, "Index 2 out of range for Array of length 2")
+    assert_error(IndexErr, fun () before(xs, 3) end, "Index 2 out of range for Array of length 2")
+    assert_error(IndexErr, fun () product(xs, 1, 3) end, "Index 3 out of range for Array of length 2")
+    assert_error(IndexErr, fun () total(xs, 1, 3) end, "Index 4 out of range for Array of length 2")
+    assert_error(IndexErr, fun () store(xs, 1) end, "Index 2 out of range for Array of length 2")
+  end)
+
   it("an IndexErr is also a RuntimeErr (code written for the reference still catches it)", fun ()
     assert_raises(RuntimeErr, fun () [1][5] end)
     let caught = nil
