@@ -204,7 +204,7 @@ class DirectWebSocket(WebSocketTransport):
                 conn.opened(on_connect)
                 with self._read_scope:
                     trailing, self._trailing = self._trailing, b""
-                    if not (trailing and self._process(trailing)):
+                    if not (trailing and self.feed(trailing)):
                         await self._read_loop()
                 if self._backlog and not self._broken:
                     with trio.move_on_after(self._close_timeout):
@@ -230,14 +230,14 @@ class DirectWebSocket(WebSocketTransport):
                 data = b""
             if not data:
                 return  # TCP gone without a close frame: finished() reports 1006
-            if self._process(data):
+            if self.feed(data):
                 return
             if self._conn.reading_paused():
                 # Handlers are behind (one is blocked): stop reading, so the peer
                 # meets TCP backpressure instead of filling our memory.
                 await self._conn.wait_mailbox_space()
 
-    def _process(self, data: bytes) -> bool:
+    def feed(self, data: bytes) -> bool:
         """Handle bytes from the peer. True when the connection is done reading.
 
         Simple frames take the fast path (:mod:`.fastpath`) while we are at a frame
