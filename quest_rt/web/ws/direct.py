@@ -209,10 +209,17 @@ class DirectWebSocket(WebSocketTransport):
                 if self._backlog and not self._broken:
                     with trio.move_on_after(self._close_timeout):
                         await self._wait_drained()
+                # End the mailbox task from inside (its own scope) before the
+                # nursery is cancelled: a Cancelled escaping a task that has a
+                # greenback portal is kept in a reference cycle by greenback's shim
+                # (its frame holds the outcome whose traceback holds the frame), and
+                # the connection with it, until the cyclic collector runs.
+                await conn.stop_handlers()
                 nursery.cancel_scope.cancel()
         finally:
             self._stream.socket.close()
             self._nursery = None
+            _break_parser_cycle(self._ws)
             conn.finished()
 
     async def _read_loop(self) -> None:
@@ -449,3 +456,17 @@ class DirectWebSocket(WebSocketTransport):
             with trio.CancelScope(deadline=wake) as self._watch_sleep:
                 await trio.sleep_forever()
             self._watch_sleep = None
+
+
+def _break_parser_cycle(ws: Connection) -> None:
+    """Free a wsproto connection by reference counting.
+
+    wsproto 1.3.2 (pinned) keeps its frame parser as a generator on the object that
+    owns it (``FrameProtocol._parse_more``, whose frame holds that object): a
+    reference cycle per connection, about 1 KB left for the cyclic collector
+    (measured with ``tests/hostile/test_ws_churn.py``). Closing the generator
+    clears its frame; the connection is finished with it anyway.
+    """
+    parser = getattr(getattr(ws, "_proto", None), "_parse_more", None)
+    if parser is not None:
+        parser.close()
