@@ -203,3 +203,54 @@ def test_a_closed_connection_is_freed_without_the_collector(transport: Transport
     finally:
         gc.enable()
         server.stop()
+
+
+def test_a_closed_channel_socket_is_freed_without_the_collector() -> None:
+    # Layer 2 on Layer 1: the channel, its handlers (which capture it), its PubSub
+    # subscription and the connection go with the connection.
+    import json
+
+    from quest_rt.web.channels import ChannelHub, mount
+
+    hub = ChannelHub()
+    refs: list[weakref.ref] = []
+
+    class Probe:
+        """Kept by the channel (its assigns): alive as long as the channel is."""
+
+    def room(channel, topic, params):
+        probe = Probe()
+        channel.set("probe", probe)
+        refs.append(weakref.ref(probe))
+        refs.append(weakref.ref(channel.socket.owner))  # the WebSocketConnection
+        channel.on_join(lambda payload: (hub.track(channel, topic, "u", {}), {})[1])
+        channel.on("shout", lambda payload: hub.broadcast(topic, "shout", payload))
+        channel.on_leave(lambda: channel.get("user"))
+
+    hub.channel("room:*", room)
+    app = WebApp()
+    app.settings.access_log = False
+    mount(app, hub)
+    server = start_in_thread(app)
+    gc.collect()
+    gc.disable()
+    try:
+        client = RawClient.connect(server.port, "/ws/websocket?vsn=2.0.0")
+        client.send(frame(0x1, json.dumps(["1", "1", "room:1", "phx_join", {}]).encode()))
+        client.send(frame(0x1, json.dumps(["1", "2", "room:1", "shout", {"m": 1}]).encode()))
+        seen = set()
+        while not {"phx_reply", "shout"} <= seen:
+            event = client.next_event()
+            assert event is not None
+            seen.add(json.loads(event.data)[3])
+        client.send(frame(0x8, b"\x03\xe8"))
+        assert client.close_frame() is not None
+        client.close()
+        for _ in range(1000):
+            if refs and all(ref() is None for ref in refs) and not len(app.registry):
+                break
+            threading.Event().wait(0.005)
+        assert [ref() for ref in refs] == [None, None]
+    finally:
+        gc.enable()
+        server.stop()
