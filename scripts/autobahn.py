@@ -3,6 +3,7 @@
 
     .venv/bin/python scripts/autobahn.py [--transport direct|hypercorn]
                                          [--cases 1.*,2.*,...] [--outdir DIR]
+                                         [--compression]
 
 What it does (wire-protocol spec §9.3):
 
@@ -16,6 +17,9 @@ What it does (wire-protocol spec §9.3):
    16 MiB, as the suite expects), in a thread of this process;
 4. runs ``wstest -m fuzzingclient`` on cases 1–7 and 10 (9, 12 and 13 — large
    messages and compression — are excluded: slow, and not the default setup);
+   with ``--compression`` the server turns permessage-deflate on
+   (``ws_compression``, inflation bounded by the message limit) and the default
+   cases are 12 and 13, the permessage-deflate groups;
 5. reads ``index.json`` and exits 1 if any case's ``behavior`` or
    ``behaviorClose`` is ``FAILED``; prints a per-result tally either way.
 """
@@ -35,6 +39,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 DEFAULT_CASES = ["1.*", "2.*", "3.*", "4.*", "5.*", "6.*", "7.*", "10.*"]
+#: The permessage-deflate groups (run with --compression).
+DEFLATE_CASES = ["12.*", "13.*"]
 
 PINNED = [
     "setuptools==44.0.0",
@@ -104,11 +110,21 @@ def ensure_installed(py2: Path) -> Path:
     return site
 
 
-def run_suite(transport: str, cases: list[str], outdir: Path, py2: Path, site: Path) -> dict:
+def run_suite(
+    transport: str,
+    cases: list[str],
+    outdir: Path,
+    py2: Path,
+    site: Path,
+    *,
+    compression: bool = False,
+    exclude: list[str] | None = None,
+) -> dict:
     from quest_rt.web import TransportKind, WebApp, start_in_thread
 
     app = WebApp()
     app.settings.transport = TransportKind(transport)
+    app.settings.ws_compression = compression
     app.settings.ws_max_message_size = 16 * 1024 * 1024
     app.settings.access_log = False
 
@@ -128,7 +144,9 @@ def run_suite(transport: str, cases: list[str], outdir: Path, py2: Path, site: P
             "outdir": str(outdir),
             "servers": [{"agent": f"quest-rt-{transport}", "url": server.ws_url("/ws")}],
             "cases": cases,
-            "exclude-cases": ["9.*", "12.*", "13.*"],
+            "exclude-cases": exclude
+            if exclude is not None
+            else [c for c in ["9.*", "12.*", "13.*"] if c not in cases],
             "exclude-agent-cases": {},
         }
         with tempfile.TemporaryDirectory() as work:
@@ -162,9 +180,13 @@ def summarize(index: dict) -> tuple[collections.Counter, list[str]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     parser.add_argument("--transport", choices=["direct", "hypercorn"], default="direct")
-    parser.add_argument("--cases", default=",".join(DEFAULT_CASES))
+    parser.add_argument("--cases", default=None)
+    parser.add_argument("--exclude", default=None, help="case patterns to skip")
     parser.add_argument("--outdir", type=Path, default=None)
+    parser.add_argument("--compression", action="store_true", help="permessage-deflate on")
     args = parser.parse_args()
+    if args.cases is None:
+        args.cases = ",".join(DEFLATE_CASES if args.compression else DEFAULT_CASES)
     py2 = python27()
     if py2 is None:
         print(
@@ -174,10 +196,19 @@ def main() -> int:
         return 0
     site = ensure_installed(py2)
     outdir = args.outdir or Path(tempfile.mkdtemp(prefix="autobahn-"))
-    index = run_suite(args.transport, args.cases.split(","), outdir, py2, site)
+    index = run_suite(
+        args.transport,
+        args.cases.split(","),
+        outdir,
+        py2,
+        site,
+        compression=args.compression,
+        exclude=args.exclude.split(",") if args.exclude else None,
+    )
     tally, failed = summarize(index)
     total = sum(tally.values())
-    print(f"Autobahn cases {args.cases} on the {args.transport} transport: {total} cases")
+    mode = ", compression on" if args.compression else ""
+    print(f"Autobahn cases {args.cases} on the {args.transport} transport{mode}: {total} cases")
     for behavior, count in sorted(tally.items()):
         print(f"  {behavior:<14}{count}")
     print(f"report: {outdir / 'index.html'}")

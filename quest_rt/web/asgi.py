@@ -22,19 +22,36 @@ Known hypercorn behaviours this transport inherits:
   reads holds the writer task until TCP gives up. The connection is still closed
   logically on time (``on_close`` runs, the registry entry goes) after the close
   timeout; only that task lingers.
-- hypercorn accepts permessage-deflate whenever the client offers it.
+- hypercorn accepts permessage-deflate whenever the client offers it, with
+  wsproto's extension, which inflates a whole frame at once (a 917 KB frame became
+  900 MiB before the message limit was looked at, issue 9). There is no ASGI way to
+  decline an extension or to bound it, so this module replaces the extension
+  hypercorn builds (:func:`install_deflate_policy`, below): compression is declined
+  unless the app turned :attr:`WebSettings.ws_compression` on, and is then
+  :class:`~quest_rt.web.ws.deflate.BoundedDeflate`. A bomb costs at most the
+  message limit; hypercorn then drops TCP (1006), as on any parse failure.
+- hypercorn buffers a fragmented message itself (bounded by the message limit) and
+  never tells the app about pongs, so ``ws_message_timeout`` and the idle pings
+  (``ws_ping_interval``) are the direct transport's; here a silent or half-sent
+  client is held until TCP gives up or the server stops. The direct transport is
+  the default and takes every upgrade on a fresh connection (browsers always open
+  one for a WebSocket).
 """
 
 from __future__ import annotations
 
 import time
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 import greenback
 import trio
+from hypercorn.protocol import ws_stream
+from wsproto.extensions import Extension, PerMessageDeflate
 
 from .http.pipeline import handle_http
 from .ws.connection import WebSocketConnection, WebSocketTransport
+from .ws.deflate import BoundedDeflate
 from .ws.upgrade import (
     Refuse,
     UpgradeRequest,
@@ -46,8 +63,45 @@ from .ws.upgrade import (
 
 if TYPE_CHECKING:
     from .app import WebApp
+    from .settings import WebSettings
 
-__all__ = ["AsgiApp", "AsgiWebSocket", "upgrade_headers"]
+__all__ = ["AsgiApp", "AsgiWebSocket", "install_deflate_policy", "upgrade_headers"]
+
+# ── permessage-deflate on hypercorn's path ─────────────────────────────────
+
+#: What the upgrade being accepted in this task allows: the message size limit when
+#: its app turned compression on, None (decline) otherwise. Set by AsgiApp around
+#: ``websocket.accept``, which hypercorn handles synchronously in the calling task.
+_DEFLATE_LIMIT: ContextVar[int | None] = ContextVar("quest_rt_deflate_limit", default=None)
+
+
+class _DeclinedDeflate(PerMessageDeflate):
+    """Answers every permessage-deflate offer with "no": never enabled."""
+
+    def accept(self, offer: str) -> None:
+        return None
+
+
+def _deflate_for_this_upgrade() -> Extension:
+    """Stands in for ``PerMessageDeflate()`` in hypercorn's ``Handshake.accept``."""
+    limit = _DEFLATE_LIMIT.get()
+    return _DeclinedDeflate() if limit is None else BoundedDeflate(limit)
+
+
+def install_deflate_policy() -> None:
+    """Make hypercorn build our extension instead of wsproto's.
+
+    hypercorn 0.18.0 (pinned) builds its WebSocket extensions in one place,
+    ``hypercorn.protocol.ws_stream.Handshake.accept``, with ``[PerMessageDeflate()]``
+    looked up in that module's namespace; this rebinds that one name. Outside an
+    AsgiApp accept (another ASGI app in the process) the offer is declined.
+    ``tests/web/test_deflate.py`` checks that the pinned hypercorn still makes the
+    call, and the behaviour on both transports.
+    """
+    ws_stream.PerMessageDeflate = _deflate_for_this_upgrade  # type: ignore[attr-defined]
+
+
+install_deflate_policy()
 
 
 def upgrade_headers(raw_headers: list[tuple[bytes, bytes]]) -> dict[str, str]:
@@ -103,11 +157,16 @@ class AsgiApp:
             await _deny(send, decision)
             return
         log_upgrade(self.app, upgrade, 101, started)
-        await send({"type": "websocket.accept"})
+        settings = self.app.settings
+        allowed = _DEFLATE_LIMIT.set(
+            settings.ws_max_message_size if settings.ws_compression else None
+        )
+        try:
+            await send({"type": "websocket.accept"})
+        finally:
+            _DEFLATE_LIMIT.reset(allowed)
         conn = open_connection(self.app, upgrade, decision)
-        await AsgiWebSocket(
-            conn, send, self.app.settings.ws_queue_depth, self.app.settings.ws_close_timeout
-        ).run(receive, endpoint.on_connect)
+        await AsgiWebSocket(conn, send, settings).run(receive, endpoint.on_connect)
 
 
 async def _deny(send: Any, refusal: Refuse) -> None:
@@ -127,16 +186,24 @@ async def _deny(send: Any, refusal: Refuse) -> None:
 
 
 class AsgiWebSocket(WebSocketTransport):
-    """The hypercorn transport: a bounded memory channel drained by a writer task."""
+    """The hypercorn transport: a bounded memory channel drained by a writer task.
 
-    def __init__(
-        self, conn: WebSocketConnection, send: Any, queue_depth: int, close_timeout: float
-    ) -> None:
+    The channel holds at most ``ws_queue_depth`` messages; a send finding
+    ``ws_queue_bytes`` bytes waiting is refused too (the connection then closes
+    with 1008), so one client holds at most that plus one message.
+    """
+
+    def __init__(self, conn: WebSocketConnection, send: Any, settings: WebSettings) -> None:
         self._conn = conn
         self._send = send
-        self._limit = queue_depth
-        self._close_timeout = close_timeout
-        self._outbox, self._inbox = trio.open_memory_channel[dict[str, Any]](queue_depth)
+        self._limit = settings.ws_queue_depth
+        self._byte_limit = settings.ws_queue_bytes
+        self._close_timeout = settings.ws_close_timeout
+        # (size in bytes, ASGI message)
+        self._outbox, self._inbox = trio.open_memory_channel[tuple[int, dict[str, Any]]](
+            self._limit
+        )
+        self._queued = 0
         self._close_message: dict[str, Any] | None = None
         self._read_scope = trio.CancelScope()
         self._peak = 0
@@ -144,11 +211,17 @@ class AsgiWebSocket(WebSocketTransport):
         conn.attach(self)
 
     def send_message_nowait(self, payload: str | bytes, frame: bytes | None) -> None:
+        if self._queued >= self._byte_limit and self._queued:
+            raise trio.WouldBlock
         if isinstance(payload, str):
             message = {"type": "websocket.send", "text": payload}
+            size = len(payload) if payload.isascii() else len(payload.encode("utf-8"))
         else:
             message = {"type": "websocket.send", "bytes": payload}
-        self._outbox.send_nowait(message)  # trio.WouldBlock when full: the seam's signal
+            size = len(payload)
+        # trio.WouldBlock when ws_queue_depth messages wait: the seam's signal
+        self._outbox.send_nowait((size, message))
+        self._queued += size
         queued = self._outbox.statistics().current_buffer_used
         if queued > self._peak:
             self._peak = queued
@@ -160,6 +233,7 @@ class AsgiWebSocket(WebSocketTransport):
                     self._inbox.receive_nowait()
                 except (trio.WouldBlock, trio.EndOfChannel, trio.ClosedResourceError):
                     break
+            self._queued = 0
         self._close_message = {"type": "websocket.close", "code": code, "reason": reason}
         # Closing the send side ends the writer's loop after what is queued; the
         # writer then sends the close message, which never competes for a slot.
@@ -168,6 +242,9 @@ class AsgiWebSocket(WebSocketTransport):
 
     def queue_stats(self) -> tuple[int, int, int]:
         return self._inbox.statistics().current_buffer_used, self._peak, self._limit
+
+    def byte_stats(self) -> tuple[int, int]:
+        return self._queued, self._byte_limit
 
     def nursery(self) -> trio.Nursery:
         assert self._nursery is not None
@@ -204,7 +281,8 @@ class AsgiWebSocket(WebSocketTransport):
 
     async def _writer(self) -> None:
         async with self._inbox:
-            async for message in self._inbox:
+            async for size, message in self._inbox:
+                self._queued -= size
                 await self._send(message)
         if self._close_message is not None:
             await self._send(self._close_message)

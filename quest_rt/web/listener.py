@@ -238,8 +238,12 @@ class ConnectionDispatcher:
         offers = [
             o.strip() for o in headers.get("sec-websocket-extensions", "").split(",") if o.strip()
         ]
+        settings = self.app.settings
         response, extensions = handshake_response(
-            headers["sec-websocket-key"].encode("latin-1"), offers, self.app.settings.ws_compression
+            headers["sec-websocket-key"].encode("latin-1"),
+            offers,
+            settings.ws_compression,
+            settings.ws_max_message_size,
         )
         log_upgrade(self.app, upgrade, 101, started)
         if not await _send_quietly(stream, response):

@@ -48,11 +48,20 @@ class WebSettings:
     #: the limit bounds the memory one client can make us buffer.
     ws_max_message_size: int = 1 << 20
 
-    #: Outbound messages that may wait for one slow client before it is closed with
-    #: :data:`CLOSE_SLOW_CONSUMER`. Counted in messages, not bytes, because the
-    #: queue holds references to broadcast frames shared by every recipient. 1024
-    #: lets a handler burst a thousand sends without a reader keeping pace.
+    #: Outbound messages that may wait for one slow client. A send finding this many
+    #: (or :attr:`ws_queue_bytes`) already waiting closes the client with
+    #: :data:`CLOSE_SLOW_CONSUMER`. 1024 lets a handler burst a thousand small sends
+    #: without a reader keeping pace.
     ws_queue_depth: int = 1024
+
+    #: Outbound bytes that may wait for one slow client (frames the kernel has not
+    #: taken yet); a send finding this many waiting closes the client with
+    #: :data:`CLOSE_SLOW_CONSUMER`, so one client holds at most this plus one
+    #: message. A broadcast frame shared by every recipient counts in each queue it
+    #: waits in. 4 MiB: four messages at the largest size a client may send us,
+    #: hundreds of ordinary ones (issue 9: counted in messages only, one client that
+    #: never read held 776 MB).
+    ws_queue_bytes: int = 4 << 20
 
     #: Handler calls (messages, timers, layer jobs) that may wait in one connection's
     #: mailbox while its current handler runs. A reader stops reading at this depth
@@ -60,14 +69,32 @@ class WebSettings:
     #: connection with :data:`CLOSE_SLOW_CONSUMER`. Same depth as the outbound queue.
     ws_mailbox_depth: int = 1024
 
-    #: permessage-deflate on the direct transport. Off: it costs about 60% more CPU
-    #: per message (measured, issue 3) and Layer-1 messages are small. hypercorn's
-    #: ASGI path always accepts a client's offer; this setting cannot change that.
+    #: permessage-deflate, when a client offers it (both transports). Off: it costs
+    #: about 60% more CPU per message (measured, issue 3) and Layer-1 messages are
+    #: small. When on, inflation stops at :attr:`ws_max_message_size` (1009), so a
+    #: deflate bomb costs at most that (:mod:`quest_rt.web.ws.deflate`).
     ws_compression: bool = False
 
     #: Seconds to wait for the peer's close frame (and for queued bytes to drain)
     #: after we send ours, before dropping TCP.
     ws_close_timeout: float = 5.0
+
+    #: Seconds a message may take from its first byte to its last (a fragmented
+    #: message, or one large frame trickling in). Past it the connection is closed
+    #: with 1008: a client cannot hold a half-sent message, and the memory it
+    #: buffers, for ever (issue 9: 100 unfinished messages held after 65 s). 30 s
+    #: lets a 1 MiB message through at 35 KB/s. 0: no limit.
+    ws_message_timeout: float = 30.0
+
+    #: Seconds of silence from a client (nothing read from it) after which the
+    #: server sends a ping. Any bytes count, so a Phoenix client's 30 s heartbeat
+    #: is never pinged. 0: never ping (a silent peer is then held until TCP gives up).
+    ws_ping_interval: float = 45.0
+
+    #: Seconds a pinged client has to send anything (its pong) before it is closed
+    #: with 1001. With the interval, a dead peer goes after 60 s of silence, as
+    #: Phoenix's idle timeout.
+    ws_ping_timeout: float = 15.0
 
     #: Seconds a fresh connection may take to send its request head before the
     #: direct listener drops it (hypercorn's keep-alive timeout plays this role for

@@ -54,7 +54,10 @@ def test_each_limit_is_set_from_quest() -> None:
             "web.set_max_connections(-1)",
             "ValueErr: web.set_max_connections expects an Int >= 0, got -1",
         ),
-        ('web.set_body_timeout("x")', "TypeErr: web.set_body_timeout expects a number of seconds, got Str"),
+        (
+            'web.set_body_timeout("x")',
+            "TypeErr: web.set_body_timeout expects a number of seconds, got Str",
+        ),
         (
             "web.set_body_timeout(0)",
             "ValueErr: web.set_body_timeout: seconds must be positive, got 0",

@@ -253,6 +253,32 @@ WRONG += [
         ("std/web", f, (1.5,), f"web.{f} expects an Int count of connections, got Float")
         for f in ("set_max_connections", "set_max_connections_per_ip")
     ],
+    (
+        "std/web",
+        "set_websocket_compression",
+        ("yes",),
+        "web.set_websocket_compression expects a Bool enabled, got Str",
+    ),
+    (
+        "std/web",
+        "set_websocket_queue_bytes",
+        ("4M",),
+        "web.set_websocket_queue_bytes expects an Int size in bytes, got Str",
+    ),
+    (
+        "std/web",
+        "set_websocket_queue_messages",
+        (1.5,),
+        "web.set_websocket_queue_messages expects an Int count of messages, got Float",
+    ),
+    *[
+        ("std/web", f, ("soon",), f"web.{f} expects a number of seconds, got Str")
+        for f in (
+            "set_websocket_message_timeout",
+            "set_websocket_ping_interval",
+            "set_websocket_ping_timeout",
+        )
+    ],
     ("std/web", "websocket", (1, _fn), "web.websocket expects a Str path, got Int"),
     ("std/web", "websocket", ("/ws", 1), "web.websocket expects a Fun handler, got Int"),
     ("std/web", "run", ("h", "80"), "web.run expects an Int port, got Str"),

@@ -16,6 +16,7 @@ import h11
 import trio
 from wsproto.connection import Connection, ConnectionType
 from wsproto.events import BytesMessage, CloseConnection, Event, Ping, Pong, TextMessage
+from wsproto.extensions import PerMessageDeflate
 
 
 @dataclass
@@ -119,13 +120,18 @@ class RawWebSocket:
         self._pending: list[Event] = []
 
     @classmethod
-    async def connect(cls, port: int, path: str = "/ws") -> RawWebSocket:
+    async def connect(
+        cls, port: int, path: str = "/ws", *, extensions: str | None = None
+    ) -> RawWebSocket:
+        """Upgrade a fresh connection; ``extensions`` is a ``Sec-WebSocket-Extensions``
+        offer (permessage-deflate: the parser inflates if the server agrees)."""
         stream = await trio.open_tcp_stream("127.0.0.1", port)
         key = base64.b64encode(os.urandom(16))
+        offer = f"Sec-WebSocket-Extensions: {extensions}\r\n".encode() if extensions else b""
         await stream.send_all(
             b"GET " + path.encode() + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
             b"Connection: Upgrade\r\nSec-WebSocket-Key: " + key + b"\r\n"
-            b"Sec-WebSocket-Version: 13\r\n\r\n"
+            b"Sec-WebSocket-Version: 13\r\n" + offer + b"\r\n"
         )
         head = b""
         with trio.fail_after(10):
@@ -136,6 +142,12 @@ class RawWebSocket:
         status_line, _, _ = head.partition(b"\r\n")
         assert b" 101 " in status_line, head
         ws = cls(stream)
+        for line in head.split(b"\r\n\r\n")[0].split(b"\r\n")[1:]:
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"sec-websocket-extensions":
+                deflate = PerMessageDeflate()
+                deflate.finalize(value.decode().partition(";")[2])
+                ws.parser = Connection(ConnectionType.CLIENT, [deflate])
         rest = head.split(b"\r\n\r\n", 1)[1]
         if rest:
             ws.parser.receive_data(rest)

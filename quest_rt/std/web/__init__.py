@@ -440,6 +440,73 @@ def set_shutdown_timeout(seconds: Any) -> None:
     _set("graceful_timeout", _positive_seconds(seconds, "web.set_shutdown_timeout"))
 
 
+def set_websocket_compression(enabled: Any) -> None:
+    """set_websocket_compression(enabled): agree to permessage-deflate when a client
+    offers it; inflation stops at the message size limit (default false)
+
+    Example:
+        web.set_websocket_compression(true)  # => nil
+    """
+    _set("ws_compression", need_bool(enabled, "web.set_websocket_compression", "enabled"))
+
+
+def set_websocket_queue_bytes(size: Any) -> None:
+    """set_websocket_queue_bytes(bytes): outbound bytes that may wait for one client
+    before it is closed with 1008 as a slow consumer (default 4 MiB)
+
+    Example:
+        web.set_websocket_queue_bytes(8 * 1024 * 1024)  # => nil
+    """
+    _set("ws_queue_bytes", _positive_int(size, "web.set_websocket_queue_bytes"))
+
+
+def set_websocket_queue_messages(count: Any) -> None:
+    """set_websocket_queue_messages(count): outbound messages that may wait for one
+    client before it is closed with 1008 as a slow consumer (default 1024)
+
+    Example:
+        web.set_websocket_queue_messages(256)  # => nil
+    """
+    fname = "web.set_websocket_queue_messages"
+    if need_int(count, fname, "count of messages") <= 0:
+        raise ValueErr(f"{fname}: count of messages must be positive, got {count}")
+    _set("ws_queue_depth", count)
+
+
+def set_websocket_message_timeout(seconds: Any) -> None:
+    """set_websocket_message_timeout(seconds): a message must arrive whole within this
+    many seconds of its first byte, or the connection is closed with 1008 (0: no
+    limit; default 30)
+
+    Example:
+        web.set_websocket_message_timeout(10)  # => nil
+    """
+    _set(
+        "ws_message_timeout",
+        _non_negative_seconds(seconds, "web.set_websocket_message_timeout"),
+    )
+
+
+def set_websocket_ping_interval(seconds: Any) -> None:
+    """set_websocket_ping_interval(seconds): ping a client silent for this long (0:
+    never; default 45)
+
+    Example:
+        web.set_websocket_ping_interval(20)  # => nil
+    """
+    _set("ws_ping_interval", _non_negative_seconds(seconds, "web.set_websocket_ping_interval"))
+
+
+def set_websocket_ping_timeout(seconds: Any) -> None:
+    """set_websocket_ping_timeout(seconds): close a pinged client with 1001 if nothing
+    arrives from it within this long (default 15)
+
+    Example:
+        web.set_websocket_ping_timeout(10)  # => nil
+    """
+    _set("ws_ping_timeout", _positive_seconds(seconds, "web.set_websocket_ping_timeout"))
+
+
 #: quest.toml ``[std.web]`` keys → (setting, its Quest setter). The setters check the
 #: values, so a bad value in quest.toml gets the same Quest error as in code.
 TOML_SETTINGS: dict[str, tuple[str, Any]] = {
@@ -455,6 +522,12 @@ TOML_SETTINGS: dict[str, tuple[str, Any]] = {
     "max_connections": ("max_connections", set_max_connections),
     "max_connections_per_ip": ("max_connections_per_ip", set_max_connections_per_ip),
     "shutdown_timeout": ("graceful_timeout", set_shutdown_timeout),
+    "websocket_compression": ("ws_compression", set_websocket_compression),
+    "websocket_queue_bytes": ("ws_queue_bytes", set_websocket_queue_bytes),
+    "websocket_queue_messages": ("ws_queue_depth", set_websocket_queue_messages),
+    "websocket_message_timeout": ("ws_message_timeout", set_websocket_message_timeout),
+    "websocket_ping_interval": ("ws_ping_interval", set_websocket_ping_interval),
+    "websocket_ping_timeout": ("ws_ping_timeout", set_websocket_ping_timeout),
 }
 
 
@@ -750,6 +823,12 @@ def create() -> QuestModule:
         "set_max_connections": set_max_connections,
         "set_max_connections_per_ip": set_max_connections_per_ip,
         "set_shutdown_timeout": set_shutdown_timeout,
+        "set_websocket_compression": set_websocket_compression,
+        "set_websocket_queue_bytes": set_websocket_queue_bytes,
+        "set_websocket_queue_messages": set_websocket_queue_messages,
+        "set_websocket_message_timeout": set_websocket_message_timeout,
+        "set_websocket_ping_interval": set_websocket_ping_interval,
+        "set_websocket_ping_timeout": set_websocket_ping_timeout,
         "websocket": websocket,
         "run": run,
         "_get_config": get_config,

@@ -73,6 +73,9 @@ def _decode_text(text: str) -> Message:
         fields = json.loads(text)
     except ValueError:
         raise MalformedMessage("not JSON") from None
+    except RecursionError:
+        # "[[[[..." a million deep fits in a 1 MiB message; the parser recurses.
+        raise MalformedMessage("JSON nested too deeply") from None
     if not isinstance(fields, list) or len(fields) < 5:
         raise MalformedMessage("not a [join_ref, ref, topic, event, payload] array")
     join_ref, ref, topic, event, payload = fields[:5]

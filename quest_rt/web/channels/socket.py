@@ -281,6 +281,14 @@ class ChannelSocket:
                 on_leave()
             except Exception as exc:
                 self._log_failure(exc, f"on_leave of {channel.topic!r}")
+        # Nothing of a closed channel runs again: drop what points back at it (the
+        # app's handlers capture the channel, the subscription holds its bound
+        # method, the binding's object holds it), so reference counting frees it
+        # with its connection instead of the cyclic collector (issue 9).
+        channel._handlers = {}
+        channel._on_join = channel._on_leave = None
+        channel._sub = None
+        channel.binding = None
 
     # ── helpers ────────────────────────────────────────────────────────────
 

@@ -5,10 +5,11 @@ a third of the server's CPU per message. Almost every frame a Layer-1 server see
 is the simplest kind: one final, masked text or binary frame, no extension bits,
 under 64 KiB. :func:`take_simple_frames` decodes those directly (header, unmask,
 strict UTF-8 for text) and stops at the first frame that is anything else — a
-control frame, a fragment, RSV bits, an unmasked or oversized frame, bad UTF-8, or
-an incomplete frame. The rest of the bytes then go to wsproto, which handles every
-case (and reports violations with the right close code, so invalid UTF-8 still
-gets 1007 from wsproto).
+control frame, a fragment, RSV bits, an unmasked or oversized frame, a length not
+in its minimal encoding, bad UTF-8, or an incomplete frame. The rest of the bytes
+then go to wsproto, which handles every case (and reports violations with the right
+close code, so invalid UTF-8 still gets 1007 from wsproto). tests/web/test_ws_fuzz.py
+checks with Hypothesis that the pair delivers exactly what wsproto alone does.
 
 Handing bytes back and forth is only correct at a **frame boundary with no
 fragmented message open**: that is when wsproto holds no partial state.
@@ -62,6 +63,8 @@ def take_simple_frames(
             if size - pos < 8:
                 break
             length = (data[pos + 2] << 8) | data[pos + 3]
+            if length < 126:
+                break  # not the minimal encoding: wsproto fails it with 1002 (RFC 6455 §5.2)
             mask_at = pos + 4
         elif length == 127:
             break  # ≥ 64 KiB: wsproto streams it in pieces under the size limit

@@ -67,7 +67,9 @@ class Mailbox:
         memory target).
         """
         self._jobs: deque[Job] | None = None
-        self._fallback = fallback
+        # None once the connection has ended (close()): it is the connection's
+        # bound method, a reference cycle while kept.
+        self._fallback: Callable[[Exception], Any] | None = fallback
         self._limit = limit
         self._busy = False
         self._peak = 0
@@ -128,7 +130,8 @@ class Mailbox:
             try:
                 on_error(exc)
             except Exception as nested:
-                self._fallback(nested)
+                if self._fallback is not None:
+                    self._fallback(nested)
         finally:
             self._busy = False
         if self._jobs:
@@ -168,6 +171,11 @@ class Mailbox:
             self._jobs.clear()
         self._release_space()
 
+    def close(self) -> None:
+        """Drop the jobs and the fallback: nothing of the connection runs any more."""
+        self.clear()
+        self._fallback = None
+
     def _wake(self) -> None:
         # None: the mailbox task is not waiting (not started yet, or running); it
         # looks at the queue before it waits again.
@@ -203,4 +211,5 @@ class Mailbox:
             try:
                 on_error(exc)
             except Exception as nested:
-                self._fallback(nested)
+                if self._fallback is not None:
+                    self._fallback(nested)
