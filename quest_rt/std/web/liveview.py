@@ -484,7 +484,8 @@ class TestView:
         if not view.alive:
             raise RuntimeErr(f"TestView.{fname}: the view has ended")
         name = need_str(event, f"TestView.{fname}", "event")
-        view.event(name, payload)
+        with view.host.running():
+            view.event(name, payload)
         view.host.settle()
         return self
 
@@ -532,13 +533,15 @@ class TestView:
         Dict) or nil"""
         view = self._view
         name = need_str(event, "TestView.hook", "event")
-        _, result = view.event(name, {} if payload is None else payload)
+        with view.host.running():
+            _, result = view.event(name, {} if payload is None else payload)
         view.host.settle()
         return result if type(result) is dict else None
 
     def send_info(self, msg: Any) -> TestView:
         """send_info(msg) -> TestView: deliver msg to handle_info"""
-        self._view.info(msg)
+        with self._view.host.running():
+            self._view.info(msg)
         self._view.host.settle()
         return self
 
