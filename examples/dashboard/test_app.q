@@ -22,6 +22,16 @@ describe("the simulated system", fun ()
         assert(cpus.any(fun (c) c <= 70 end), "never normal")
     end)
 
+    it("raises one High CPU alert each time the CPU goes over 90%", fun ()
+        let conn = {"next_alert": 1, "cpu_high": false, "alerts": []}
+        for cpu in [50, 93, 97, 95, 80, 91]
+            app.record_sample(conn, {"cpu": cpu})
+        end
+        assert_eq(conn["alerts"].map(fun (a) a["message"] end),
+                  ["CPU at 91% on app-1.", "CPU at 93% on app-1."])
+        assert_eq(conn["alerts"][0]["severity"], "critical")
+    end)
+
     it("gives every dashboard the same numbers at the same second", fun ()
         assert_eq(app.sample_at(1234), app.sample_at(1234))
     end)
