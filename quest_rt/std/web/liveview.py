@@ -590,11 +590,8 @@ class TestView:
             if cid is None:
                 raise ValueErr(f"TestView.{fname}: no live component with id {to_str(component)}")
         host = view.host
-        host.busy = True
-        try:
+        with host.running():
             _, result = view.event(name, payload, cid)
-        finally:
-            host.busy = False
         host.settle()
         return result
 
@@ -742,8 +739,10 @@ class TestView:
             end)
             liveview.test_mount(V).send_info("refresh").render()  # => "<p>refresh</p>"
         """
-        self._view.info(msg)
-        self._view.host.settle()
+        host = self._view.host
+        with host.running():
+            self._view.info(msg)
+        host.settle()
         return self
 
     def run_timers(self) -> int:
