@@ -175,7 +175,6 @@ lv.mount("/chat/:room_id", ChatView)
 web.redirect("/", "/chat/lobby")
 
 lv.head("""
-<link rel="icon" href="data:,">
 <script>
 window.QuestLiveHooks = {
   ScrollDown: {

@@ -181,7 +181,6 @@ lv.mount("/products", ProductBrowserView)
 web.redirect("/", "/products")
 
 lv.head("""
-<link rel="icon" href="data:,">
 <style>
   body { margin: 0; font: 15px/1.45 system-ui, sans-serif; background: #f3f1ec; color: #2a2620; }
   .browser { max-width: 620px; margin: 40px auto; padding: 24px 28px; background: #fff;

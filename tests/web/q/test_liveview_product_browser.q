@@ -71,6 +71,22 @@ describe("ProductBrowserView", fun ()
     assert(not html.contains("Search, then pick a product"))
   end)
 
+  it("searches in its component and shows the product picked there", fun ()
+    let view = lv.test_mount(shop.ProductBrowserView)
+    view.change("search", {"value": "lamp"}, "value", component: "search")
+    let html = view.render()
+    assert(html.contains("Floor lamp"))
+    assert(html.contains("Search, then pick a product"))
+    # the component's event reaches the component; lv.send tells the parent
+    view.click("select", {"id": "2", "value": ""}, component: "search")
+    assert_eq(view.get("selected_product"), "2")
+    html = view.render()
+    assert(html.contains("<h2>Floor lamp</h2>"))
+    assert(html.contains("$79.00"))
+    # the search keeps its results beside the details
+    assert(html.contains("Lamp shade"))
+  end)
+
   it("ignores an id that is not in the catalogue", fun ()
     let view = lv.test_mount(shop.ProductBrowserView)
     view.send_info({"event": "item_selected", "payload": {"id": "6"}})
