@@ -32,7 +32,7 @@
 #   present from an in-memory list per document, and says "user_left" in terminate.
 # - Edits are whole-text and last-writer-wins, as in the QEP (no merging of
 #   simultaneous edits).
-# - `pub` on the view and helpers, for tests/web/q/test_liveview_editor.q.
+# - `pub` on the view and helpers, for examples/editor/test_app.q.
 use "std/web" as web
 use "std/web/liveview" as lv
 use "std/web/pubsub" as pubsub

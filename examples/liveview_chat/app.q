@@ -17,7 +17,7 @@
 #   hook that keeps the newest message in sight, an empty-room line, and marks one's
 #   own messages.
 # - send_message ignores a blank message (a person pressing Enter on an empty box).
-# - `pub let ChatView` so tests/web/q/test_liveview_chat.q can mount it without a browser.
+# - `pub let ChatView` so examples/liveview_chat/test_app.q can mount it without a browser.
 use "std/web" as web
 use "std/web/liveview" as lv
 use "std/web/pubsub" as pubsub

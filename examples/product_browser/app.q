@@ -16,7 +16,7 @@
 # - The search component says so when nothing matches; the parent keeps its details
 #   unchanged when an unknown id arrives, sets the page title, and has a line to show
 #   before anything is chosen.
-# - `pub let` for the components, so tests/web/q/test_liveview_product_browser.q can
+# - `pub let` for the components, so examples/product_browser/test_app.q can
 #   mount them without a browser. The spinner stays as the QEP wrote it: the search is
 #   synchronous here, so "loading" is never true when the page renders.
 use "std/web" as web

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from tests.e2e.live_page import LivePage
+from tests.e2e.live_page import LivePage, screenshot
 
 RESULTS = "[...document.querySelectorAll('.results li')].map(li => li.textContent.trim())"
 
@@ -18,19 +18,25 @@ def _results(person: LivePage, titles: list[str]) -> None:
     person.wait_for(f"want => JSON.stringify({RESULTS}) === JSON.stringify(want)", titles)
 
 
-def _sent_events(person: LivePage) -> list[dict]:
-    out = []
-    for direction, text in person.frames:
-        if direction == "sent" and text.startswith("["):
-            _join_ref, _ref, _topic, event, payload = json.loads(text)
+def _record_sent(page) -> list[dict]:
+    """The LiveView events the page sends (filled in as it sends them)."""
+    sent: list[dict] = []
+
+    def frame(payload) -> None:
+        if isinstance(payload, str) and payload.startswith("["):
+            _join_ref, _ref, _topic, event, body = json.loads(payload)
             if event == "event":
-                out.append(payload)
-    return out
+                sent.append(body)
+
+    page.on("websocket", lambda ws: ws.on("framesent", frame))
+    return sent
 
 
 def test_search_pick_and_see_a_product(browser, quest_server, tmp_path):
     server = quest_server("examples/product_browser/app.q")
-    person = LivePage(browser)
+    context = browser.new_context(viewport={"width": 900, "height": 700})
+    person = LivePage(context.new_page())
+    sent = _record_sent(person.page)
     try:
         person.page.goto(server.url + "/")
         assert person.page.url == server.url + "/products"
@@ -66,21 +72,25 @@ def test_search_pick_and_see_a_product(browser, quest_server, tmp_path):
         assert person.page.input_value(box) == "clock"
 
         # every event from inside the component went to it, by cid
-        events = _sent_events(person)
+        events = sent
         assert {e["event"] for e in events} == {"search", "select"}
         assert all(type(e.get("cid")) is int for e in events), events
         picks = [e for e in events if e["event"] == "select"]
         assert [p["value"]["id"] for p in picks] == ["4", "8"]
 
         # choosing a product sent only the details' values: no list, no search box
-        wall = [f for f in person.diff_frames() if "Wall clock" in f and "silent sweep" in f]
+        wall = [
+            (d, size)
+            for d, size in person.diffs()
+            if "Wall clock" in json.dumps(d) and "silent sweep" in json.dumps(d)
+        ]
         assert wall, person.frames
-        assert all(len(f) < 400 for f in wall), wall
-        assert not any("Search..." in f for f in wall)
+        assert all(size < 400 for _, size in wall), wall
+        assert not any("Search..." in json.dumps(d) for d, _ in wall)
 
         person.check()
-        shot = person.screenshot("product_browser", tmp_path)
+        shot = screenshot(person.page, "product_browser", tmp_path)
         print(f"screenshot: {shot}")
     finally:
-        person.close()
+        context.close()
     assert server.stop() == 0

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.e2e.conftest import browser  # noqa: F401  (the Chromium fixture)
-from tests.e2e.live_page import LivePage
+from tests.e2e.live_page import LivePage, screenshot
 
 APP = Path(__file__).resolve().parents[2] / "examples" / "liveview_chat" / "app.q"
 MESSAGES = (
@@ -27,9 +26,12 @@ def _wait_for_message(person: LivePage, line: str) -> None:
     person.wait_for(f"line => {MESSAGES}.includes(line)", line)
 
 
-def test_a_message_sent_on_one_node_appears_on_the_other(nodes, browser, tmp_path):  # noqa: F811
+def test_a_message_sent_on_one_node_appears_on_the_other(nodes, browser, tmp_path):
     a, b = nodes(APP.read_text(encoding="utf-8"), 2)
-    alice, bob = LivePage(browser), LivePage(browser)
+    alice, bob = (
+        LivePage(browser.new_context().new_page()),
+        LivePage(browser.new_context().new_page()),
+    )
     try:
         alice.open(f"http://127.0.0.1:{a.port}/chat/cluster?name=alice")
         bob.open(f"http://127.0.0.1:{b.port}/chat/cluster?name=bob")
@@ -53,14 +55,16 @@ def test_a_message_sent_on_one_node_appears_on_the_other(nodes, browser, tmp_pat
         )
 
         # a broadcast from B reached A's view as a diff pushed on A's socket
-        pushed = [f for f in alice.diff_frames() if "and back from node B" in f]
-        assert pushed and all('"diff"' in f for f in pushed), pushed
+        pushed = [
+            m for m in alice.messages() if m[3] == "diff" and "and back from node B" in str(m[4])
+        ]
+        assert pushed, alice.frames
 
         alice.check()
         bob.check()
-        print(f"screenshot: {alice.screenshot('liveview_chat_nodes', tmp_path)}")
+        print(f"screenshot: {screenshot(alice.page, 'liveview_chat_nodes', tmp_path)}")
     finally:
-        alice.close()
-        bob.close()
+        alice.page.context.close()
+        bob.page.context.close()
     assert a.stop() == 0
     assert b.stop() == 0

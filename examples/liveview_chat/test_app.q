@@ -2,7 +2,7 @@
 use "std/test" { module, describe, it, assert, assert_eq }
 use "std/web/liveview" as lv
 use "std/web/pubsub" as pubsub
-use "../../../examples/liveview_chat/app" as chat
+use "./app" as chat
 
 module("examples/liveview_chat")
 

@@ -2,7 +2,7 @@
 # ProductBrowserView (block 16) under lv.test_mount.
 use "std/test" { module, describe, it, assert, assert_eq, assert_nil, assert_raises }
 use "std/web/liveview" as lv
-use "../../../examples/product_browser/app" as shop
+use "./app" as shop
 
 module("examples/product_browser")
 

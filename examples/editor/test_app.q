@@ -2,7 +2,7 @@
 # two people on one document.
 use "std/test" { module, describe, it, assert, assert_eq, assert_neq, assert_nil }
 use "std/web/liveview" as lv
-use "../../../examples/editor/app" as editor
+use "./app" as editor
 
 module("examples/editor")
 
