@@ -9,7 +9,7 @@
 # What differs from the QEP, and why:
 # - load_document, save_document and generate_color, which the QEP leaves undefined, are
 #   written for real: documents live in this process (there is no database module
-#   yet), colours come from a palette in order of arrival.
+#   yet); a colour is the first of a palette that nobody on the document has.
 # - The session comes from lv.session_from: ?name= (a guest name without one) gives
 #   session["username"] and a user id "<name>#<4 hex digits>".
 # - The textarea sits in a <form> (the official client sends phx-change only for inputs
@@ -38,7 +38,7 @@ use "std/web/liveview" as lv
 use "std/web/pubsub" as pubsub
 use "std/uuid" as uuid
 
-const PALETTE = ["#d6336c", "#1c7ed6", "#2b8a3e", "#e8590c", "#7048e8", "#0c8599", "#c2255c", "#5c940d"]
+pub const PALETTE = ["#d6336c", "#1c7ed6", "#2b8a3e", "#e8590c", "#7048e8", "#0c8599", "#c2255c", "#5c940d"]
 
 # doc id -> {"content": Str}
 let documents = {
@@ -61,16 +61,22 @@ pub fun save_document(doc_id, content)
     doc["content"] = content
 end
 
-# user id -> colour, handed out in order of arrival: the first eight people differ
-let colors = {}
-
+# The colour of someone on a document: the one they were given on arrival.
 pub fun generate_color(user_id)
-    let color = colors.get(user_id)
-    if color == nil
-        color = PALETTE[colors.len() % PALETTE.len()]
-        colors[user_id] = color
+    for doc_id, users in present
+        let entry = users.get(user_id)
+        if entry != nil
+            return entry["color"]
+        end
     end
-    return color
+    return PALETTE[0]
+end
+
+# The first colour of the palette nobody on the document has (they repeat after eight).
+fun free_color(doc_id)
+    let taken = present.get(doc_id, {}).values().map(fun (entry) entry["color"] end)
+    let free = PALETTE.filter(fun (color) not taken.contains(color) end)
+    return free.empty() ? PALETTE[taken.len() % PALETTE.len()] : free[0]
 end
 
 pub fun present_on(doc_id)
@@ -145,7 +151,7 @@ pub let EditorView = lv.component(fun ()
             socket.assign("cursors", present_on(doc_id))
             arrive(doc_id, user_id, {
                 "username": session["username"],
-                "color": generate_color(user_id),
+                "color": free_color(doc_id),
                 "pos": 0
             })
 

@@ -75,14 +75,20 @@ describe("helpers", fun ()
     assert_eq(editor.load_document("q-new-doc"), {"content": ""})
   end)
 
-  it("generate_color gives one colour per user, different ones for the first eight", fun ()
-    let colors = []
-    for i in 0 until 8
-      colors.push(editor.generate_color("q-colour-" .. i))
+  it("gives everyone on a document their own colour", fun ()
+    let ada = open("q-colours", "ada")
+    let bob = open("q-colours", "bob")
+    let cy = open("q-colours", "cy")
+    let colours = [editor.generate_color("ada#0000"), editor.generate_color("bob#0000"),
+                   editor.generate_color("cy#0000")]
+    for c, i in colours
+      assert_eq(colours.filter(fun (x) x == c end).len(), 1)
     end
-    for c, i in colors
-      assert_eq(colors.filter(fun (x) x == c end).len(), 1)
-    end
-    assert_eq(editor.generate_color("q-colour-3"), colors[3])
+    # each view shows the others in the colours they were given
+    assert(ada.render().contains("style=\"color: " .. colours[1] .. "\""))
+    assert_eq(cy.get("cursors")["ada#0000"]["color"], colours[0])
+    # someone arriving on another document starts the palette again
+    let zed = open("q-colours-2", "zed")
+    assert_eq(editor.generate_color("zed#0000"), editor.PALETTE[0])
   end)
 end)
