@@ -166,8 +166,10 @@ def browser():
     from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
 
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (Debian package `chromium`; scripts/test "
-                    "installs it when run as root)")
+        pytest.skip(
+            f"no Chromium at {CHROMIUM} (Debian package `chromium`; scripts/test "
+            "installs it when run as root)"
+        )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
