@@ -80,7 +80,7 @@ def test_two_people_chat_in_a_room(browser, quest_server, tmp_path):
         # loop, not the page (its statics were sent once, with the join)
         third = [(d, size) for d, size in bob.diffs() if "third" in _dumps(d)]
         assert third, bob.frames
-        assert all(size < 300 for _, size in third), third
+        assert all(size < 120 for _, size in third), third
         assert not any("Write a message" in _dumps(d) for d, _ in third)
 
         alice.check()
