@@ -20,7 +20,6 @@ import marshal
 import os
 import sys
 import types
-import warnings
 
 from quest_rt.runtime.builtins import BUILTINS
 from quest_rt.runtime.errors import ImportErr, ModuleReturn
@@ -149,6 +148,8 @@ def compile_source(source: str, path: str, mode: str = "file") -> Compiled:
             return Compiled(code, frozenset(public), doc)
         except (OSError, ValueError, EOFError, TypeError):
             pass
+    import warnings
+
     from quest_rt.compiler.emitter import compile_module
     from quest_rt.syntax.errors import QuestSourceError
     from quest_rt.syntax.parser import parse
@@ -200,6 +201,8 @@ def compile_module_ast(module: Any, mode: str = "file") -> types.CodeType:
 
     QUEST_FILES.add(module.path)
     tree = compile_module(module, mode=mode)
+    import warnings
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SyntaxWarning)
         return compile(tree, module.path, "exec", dont_inherit=True, optimize=0)
