@@ -446,7 +446,14 @@ def compile_index(em: Emitter, node: q.Index) -> ast.expr:
         return ast.IfExp(em.type_test(of, "dict"),
                          call(ast.Attribute(ol, "get", ast.Load()), index),
                          call(helper("index"), ol, index))
-    test: ast.expr = em.type_test(of, "list")
+    if it == "int" and em.tested_once(of):
+        # A Str read with an Int index is CPython's too (negative indexes count from the
+        # end, IndexError becomes the same IndexErr, bounds.from_index_error), so where the
+        # receiver's type is tested once per call, a Str takes the fast path with an Array
+        # (`code[pc]` in an interpreter loop).
+        test: ast.expr = em.type_test(of, "INDEXABLE")
+    else:
+        test = em.type_test(of, "list")
     if it != "int":
         test = ast.BoolOp(ast.And(), [test, em.type_test(index, "int")])
     return ast.IfExp(test, ast.Subscript(ol, index, ast.Load()), call(helper("index"), ol, index))

@@ -249,6 +249,7 @@ def _helpers() -> dict[str, Any]:
         "isinstance": isinstance, "BigInt": bignum.BigInt,
         "NUMBERS": frozenset((int, float)), "SCALARS": frozenset((int, float, str)),
         "ORDERED": frozenset((int, str)), "SIZED": frozenset((list, dict)),
+        "INDEXABLE": frozenset((list, str)),
         "UNSET": UNSET, "BREAK": BREAK, "RET": RET, "MISSING": objects._MISSING,
         "ModuleReturn": errors.ModuleReturn,
         "to_str": to_str, "eq": values.eq, "to_quest": errors.to_quest,

@@ -61,10 +61,24 @@ def test_a_type_test_on_a_stable_let_runs_once_after_the_let(tmp_path):
         python_of(tmp_path, source),
         [
             "    row = rows[0] if ·type(rows) is ·list else ·index(rows, 0)",
-            "        ·list_N = ·type(row) is ·list",
-            "        s = row[j] if ·list_N else ·index(row, j)",
+            "        ·indexable_N = ·type(row) in ·INDEXABLE",
+            "        s = row[j] if ·indexable_N else ·index(row, j)",
         ],
     )
+
+
+def test_a_str_or_an_array_tested_once_is_indexed_by_cpython(tmp_path):
+    source = "fun f(code, n)\n  let pc = 0\n  while pc < n\n    puts(code[pc])\n    pc += 1\n  end\nend\n"
+    assert_in_order(
+        python_of(tmp_path, source),
+        [
+            "    ·indexable_N = ·type(code) in ·INDEXABLE",
+            "        puts(code[pc] if ·indexable_N else ·index(code, pc))",
+        ],
+    )
+    # where the receiver's type would be tested at each read, only an Array is
+    lines = python_of(tmp_path, "fun g(rows, i)\n  rows[i][0]\nend\n")
+    assert not any("INDEXABLE" in line for line in lines)
 
 
 def test_a_str_key_on_an_unknown_receiver_tests_for_a_dict(tmp_path):
