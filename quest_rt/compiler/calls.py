@@ -27,6 +27,7 @@ from quest_rt.compiler.emitter import (
     helper,
     name,
 )
+from quest_rt.compiler.unswitch import unswitch_loops
 from quest_rt.syntax import ast as q
 
 _ANNOTATION_PYTYPES = {"Int": "int", "Float": "float", "Str": "str", "Bool": "bool",
@@ -171,6 +172,8 @@ def emit_function(em: Emitter, node: q.Node, pyname: str, params: tuple[q.Param,
         tail = Tail("return", returns_value, quest_name)
         stmts = em.block(body, tail)
         flags = em.flag_prologue()
+        stmts = unswitch_loops(
+            stmts, set(em.fn.type_flags.values()) | set(em.fn.let_flags.values()))
     finally:
         em.fn, em.pending = saved_fn, saved_pending
     fn_body = docstring + scope_declarations(pyscope) + prologue + checks + flags + stmts
