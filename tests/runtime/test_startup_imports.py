@@ -9,6 +9,7 @@ holds everything the other tests loaded).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -100,7 +101,21 @@ def _run(args: list[str], cache_dir) -> tuple[str, set[str]]:
 
 
 def _loaded(modules: set[str], name: str) -> bool:
-    return any(m == name or m.startswith(name + ".") for m in modules)
+    return any(m == name or m.startswith(name + ".") for m in modules - _interpreter_modules())
+
+
+@functools.cache
+def _interpreter_modules() -> frozenset[str]:
+    """What the interpreter loads before any code of ours (3.13's own start-up loads
+    ``linecache``, for one): only what Quest's start-up adds counts."""
+    out = subprocess.run(
+        [sys.executable, "-c", "import sys; print(' '.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return frozenset(out.stdout.split())
 
 
 def test_a_cached_core_program_loads_no_parser_and_nothing_costly(tmp_path):
