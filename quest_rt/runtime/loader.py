@@ -49,6 +49,7 @@ def register_source(path: str, source: str) -> None:
     reads it: that module and ``linecache`` load only when a traceback is printed)."""
     SOURCES[path] = source
 
+
 _CACHE_FORMAT = 1
 
 
