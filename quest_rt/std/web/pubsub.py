@@ -173,9 +173,22 @@ def broadcast(topic: Any, event: Any, payload: Any) -> int:
         pubsub.broadcast("room:lobby", "message", {"text": "hi"})  # => 0
     """
     fname = "pubsub.broadcast"
-    return program_pubsub().broadcast(
-        need_str(topic, fname, "topic"), need_str(event, fname, "event"), payload
-    )
+    topic = need_str(topic, fname, "topic")
+    event = need_str(event, fname, "event")
+    sent = program_pubsub().broadcast(topic, event, payload)
+    if _test_views(topic):
+        from quest_rt.web.liveview import testing
+
+        sent += testing.broadcast(topic, event, payload)
+    return sent
+
+
+def _test_views(topic: str) -> bool:
+    """Whether views of lv.test_mount listen on topic (they get broadcasts too)."""
+    import sys
+
+    testing = sys.modules.get("quest_rt.web.liveview.testing")
+    return testing is not None and testing.has_subscribers(topic)
 
 
 def _live_view(socket: Any, fname: str) -> Any:

@@ -8,7 +8,8 @@ returns. The view behaves as a connected one (``socket.connected()`` is true):
   callbacks) are queued and delivered right after the callback that sent them, as
   the connection's mailbox would;
 - ``pubsub.test_broadcast(topic, ...)`` reaches every test view subscribed to
-  ``topic`` at once (:func:`broadcast`);
+  ``topic`` at once (:func:`broadcast`), and so does ``pubsub.broadcast`` (after the
+  running callback when a test view's own callback broadcasts);
 - ``lv.schedule`` timers do not fire by themselves: :meth:`TestHost.run_timers`
   delivers the due ones in order, so a test decides when time passes;
 - after each action the view's diff is computed as for a client
@@ -23,7 +24,7 @@ from typing import Any
 
 from .view import Definition, View
 
-__all__ = ["TestHost", "broadcast", "mount"]
+__all__ = ["TestHost", "broadcast", "has_subscribers", "mount"]
 
 #: topic -> the test views subscribed to it (weakly: a finished test's views go away)
 _subscribers: dict[str, weakref.WeakSet[View]] = {}
@@ -32,7 +33,7 @@ _subscribers: dict[str, weakref.WeakSet[View]] = {}
 class TestHost:
     """The host of one test view and its components."""
 
-    __slots__ = ("last_diff", "queue", "timers", "view")
+    __slots__ = ("busy", "last_diff", "queue", "timers", "view")
     __test__ = False  # not a pytest test class
     connected = True
 
@@ -42,6 +43,8 @@ class TestHost:
         #: [(delay in seconds, order, view, msg)] not yet delivered
         self.timers: list[tuple[float, int, View, Any]] = []
         self.last_diff: dict[str, Any] = {}
+        #: True while a test action runs a callback: messages then wait for its end
+        self.busy = False
 
     def schedule(self, view: View, msg: Any, seconds: float) -> None:
         self.timers.append((seconds, len(self.timers), view, msg))
@@ -105,7 +108,17 @@ def broadcast(
         for v in list(_subscribers.get(topic, ()))
         if v.alive and v is not exclude and (accept is None or accept(v))
     ]
+    hosts: list[TestHost] = []
     for view in views:
-        view.info({"event": event, "payload": payload, "topic": topic})
-        view.host.settle()  # type: ignore[attr-defined]
+        host = view.host
+        host.post_info(view, {"event": event, "payload": payload, "topic": topic})
+        if host not in hosts:
+            hosts.append(host)  # type: ignore[arg-type]
+    for host in hosts:
+        if not host.busy:  # else delivered when the running callback returns
+            host.settle()
     return len(views)
+
+
+def has_subscribers(topic: str) -> bool:
+    return bool(_subscribers.get(topic))
