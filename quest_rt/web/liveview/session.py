@@ -136,6 +136,10 @@ class ChannelHost:
         for sub in view.subs:
             pubsub.unsubscribe(sub)
         view.subs.clear()
+        if self.view is view:
+            # The view holds its host and the host its view: a cycle reference
+            # counting cannot free (issue 9; tests/hostile/test_lv_churn.py).
+            self.view = None
 
     # ── running callbacks ──────────────────────────────────────────────────
 
