@@ -60,7 +60,11 @@ UNAUTHORIZED = {"reason": "unauthorized"}
 
 def route_params(url: str) -> tuple[str, dict[str, Any]]:
     """(path, query parameters) of an absolute or relative URL; a repeated query
-    name keeps its last value."""
+    name keeps its last value.
+
+    Raises:
+        ValueError: ``url`` cannot be split (a malformed IPv6 host: ``http://[``).
+    """
     parts = urlsplit(url)
     return parts.path or "/", dict(parse_qsl(parts.query, keep_blank_values=True))
 
