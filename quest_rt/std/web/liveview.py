@@ -479,6 +479,12 @@ def check_origin(value: Any) -> None:
     """
     if type(value) is list:
         value = [need_str(o, "lv.check_origin", "origin") for o in value]
+        from quest_rt.web.ws.upgrade import Endpoint
+
+        try:  # checked now, not at the next lv.mount: the error names this call
+            Endpoint("/live/websocket", lambda conn: None, check_origin=value)
+        except ValueError as exc:
+            raise ValueErr(f"lv.check_origin: {exc}") from None
     elif type(value) is not bool:
         raise TypeErr(f"lv.check_origin expects a Bool or an Array, got {cls_name(value)}")
     current = endpoint()
