@@ -127,6 +127,15 @@ def _db_stub() -> QuestModule:
     )
 
 
+@pytest.fixture(autouse=True)
+def _forget_test_views():
+    """Test views of one test must not receive another test's broadcasts."""
+    from quest_rt.web.liveview import testing
+
+    yield
+    testing._subscribers.clear()
+
+
 def run_blocks(*names: str) -> dict:
     """A fresh program: the prelude, then the blocks, in one frame; its namespace."""
     std_web.STATE = None

@@ -170,7 +170,7 @@ def broadcast(topic: Any, event: Any, payload: Any) -> int:
     every node; returns the deliveries made on this node
 
     Example:
-        pubsub.broadcast("room:lobby", "message", {"text": "hi"})  # => 0
+        pubsub.broadcast("room:nobody-here", "message", {"text": "hi"})  # => 0
     """
     fname = "pubsub.broadcast"
     topic = need_str(topic, fname, "topic")
