@@ -10,8 +10,9 @@ wsproto property and N/10 for the real-server one, and runs them ``--rounds`` ti
 It exits 1 on the first failing round; Hypothesis prints the shrunk example that
 failed, ready to paste into a regression test.
 
-Fuzzed now: the WebSocket frame reader (``tests/web/test_ws_fuzz.py``) and the Phoenix
-message decoder (``tests/web/channels/test_decode_fuzz.py``).
+Fuzzed now: the WebSocket frame reader (``tests/web/test_ws_fuzz.py``), the Phoenix
+message decoder (``tests/web/channels/test_decode_fuzz.py``) and the LiveView event
+decoder, alone and on a served view (``tests/web/liveview/test_event_fuzz.py``).
 """
 
 from __future__ import annotations
@@ -26,7 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 #: The fuzz test modules (each reads QUEST_FUZZ_EXAMPLES).
-TARGETS = ["tests/web/test_ws_fuzz.py", "tests/web/channels/test_decode_fuzz.py"]
+TARGETS = [
+    "tests/web/test_ws_fuzz.py",
+    "tests/web/channels/test_decode_fuzz.py",
+    "tests/web/liveview/test_event_fuzz.py",
+]
 
 
 def main() -> int:

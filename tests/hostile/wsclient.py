@@ -78,9 +78,11 @@ class RawClient:
         extensions: str | None = None,
         timeout: float = 10.0,
         receive_buffer: int | None = None,
+        headers: dict[str, str] | None = None,
     ) -> RawClient:
         """Upgrade a fresh connection (``receive_buffer``: SO_RCVBUF, set before
-        connecting, for a client that means to read slowly)."""
+        connecting, for a client that means to read slowly; ``headers``: extra
+        request headers such as ``Cookie`` or ``Origin``)."""
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         if receive_buffer is not None:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, receive_buffer)
@@ -88,6 +90,7 @@ class RawClient:
         sock.connect(("127.0.0.1", port))
         key = base64.b64encode(os.urandom(16))
         offer = f"Sec-WebSocket-Extensions: {extensions}\r\n".encode() if extensions else b""
+        offer += "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items()).encode()
         sock.sendall(
             b"GET " + path.encode() + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"
             b"Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key + b"\r\n"

@@ -228,3 +228,24 @@ async def test_compressed_messages_echo_under_the_limit(start_server):
     reply = await raw.next_event()
     assert isinstance(reply, BytesMessage) and reply.data == bytes(10_000)
     await raw.aclose()
+
+
+@pytest.mark.parametrize("transport", ["direct", "hypercorn"])
+async def test_the_limit_is_per_message_not_per_connection(start_server, transport):
+    # Found by Autobahn 12.1.8 (1,000 compressed 32 KiB messages, 16 MiB limit): the
+    # direct transport added every whole compressed message to one running total and
+    # closed with 1009 once the connection had received the limit in all.
+    from quest_rt.web import TransportKind
+
+    app = WebApp()
+    app.settings.transport = TransportKind(transport)
+    app.settings.ws_compression = True
+    app.settings.ws_max_message_size = 10_000
+    app.websocket("/ws", echo_endpoint)
+    port = await start_server(app)
+    raw = await RawWebSocket.connect(port, extensions=OFFER)
+    for _ in range(25):  # 250,000 bytes in all, 25 times the limit
+        await raw.send(bomb_frame(10_000))
+        reply = await raw.next_event()
+        assert isinstance(reply, BytesMessage) and reply.data == bytes(10_000)
+    await raw.aclose()

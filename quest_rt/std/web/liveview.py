@@ -80,7 +80,7 @@ class Component:
         from quest_rt.web.liveview import Definition
 
         name = getattr(factory, "__name__", "") or "LiveView"
-        self.definition = Definition(lambda: _spec(factory), LiveSocket, name)
+        self.definition = Definition(lambda: _spec(factory), LiveSocket, name, LiveSocket._detach)
 
     def __str__(self) -> str:
         return "<Component>"
@@ -144,6 +144,11 @@ class LiveSocket:
 
     def __init__(self, view: Any) -> None:
         self._view = view
+
+    def _detach(self) -> None:
+        """The view has ended: forget it (``socket`` values kept by the component
+        then hold nothing of the view or its connection)."""
+        self._view = None
 
     def _live(self, fname: str) -> Any:
         view = self._view
@@ -482,6 +487,12 @@ def check_origin(value: Any) -> None:
     """
     if type(value) is list:
         value = [need_str(o, "lv.check_origin", "origin") for o in value]
+        from quest_rt.web.ws.upgrade import Endpoint
+
+        try:  # checked now, not at the next lv.mount: the error names this call
+            Endpoint("/live/websocket", lambda conn: None, check_origin=value)
+        except ValueError as exc:
+            raise ValueErr(f"lv.check_origin: {exc}") from None
     elif type(value) is not bool:
         raise TypeErr(f"lv.check_origin expects a Bool or an Array, got {cls_name(value)}")
     current = endpoint()

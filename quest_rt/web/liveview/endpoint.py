@@ -137,8 +137,12 @@ class LiveViewEndpoint:
 
     def route(self, url: str) -> tuple[Definition, dict[str, Any]] | None:
         """The component mounted at ``url``'s path and its params (path parameters,
-        then query parameters); None if no LiveView is mounted there."""
-        path, query = route_params(url)
+        then query parameters); None if no LiveView is mounted there, or if ``url``
+        cannot be parsed (``http://[``: a client's, so it is not a view of ours)."""
+        try:
+            path, query = route_params(url)
+        except ValueError:
+            return None
         matched = self._routes.match("GET", path)
         if matched is None:
             return None

@@ -34,6 +34,8 @@ _SEGMENT = re.compile(r"\[([^\[\]]*)\]")
 _UNUSED = "_unused_"
 #: Nesting deeper than this is refused (a hostile form name like a[a][a]... x 10,000).
 _MAX_DEPTH = 32
+#: More fields than this in one form is refused.
+_MAX_FIELDS = 10_000
 
 
 class MalformedEvent(ValueError):
@@ -80,10 +82,18 @@ def _put(target: dict[str, Any], parts: list[str], value: str) -> None:
 
 def decode_form(encoded: str) -> dict[str, Any]:
     """The fields of a URL-encoded form, nested by their bracketed names; ``_unused_``
-    markers are collected under ``"_unused"`` (see the module docstring)."""
+    markers are collected under ``"_unused"`` (see the module docstring).
+
+    Raises:
+        MalformedEvent: a field name nested too deep, or too many fields.
+    """
     fields: dict[str, Any] = {}
     unused: list[str] = []
-    for name, value in parse_qsl(encoded, keep_blank_values=True, max_num_fields=10_000):
+    try:
+        pairs = parse_qsl(encoded, keep_blank_values=True, max_num_fields=_MAX_FIELDS)
+    except ValueError:  # the only one parse_qsl raises here: too many fields
+        raise MalformedEvent(f"a form of more than {_MAX_FIELDS} fields") from None
+    for name, value in pairs:
         parts = _split(name)
         if parts[-1].startswith(_UNUSED):
             parts[-1] = parts[-1][len(_UNUSED) :]
@@ -108,8 +118,8 @@ def event_payload(kind: Any, value: Any, meta: Any = None) -> Any:
     """The payload handed to ``handle_event`` for an event of ``kind`` with ``value``.
 
     Raises:
-        MalformedEvent: a form value that is not a string, or an object-typed event
-            whose value is not an object.
+        MalformedEvent: a form value that is not a string or that :func:`decode_form`
+            refuses, or an object-typed event whose value is not an object.
     """
     if kind == "form":
         if type(value) is not str:

@@ -60,7 +60,11 @@ UNAUTHORIZED = {"reason": "unauthorized"}
 
 def route_params(url: str) -> tuple[str, dict[str, Any]]:
     """(path, query parameters) of an absolute or relative URL; a repeated query
-    name keeps its last value."""
+    name keeps its last value.
+
+    Raises:
+        ValueError: ``url`` cannot be split (a malformed IPv6 host: ``http://[``).
+    """
     parts = urlsplit(url)
     return parts.path or "/", dict(parse_qsl(parts.query, keep_blank_values=True))
 
@@ -136,6 +140,10 @@ class ChannelHost:
         for sub in view.subs:
             pubsub.unsubscribe(sub)
         view.subs.clear()
+        if self.view is view:
+            # The view holds its host and the host its view: a cycle reference
+            # counting cannot free (issue 9; tests/hostile/test_lv_churn.py).
+            self.view = None
 
     # ── running callbacks ──────────────────────────────────────────────────
 

@@ -82,16 +82,23 @@ class ViewSpec:
 
 class Definition:
     """A declared component: ``make()`` builds a fresh :class:`ViewSpec` per mount;
-    ``bind(view)`` builds the object its callbacks receive as ``socket``."""
+    ``bind(view)`` builds the object its callbacks receive as ``socket``;
+    ``unbind(binding)``, if given, cuts that object's link back to its view once the
+    view has ended (see :meth:`View.discard`)."""
 
-    __slots__ = ("bind", "make", "name")
+    __slots__ = ("bind", "make", "name", "unbind")
 
     def __init__(
-        self, make: Callable[[], ViewSpec], bind: Callable[[View], Any], name: str = "LiveView"
+        self,
+        make: Callable[[], ViewSpec],
+        bind: Callable[[View], Any],
+        name: str = "LiveView",
+        unbind: Callable[[Any], None] | None = None,
     ) -> None:
         self.make = make
         self.bind = bind
         self.name = name
+        self.unbind = unbind
 
     def __repr__(self) -> str:
         return f"<Definition {self.name}>"
@@ -287,11 +294,22 @@ class View:
             raise error
 
     def discard(self) -> None:
-        """Drop the references back to this view (the binding holds the view and the
-        view its binding), so reference counting frees a closed view at once; used
-        as is for a dead render, which has nothing to terminate (as in Phoenix)."""
+        """Drop the references back to this view, so reference counting frees a
+        closed view at once; used as is for a dead render, which has nothing to
+        terminate (as in Phoenix).
+
+        The binding holds the view and the view its binding; the component's own
+        state may hold the binding too (``socket.set("me", socket)``, a closure that
+        kept it), and its callbacks may form cycles of their own (functions of one
+        factory calling each other). So the binding is cut from the view
+        (``Definition.unbind``): whatever the component kept then reaches neither
+        this view nor its connection (issue 9; tests/hostile/test_lv_churn.py).
+        """
         self.alive = False
-        self.binding = None
+        binding, self.binding = self.binding, None
+        unbind = self.definition.unbind
+        if binding is not None and unbind is not None:
+            unbind(binding)
         self.components = {}
         self.by_key = {}
 

@@ -526,12 +526,33 @@ class WebSocketConnection:
             self._on_message(data)
 
     async def _run_mailbox(self) -> None:
-        assert self._mailbox_scope is not None and self._mailbox_done is not None
+        """The mailbox task; :meth:`stop_handlers` ends it by cancelling its scope.
+
+        The ``Cancelled`` that scope catches is dropped here with its traceback cut.
+        On CPython 3.12+ the frame object of a finished coroutine keeps ``f_back``,
+        the frame that last resumed it; for this task that is greenback's portal
+        (``trampoline`` → ``outcome.Value.send``), whose locals still hold the
+        outcome that delivered the cancellation. So the ``Cancelled`` would close a
+        cycle: exception → traceback → this frame (``self``: the connection) →
+        ``f_back`` → trampoline → ``Value(Error(Cancelled))`` → exception, and the
+        connection would wait for the cyclic collector (3.11 leaves ``f_back``
+        empty). Cutting the caught exception's traceback breaks it.
+        """
+        scope, done = self._mailbox_scope, self._mailbox_done
+        assert scope is not None and done is not None
+        cancelled: trio.Cancelled | None = None
         try:
-            with self._mailbox_scope:
-                await self._mailbox.run()
+            with scope:
+                try:
+                    await self._mailbox.run()
+                except trio.Cancelled as exc:
+                    cancelled = exc
+                    raise
         finally:
-            self._mailbox_done.set()
+            if cancelled is not None and scope.cancelled_caught:
+                cancelled.__traceback__ = None
+            cancelled = None
+            done.set()
 
     def _handler_failed(self, exc: Exception) -> None:
         """Layer 1's error policy: log, the socket's ``on_error``, close with 1011."""

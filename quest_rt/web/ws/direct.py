@@ -285,6 +285,7 @@ class DirectWebSocket(WebSocketTransport):
                     data = event.data
                     if self._too_big(data):
                         continue
+                    self._size = 0  # the limit is per message: the next one starts at 0
                     conn.received(data if isinstance(event, TextMessage) else bytes(data))
                     continue
                 if self._too_big(event.data):
