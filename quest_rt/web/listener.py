@@ -31,7 +31,6 @@ import time
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-import greenback
 import h11
 import trio
 from hypercorn.config import Config
@@ -39,6 +38,7 @@ from hypercorn.trio.worker_context import WorkerContext
 from hypercorn.typing import ConnectionState
 from hypercorn.utils import wrap_app
 
+from . import portal
 from .asgi import AsgiApp, upgrade_headers
 from .http.strict import StrictTCPServer, head_violation
 from .settings import TransportKind
@@ -230,8 +230,7 @@ class ConnectionDispatcher:
             await self._refuse(stream, upgrade, Refuse(404, "Not Found"), started)
             return
         # authorize may run app code that blocks (a token lookup): give it a portal.
-        await greenback.ensure_portal()
-        decision = admit(self.app, endpoint, upgrade)
+        decision = await portal.call(admit, self.app, endpoint, upgrade)
         if isinstance(decision, Refuse):
             await self._refuse(stream, upgrade, decision, started)
             return

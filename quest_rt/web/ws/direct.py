@@ -42,7 +42,6 @@ import os
 from collections import deque
 from typing import TYPE_CHECKING, Any
 
-import greenback
 import trio
 from wsproto.connection import Connection, ConnectionState, ConnectionType
 from wsproto.events import (
@@ -54,6 +53,7 @@ from wsproto.events import (
 from wsproto.extensions import Extension
 from wsproto.utilities import LocalProtocolError, generate_accept_token
 
+from .. import portal
 from ..settings import CLOSE_SLOW_CONSUMER
 from .connection import WebSocketConnection, WebSocketTransport
 from .deflate import accept_deflate
@@ -193,18 +193,18 @@ class DirectWebSocket(WebSocketTransport):
 
     async def run(self, on_connect: Callable[[WebSocketConnection], Any]) -> None:
         """Serve the connection until it closes; the 101 response is already sent."""
-        # Handlers run in this task and may block through greenback.await_.
-        await greenback.ensure_portal()
+        # Handlers run in this task and may block through greenback.await_: each
+        # call that runs them goes through portal.call (no portal while idle).
         conn = self._conn
         try:
             async with trio.open_nursery() as nursery:
                 self._nursery = nursery
                 if self._ping_interval > 0 or self._message_timeout > 0:
                     nursery.start_soon(self._watch)
-                conn.opened(on_connect)
+                await portal.call(conn.opened, on_connect)
                 with self._read_scope:
                     trailing, self._trailing = self._trailing, b""
-                    if not (trailing and self.feed(trailing)):
+                    if not (trailing and await portal.call(self.feed, trailing)):
                         await self._read_loop()
                 if self._backlog and not self._broken:
                     with trio.move_on_after(self._close_timeout):
@@ -220,7 +220,7 @@ class DirectWebSocket(WebSocketTransport):
             self._stream.socket.close()
             self._nursery = None
             _break_parser_cycle(self._ws)
-            conn.finished()
+            await portal.call(conn.finished)
 
     async def _read_loop(self) -> None:
         fd = self._fd
@@ -237,7 +237,7 @@ class DirectWebSocket(WebSocketTransport):
                 data = b""
             if not data:
                 return  # TCP gone without a close frame: finished() reports 1006
-            if self.feed(data):
+            if await portal.call(self.feed, data):
                 return
             if self._conn.reading_paused():
                 # Handlers are behind (one is blocked): stop reading, so the peer
