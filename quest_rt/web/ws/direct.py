@@ -24,9 +24,9 @@ Limits, all from :class:`WebSettings` (issue 9): the backlog holds at most
 connection with 1008; a message must arrive whole within ``ws_message_timeout`` of
 its first byte (1008); a peer silent for ``ws_ping_interval`` is pinged and closed
 with 1001 if nothing arrives within ``ws_ping_timeout``. The last two are kept by
-one watcher task per connection (:meth:`DirectWebSocket._watch`), which sleeps
-until the next moment one of them could be due; the reader only stamps when it
-starts waiting for bytes.
+one timer per connection (:meth:`DirectWebSocket._watch`, on :mod:`.timers`: one
+task for all connections), due at the next moment one of them could be; the
+reader only stamps when it starts waiting for bytes.
 
 The closing handshake: whoever closes first, the reader task keeps reading until
 the peer's close frame arrives or :attr:`WebSettings.ws_close_timeout` passes (a
@@ -55,6 +55,7 @@ from wsproto.utilities import LocalProtocolError, generate_accept_token
 
 from .. import portal
 from ..settings import CLOSE_SLOW_CONSUMER
+from . import timers
 from .connection import WebSocketConnection, WebSocketTransport
 from .deflate import accept_deflate
 from .fastpath import FrameBoundary, take_simple_frames
@@ -138,8 +139,10 @@ class DirectWebSocket(WebSocketTransport):
         # read), and when the message still being read began (None between messages).
         self._idle_since: float | None = None
         self._message_started: float | None = None
-        # The watcher's sleep, cancelled to make it look again (a message started).
-        self._watch_sleep: trio.CancelScope | None = None
+        # The watcher's timer (moved earlier when a message starts) and when we
+        # pinged a silent peer (None: no ping unanswered).
+        self._watch_timer: timers.Timer | None = None
+        self._pinged_at: float | None = None
         self._drained: trio.Event | None = None
         self._nursery: trio.Nursery | None = None
         self._read_scope = trio.CancelScope()
@@ -200,7 +203,7 @@ class DirectWebSocket(WebSocketTransport):
             async with trio.open_nursery() as nursery:
                 self._nursery = nursery
                 if self._ping_interval > 0 or self._message_timeout > 0:
-                    nursery.start_soon(self._watch)
+                    self._watch_timer = timers.schedule(trio.current_time(), self._watch)
                 await portal.call(conn.opened, on_connect)
                 with self._read_scope:
                     trailing, self._trailing = self._trailing, b""
@@ -219,6 +222,8 @@ class DirectWebSocket(WebSocketTransport):
         finally:
             self._stream.socket.close()
             self._nursery = None
+            if self._watch_timer is not None:
+                self._watch_timer.cancel()
             _break_parser_cycle(self._ws)
             await portal.call(conn.finished)
 
@@ -265,9 +270,9 @@ class DirectWebSocket(WebSocketTransport):
             self._fast = not self._compressed
         elif self._message_started is None:
             # A message (or a frame) is open past this read: its clock starts.
-            self._message_started = trio.current_time()
-            if self._watch_sleep is not None:
-                self._watch_sleep.cancel()
+            self._message_started = now = trio.current_time()
+            if self._watch_timer is not None:
+                self._watch_timer.reschedule(now + self._message_timeout)
         return False
 
     def _deliver_fast(self, message: str | bytes) -> bool:
@@ -404,58 +409,57 @@ class DirectWebSocket(WebSocketTransport):
 
     # ── the watcher: unfinished messages and silent peers ─────────────────
 
-    async def _watch(self) -> None:
+    def _watch(self, now: float) -> float | None:
         """Close a connection whose message is not finished within
         ``ws_message_timeout`` (1008), ping a peer silent for ``ws_ping_interval``
-        and close it (1001) if nothing arrives within ``ws_ping_timeout``.
+        and close it (1001) if nothing arrives within ``ws_ping_timeout``. Returns
+        when to look again (None: the connection is closing, nothing more to watch).
 
         Silence is time the reader spent waiting for bytes: while a handler runs
         in the reader, or the reader waits for the mailbox, the peer's bytes wait
         in the kernel and the peer is not silent. Any bytes answer a ping.
         """
         conn = self._conn
-        pinged_at: float | None = None
-        while conn.state == "open":
-            now = trio.current_time()
-            wake = math.inf
-            started = self._message_started
-            if self._message_timeout > 0 and started is not None:
-                if now >= started + self._message_timeout:
+        if conn.state != "open":
+            return None
+        wake = math.inf
+        started = self._message_started
+        if self._message_timeout > 0 and started is not None:
+            if now >= started + self._message_timeout:
+                log.info(
+                    "closing WebSocket %s on %s: a message unfinished after %g s",
+                    conn.id,
+                    conn.path,
+                    self._message_timeout,
+                )
+                conn.close(CLOSE_SLOW_CONSUMER, "message timeout")
+                return None
+            wake = started + self._message_timeout
+        if self._ping_interval > 0:
+            idle_since = self._idle_since
+            pinged_at = self._pinged_at
+            if pinged_at is not None and (idle_since is None or idle_since > pinged_at):
+                pinged_at = self._pinged_at = None  # something arrived after the ping
+            if pinged_at is not None:
+                if now >= pinged_at + self._ping_timeout:
                     log.info(
-                        "closing WebSocket %s on %s: a message unfinished after %g s",
+                        "closing WebSocket %s on %s: no answer to a ping in %g s",
                         conn.id,
                         conn.path,
-                        self._message_timeout,
+                        self._ping_timeout,
                     )
-                    conn.close(CLOSE_SLOW_CONSUMER, "message timeout")
-                    return
-                wake = started + self._message_timeout
-            if self._ping_interval > 0:
-                idle_since = self._idle_since
-                if pinged_at is not None and (idle_since is None or idle_since > pinged_at):
-                    pinged_at = None  # something arrived after the ping
-                if pinged_at is not None:
-                    if now >= pinged_at + self._ping_timeout:
-                        log.info(
-                            "closing WebSocket %s on %s: no answer to a ping in %g s",
-                            conn.id,
-                            conn.path,
-                            self._ping_timeout,
-                        )
-                        conn.close(CLOSE_PING_TIMEOUT, "ping timeout")
-                        return
-                    wake = min(wake, pinged_at + self._ping_timeout)
-                elif idle_since is None:
-                    wake = min(wake, now + self._ping_interval)
-                elif now >= idle_since + self._ping_interval:
-                    self._send_control(Ping())
-                    pinged_at = now
-                    wake = min(wake, now + self._ping_timeout)
-                else:
-                    wake = min(wake, idle_since + self._ping_interval)
-            with trio.CancelScope(deadline=wake) as self._watch_sleep:
-                await trio.sleep_forever()
-            self._watch_sleep = None
+                    conn.close(CLOSE_PING_TIMEOUT, "ping timeout")
+                    return None
+                wake = min(wake, pinged_at + self._ping_timeout)
+            elif idle_since is None:
+                wake = min(wake, now + self._ping_interval)
+            elif now >= idle_since + self._ping_interval:
+                self._send_control(Ping())
+                self._pinged_at = now
+                wake = min(wake, now + self._ping_timeout)
+            else:
+                wake = min(wake, idle_since + self._ping_interval)
+        return wake
 
 
 def _break_parser_cycle(ws: Connection) -> None:
