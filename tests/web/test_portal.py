@@ -12,9 +12,8 @@ import greenlet
 import pytest
 import trio
 import trio.testing
-from trio_websocket import open_websocket_url
 
-from quest_rt.web import WebApp, portal
+from quest_rt.web import portal
 from quest_rt.web.bridge import run_sync
 
 VAR: contextvars.ContextVar[str] = contextvars.ContextVar("VAR", default="unset")
@@ -153,21 +152,3 @@ async def test_nothing_of_a_call_is_kept_after_it_ends():
             assert ref() is None, fn.__name__
     finally:
         gc.enable()
-
-
-async def test_an_idle_connection_holds_no_portal(http_app: WebApp, start_server):
-    app = http_app  # the direct transport
-    connected = trio.Event()
-
-    def on_connect(conn) -> None:
-        conn.on_message(conn.send_text_nowait)
-        connected.set()
-
-    app.websocket("/ws", on_connect)
-    port = await start_server(app)
-    async with open_websocket_url(f"ws://127.0.0.1:{port}/ws") as ws:
-        await connected.wait()
-        await ws.send_message("hi")
-        assert await ws.get_message() == "hi"
-        await trio.testing.wait_all_tasks_blocked()
-        assert len(greenback._impl.task_portals) == 0
