@@ -116,7 +116,10 @@ class DirectWebSocket(WebSocketTransport):
         self._stream = stream
         self._fd = stream.socket.fileno()
         self._conn = conn
-        self._ws = Connection(ConnectionType.SERVER, extensions)
+        # wsproto, made on first use (_parser): the fast path reads most connections'
+        # every frame, so most never need its ~1 KB of per-connection state.
+        self._ws: Connection | None = None
+        self._extensions = extensions or None
         self._compressed = bool(extensions)
         self._trailing = trailing
         # True while the next byte starts a frame and no fragmented message is open:
@@ -156,7 +159,7 @@ class DirectWebSocket(WebSocketTransport):
 
     def send_message_nowait(self, payload: str | bytes, frame: bytes | None) -> None:
         if self._compressed:
-            frame = self._ws.send(Message(data=payload))
+            frame = self._parser().send(Message(data=payload))
         elif frame is None:
             if isinstance(payload, str):
                 frame = encode_frame(OPCODE_TEXT, payload.encode("utf-8"))
@@ -224,7 +227,8 @@ class DirectWebSocket(WebSocketTransport):
             self._nursery = None
             if self._watch_timer is not None:
                 self._watch_timer.cancel()
-            _break_parser_cycle(self._ws)
+            if self._ws is not None:
+                _break_parser_cycle(self._ws)
             await portal.call(conn.finished)
 
     async def _read_loop(self) -> None:
@@ -262,7 +266,7 @@ class DirectWebSocket(WebSocketTransport):
                 return self._broken
             data = data[used:]
             self._fast = False
-        self._ws.receive_data(data)
+        self._parser().receive_data(data)
         if self._handle_events():
             return True
         if self._boundary.feed(data):
@@ -275,6 +279,12 @@ class DirectWebSocket(WebSocketTransport):
                 self._watch_timer.reschedule(now + self._message_timeout)
         return False
 
+    def _parser(self) -> Connection:
+        ws = self._ws
+        if ws is None:
+            ws = self._ws = Connection(ConnectionType.SERVER, self._extensions)
+        return ws
+
     def _deliver_fast(self, message: str | bytes) -> bool:
         conn = self._conn
         conn.received(message)
@@ -283,7 +293,7 @@ class DirectWebSocket(WebSocketTransport):
     def _handle_events(self) -> bool:
         """Act on what wsproto parsed. True when the connection is done reading."""
         conn = self._conn
-        ws = self._ws
+        ws = self._parser()
         for event in ws.events():
             if isinstance(event, Message):
                 if event.message_finished and not self._parts:
@@ -341,7 +351,7 @@ class DirectWebSocket(WebSocketTransport):
 
     def _send_control(self, event: Any) -> None:
         try:
-            data = self._ws.send(event)
+            data = self._parser().send(event)
         except LocalProtocolError:
             return  # a close already went out; nothing more may follow it
         if self._backlog:
