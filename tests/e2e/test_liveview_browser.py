@@ -95,3 +95,31 @@ def test_a_crashed_view_remounts_and_works_again(browser, quest_server):
         assert "deliberate crash" in "".join(server.output)
     finally:
         page.close()
+
+
+def test_forms_keys_and_focus_reach_the_handlers_decoded(browser, quest_server):
+    server = quest_server(APP)
+    page, problems, frames = _open(browser, server.url + "/inputs")
+    try:
+        page.type("#email", "ada@example.com")
+        _text(page, "#target", "user/email")
+        # phx-debounce="200": typing fast sends one change with the whole value
+        changes = [
+            f for d, f in frames if d == "sent" and f[3] == "event" and f[4]["type"] == "form"
+        ]
+        assert len(changes) <= 3, changes
+        page.click("#save")
+        _text(page, "#saved", "ada@example.com a,b")
+        page.focus("#search")
+        _text(page, "#focus", "entered")
+        page.type("#search", "xy")
+        page.keyboard.press("Enter")  # phx-key="Enter": only Enter is sent
+        _text(page, "#key", "Enter:xy")
+        keys = [f for d, f in frames if d == "sent" and f[3] == "event" and f[4]["type"] == "keyup"]
+        assert len(keys) == 1
+        page.click("#target")
+        _text(page, "#focus", "left")
+        assert page.evaluate("window.__noReload") == 1
+        assert problems == []
+    finally:
+        page.close()

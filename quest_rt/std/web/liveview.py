@@ -151,6 +151,14 @@ class LiveSocket:
             raise RuntimeErr(f"LiveSocket.{fname}: the view has ended")
         return view
 
+    def _readable(self, fname: str) -> Any:
+        """The view, also while its ``terminate`` runs (which needs to read its assigns
+        to say who left); the view drops its binding once terminate has returned."""
+        view = self._view
+        if view is None or (not view.alive and view.binding is not self):
+            raise RuntimeErr(f"LiveSocket.{fname}: the view has ended")
+        return view
+
     def assign(self, key: Any, value: Any) -> LiveSocket:
         """assign(key, value) -> LiveSocket: set an assign; the tags reading it render again
 
@@ -176,7 +184,7 @@ class LiveSocket:
             end)
             liveview.test_mount(V).click("inc").get("n")  # => 42
         """
-        return self._live("get").get(need_str(key, "LiveSocket.get", "key"))
+        return self._readable("get").get(need_str(key, "LiveSocket.get", "key"))
 
     def set(self, key: Any, value: Any) -> LiveSocket:
         """set(key, value) -> LiveSocket: keep a private value (not rendered, no re-render)
@@ -203,7 +211,7 @@ class LiveSocket:
             end)
             liveview.test_mount(V).click("count").get("seen")  # => 1
         """
-        return dict(self._live("assigns").assigns)
+        return dict(self._readable("assigns").assigns)
 
     def redirect(self, path: Any) -> LiveSocket:
         """redirect(path) -> LiveSocket: load path in the browser (a full page load) once
@@ -279,7 +287,7 @@ class LiveSocket:
             end)
             liveview.test_mount(V).render()  # => "<p>false</p>"
         """
-        parent = self._live("parent").parent
+        parent = self._readable("parent").parent
         return parent.binding if parent is not None else None
 
     def id(self) -> str:
@@ -293,7 +301,7 @@ class LiveSocket:
             end)
             liveview.test_mount(V).get("vid").starts_with("phx-")  # => true
         """
-        return self._live("id").id
+        return self._readable("id").id
 
     def connected(self) -> bool:
         """connected() -> Bool: false during the page's first (HTTP) render, true once
@@ -307,7 +315,7 @@ class LiveSocket:
             end)
             liveview.test_mount(V).render()  # => "<p>true</p>"
         """
-        return bool(self._live("connected").host.connected)
+        return bool(self._readable("connected").host.connected)
 
     def __str__(self) -> str:
         view = self._view
@@ -590,11 +598,8 @@ class TestView:
             if cid is None:
                 raise ValueErr(f"TestView.{fname}: no live component with id {to_str(component)}")
         host = view.host
-        host.busy = True
-        try:
+        with host.running():
             _, result = view.event(name, payload, cid)
-        finally:
-            host.busy = False
         host.settle()
         return result
 
@@ -742,8 +747,10 @@ class TestView:
             end)
             liveview.test_mount(V).send_info("refresh").render()  # => "<p>refresh</p>"
         """
-        self._view.info(msg)
-        self._view.host.settle()
+        host = self._view.host
+        with host.running():
+            self._view.info(msg)
+        host.settle()
         return self
 
     def run_timers(self) -> int:

@@ -167,7 +167,8 @@ def apply_environment() -> None:
 
 def broadcast(topic: Any, event: Any, payload: Any) -> int:
     """broadcast(topic, event, payload) -> Int: send to every subscriber of topic on
-    every node; returns the deliveries made on this node
+    every node (and to the views of lv.test_mount subscribed to it); returns the
+    deliveries made on this node
 
     Example:
         pubsub.broadcast("room:nobody-here", "message", {"text": "hi"})  # => 0
@@ -300,20 +301,22 @@ def broadcast_if(topic: Any, predicate: Any, event: Any, payload: Any) -> int:
 
 def broadcast_batch(topic: Any, events: Any) -> int:
     """broadcast_batch(topic, events) -> Int: broadcast each {"event", "payload"} Dict of
-    events, in order; returns the deliveries made on this node
+    events, in order (as broadcast does); returns the deliveries made on this node
 
     Example:
         pubsub.broadcast_batch("room:4", [{"event": "a", "payload": {}}, {"event": "b", "payload": {}}])  # => 0
     """
+    from quest_rt.web.liveview import testing
+
     fname = "pubsub.broadcast_batch"
     topic = need_str(topic, fname, "topic")
     sent = 0
     pubsub = program_pubsub()
     for item in need_list(events, fname, "events"):
         item = need_dict(item, fname, "event")
-        sent += pubsub.broadcast(
-            topic, need_str(item.get("event"), fname, "event name"), item.get("payload", {})
-        )
+        event = need_str(item.get("event"), fname, "event name")
+        payload = item.get("payload", {})
+        sent += pubsub.broadcast(topic, event, payload) + testing.broadcast(topic, event, payload)
     return sent
 
 

@@ -67,3 +67,39 @@ end)
 
 lv.mount("/first", First)
 lv.mount("/second", Second)
+
+# Forms and keys: nested names, _target, phx-debounce, phx-keyup with phx-key, blur/focus.
+let Inputs = lv.component(fun ()
+  fun render(assigns)
+    lv.template("""
+      <main>
+        <form id="f" phx-change="validate" phx-submit="save">
+          <input id="email" name="user[email]" value="<%= email %>" phx-debounce="200" />
+          <input id="tag1" name="user[tags][]" value="a" />
+          <input id="tag2" name="user[tags][]" value="b" />
+          <button id="save" type="submit">save</button>
+        </form>
+        <p id="target"><%= target %></p>
+        <p id="saved"><%= saved %></p>
+        <input id="search" phx-keyup="key" phx-key="Enter" phx-blur="left" phx-focus="entered" />
+        <p id="key"><%= key %></p>
+        <p id="focus"><%= focus %></p>
+      </main>
+    """, assigns)
+  end
+  fun handle_event(event, payload, socket)
+    if event == "validate"
+      socket.assign("email", payload["user"]["email"])
+      socket.assign("target", payload["_target"].join("/"))
+    elif event == "save"
+      socket.assign("saved", payload["user"]["email"] .. " " .. payload["user"]["tags"].join(","))
+    elif event == "key"
+      socket.assign("key", payload["key"] .. ":" .. payload["value"])
+    elif event == "left" or event == "entered"
+      socket.assign("focus", event)
+    end
+  end
+  {"state": {"email": "", "target": "", "saved": "", "key": "", "focus": ""},
+   "render": render, "handle_event": handle_event}
+end)
+lv.mount("/inputs", Inputs)
