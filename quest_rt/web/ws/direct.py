@@ -216,10 +216,11 @@ class DirectWebSocket(WebSocketTransport):
                     with trio.move_on_after(self._close_timeout):
                         await self._wait_drained()
                 # End the mailbox task from inside (its own scope) before the
-                # nursery is cancelled: a Cancelled escaping a task that has a
-                # greenback portal is kept in a reference cycle by greenback's shim
-                # (its frame holds the outcome whose traceback holds the frame), and
-                # the connection with it, until the cyclic collector runs.
+                # nursery is cancelled: the Cancelled that ends it stops in that
+                # scope instead of escaping the task, where an exception's traceback
+                # can keep frames (and the connection) in a reference cycle until the
+                # cyclic collector runs. (Before portal.call the task also ran in
+                # greenback's shim, whose frame held that outcome.)
                 await conn.stop_handlers()
                 nursery.cancel_scope.cancel()
         finally:
