@@ -46,11 +46,12 @@ LAYERS: dict[str, set[str]] = {
 
 #: Inside the engine: the layers a web area may import (its own always allowed).
 #: "core" is the server that composes HTTP and WebSockets (app, asgi, listener,
-#: server); settings and bridge are leaves everything may use.
-_LEAVES = {"settings", "bridge"}
+#: server); settings, bridge and portal are leaves everything may use.
+_LEAVES = {"settings", "bridge", "portal"}
 WEB_LAYERS: dict[str, set[str]] = {
     "settings": set(),
     "bridge": set(),
+    "portal": set(),
     "http": _LEAVES,
     "ws": {"http"} | _LEAVES,
     "core": {"http", "ws"} | _LEAVES,

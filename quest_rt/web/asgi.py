@@ -44,11 +44,11 @@ import time
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
-import greenback
 import trio
 from hypercorn.protocol import ws_stream
 from wsproto.extensions import Extension, PerMessageDeflate
 
+from . import portal
 from .http.pipeline import handle_http
 from .ws.connection import WebSocketConnection, WebSocketTransport
 from .ws.deflate import BoundedDeflate
@@ -150,8 +150,8 @@ class AsgiApp:
             log_upgrade(self.app, upgrade, 404, started)
             await _deny(send, Refuse(404, "Not Found"))
             return
-        await greenback.ensure_portal()  # authorize may block (a token lookup)
-        decision = admit(self.app, endpoint, upgrade)
+        # authorize may block (a token lookup): it gets a portal while it runs.
+        decision = await portal.call(admit, self.app, endpoint, upgrade)
         if isinstance(decision, Refuse):
             log_upgrade(self.app, upgrade, decision.status, started)
             await _deny(send, decision)
@@ -251,21 +251,22 @@ class AsgiWebSocket(WebSocketTransport):
         return self._nursery
 
     async def run(self, receive: Any, on_connect: Any) -> None:
-        await greenback.ensure_portal()
+        # Handler code runs through portal.call: it may block through greenback.
         conn = self._conn
         code: int | None = None
         try:
             async with trio.open_nursery() as nursery:
                 self._nursery = nursery
                 nursery.start_soon(self._writer)
-                conn.opened(on_connect)
+                await portal.call(conn.opened, on_connect)
                 with self._read_scope:
                     while True:
                         message = await receive()
                         kind = message["type"]
                         if kind == "websocket.receive":
                             text = message.get("text")
-                            conn.received(text if text is not None else message["bytes"])
+                            data = text if text is not None else message["bytes"]
+                            await portal.call(conn.received, data)
                             if conn.reading_paused():
                                 await conn.wait_mailbox_space()
                         elif kind == "websocket.disconnect":
@@ -274,10 +275,10 @@ class AsgiWebSocket(WebSocketTransport):
                 # Report the end before the nursery waits: a writer stuck in
                 # hypercorn's shielded send must not delay on_close (module doc).
                 await conn.stop_handlers()
-                conn.finished(code)
+                await portal.call(conn.finished, code)
                 nursery.cancel_scope.cancel()
         finally:
-            conn.finished(code)
+            await portal.call(conn.finished, code)
 
     async def _writer(self) -> None:
         async with self._inbox:

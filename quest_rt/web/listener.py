@@ -28,10 +28,10 @@ import base64
 import logging
 import os
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-import greenback
 import h11
 import trio
 from hypercorn.config import Config
@@ -39,9 +39,11 @@ from hypercorn.trio.worker_context import WorkerContext
 from hypercorn.typing import ConnectionState
 from hypercorn.utils import wrap_app
 
+from . import portal
 from .asgi import AsgiApp, upgrade_headers
 from .http.strict import StrictTCPServer, head_violation
 from .settings import TransportKind
+from .ws.connection import WebSocketConnection
 from .ws.direct import DirectWebSocket, handshake_response
 from .ws.upgrade import (
     Refuse,
@@ -58,6 +60,9 @@ if TYPE_CHECKING:
 __all__ = ["ConnectionDispatcher", "ReplayStream"]
 
 log = logging.getLogger("quest_rt.web")
+
+#: An accepted upgrade: the transport and the endpoint's connect handler to run it with.
+Accepted = tuple[DirectWebSocket, Callable[[WebSocketConnection], Any]]
 
 _UPGRADE_REQUIRED = (
     b"HTTP/1.1 426 Upgrade Required\r\nSec-WebSocket-Version: 13\r\n"
@@ -136,7 +141,13 @@ class ConnectionDispatcher:
     async def handle(self, stream: trio.SocketStream) -> None:
         try:
             if self.app.settings.transport is TransportKind.DIRECT:
-                await self._peek(stream)
+                accepted = await self._peek(stream)
+                if accepted is not None:
+                    # Served from here, not from inside _peek/_upgrade: their frames
+                    # (the request head, h11's parser and request) are gone by now
+                    # instead of staying for the connection's life.
+                    transport, on_connect = accepted
+                    await transport.run(on_connect)
             else:
                 await self.to_hypercorn(stream, b"")
         except Exception:
@@ -157,7 +168,9 @@ class ConnectionDispatcher:
         for scope in self._peeking:
             scope.cancel()
 
-    async def _peek(self, stream: trio.SocketStream) -> None:
+    async def _peek(self, stream: trio.SocketStream) -> Accepted | None:
+        """Read the request head; hand plain HTTP to hypercorn and answer upgrades.
+        Returns the WebSocket to run if an upgrade was accepted (101 sent)."""
         settings = self.app.settings
         fd = stream.socket.fileno()
         buf = bytearray()
@@ -181,13 +194,15 @@ class ConnectionDispatcher:
                 self._peeking.discard(scope)
         if not buf or scope.cancelled_caught or self._shutting_down:
             await stream.aclose()
-            return
+            return None
         if end < 0 or b"websocket" not in buf[:end].lower():
             await self.to_hypercorn(stream, bytes(buf))
-            return
-        await self._upgrade(stream, bytes(buf), end + 4)
+            return None
+        return await self._upgrade(stream, bytes(buf), end + 4)
 
-    async def _upgrade(self, stream: trio.SocketStream, buf: bytes, head_end: int) -> None:
+    async def _upgrade(
+        self, stream: trio.SocketStream, buf: bytes, head_end: int
+    ) -> Accepted | None:
         parser = h11.Connection(h11.SERVER)
         parser.receive_data(buf[:head_end])
         try:
@@ -196,12 +211,12 @@ class ConnectionDispatcher:
             request = None
         if not isinstance(request, h11.Request):
             await self.to_hypercorn(stream, buf)  # not HTTP we can read: hypercorn's 400
-            return
+            return None
         headers = upgrade_headers(request.headers)
         connection_tokens = {t.strip().lower() for t in headers.get("connection", "").split(",")}
         if headers.get("upgrade", "").lower() != "websocket" or "upgrade" not in connection_tokens:
             await self.to_hypercorn(stream, buf)  # "websocket" appeared elsewhere: plain HTTP
-            return
+            return None
         started = time.perf_counter()
         raw_path, _, raw_query = request.target.partition(b"?")
         upgrade = UpgradeRequest(
@@ -219,22 +234,21 @@ class ConnectionDispatcher:
             or not _valid_key(headers.get("sec-websocket-key", ""))
         ):
             await self._refuse(stream, upgrade, Refuse(400, "Bad Request"), started)
-            return
+            return None
         if headers.get("sec-websocket-version") != "13":
             log_upgrade(self.app, upgrade, 426, started)
             await _send_quietly(stream, _UPGRADE_REQUIRED)
             await stream.aclose()
-            return
+            return None
         endpoint = self.app.websocket_endpoints.get(upgrade.path)
         if endpoint is None:
             await self._refuse(stream, upgrade, Refuse(404, "Not Found"), started)
-            return
+            return None
         # authorize may run app code that blocks (a token lookup): give it a portal.
-        await greenback.ensure_portal()
-        decision = admit(self.app, endpoint, upgrade)
+        decision = await portal.call(admit, self.app, endpoint, upgrade)
         if isinstance(decision, Refuse):
             await self._refuse(stream, upgrade, decision, started)
-            return
+            return None
         offers = [
             o.strip() for o in headers.get("sec-websocket-extensions", "").split(",") if o.strip()
         ]
@@ -248,10 +262,10 @@ class ConnectionDispatcher:
         log_upgrade(self.app, upgrade, 101, started)
         if not await _send_quietly(stream, response):
             await stream.aclose()
-            return
+            return None
         conn = open_connection(self.app, upgrade, decision)
         transport = DirectWebSocket(stream, conn, self.app.settings, extensions, buf[head_end:])
-        await transport.run(endpoint.on_connect)
+        return transport, endpoint.on_connect
 
     async def _refuse(
         self, stream: trio.SocketStream, upgrade: UpgradeRequest, refusal: Refuse, started: float

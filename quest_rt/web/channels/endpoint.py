@@ -12,8 +12,9 @@ in Layer 1's ``authorize`` step (wire-protocol §2.2):
 
 After the 101 the connection gets a :class:`~.socket.ChannelSocket`: its messages go
 to ``receive`` (in the connection's mailbox, one at a time), its end to ``terminate``,
-and a watchdog task in the connection's nursery closes it with 1001 once the client
-has been silent for ``hub.idle_timeout`` seconds (a live client heartbeats every 30).
+and a timer (:mod:`~quest_rt.web.ws.timers`, not a task per socket) closes it with
+1001 once the client has been silent for ``hub.idle_timeout`` seconds (a live client
+heartbeats every 30).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import trio
 
+from ..ws import timers
 from ..ws.upgrade import Accept, Endpoint, Refuse, UpgradeRequest
 from .hub import ChannelHub
 from .socket import ChannelSocket
@@ -87,21 +89,25 @@ def mount(
             assigns=conn.assigns,
             clock=trio.current_time,
         )
+        timeout = hub.idle_timeout
+
+        def close_when_idle(now: float) -> float | None:
+            due = socket.last_seen + timeout
+            if now < due:
+                return due
+            log.info("closing channel socket %s: silent for %.0f s", conn.id, timeout)
+            conn.close(CLOSE_IDLE, "idle timeout")
+            return None
+
+        idle = timers.schedule(socket.last_seen + timeout, close_when_idle)
+
+        def on_close(code: int, reason: str) -> None:
+            idle.cancel()
+            socket.terminate()
+
         conn.on_message(socket.receive)
-        conn.on_close(lambda code, reason: socket.terminate())
-        conn.start_soon(_close_when_idle, conn, socket, hub.idle_timeout)
+        conn.on_close(on_close)
 
     return app.websocket(
         socket_path(path), on_connect, authorize=authorize, check_origin=check_origin
     )
-
-
-async def _close_when_idle(
-    conn: WebSocketConnection, socket: ChannelSocket, timeout: float
-) -> None:
-    while True:
-        await trio.sleep_until(socket.last_seen + timeout)
-        if trio.current_time() >= socket.last_seen + timeout:
-            log.info("closing channel socket %s: silent for %.0f s", conn.id, timeout)
-            conn.close(CLOSE_IDLE, "idle timeout")
-            return

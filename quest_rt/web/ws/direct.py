@@ -24,9 +24,9 @@ Limits, all from :class:`WebSettings` (issue 9): the backlog holds at most
 connection with 1008; a message must arrive whole within ``ws_message_timeout`` of
 its first byte (1008); a peer silent for ``ws_ping_interval`` is pinged and closed
 with 1001 if nothing arrives within ``ws_ping_timeout``. The last two are kept by
-one watcher task per connection (:meth:`DirectWebSocket._watch`), which sleeps
-until the next moment one of them could be due; the reader only stamps when it
-starts waiting for bytes.
+one timer per connection (:meth:`DirectWebSocket._watch`, on :mod:`.timers`: one
+task for all connections), due at the next moment one of them could be; the
+reader only stamps when it starts waiting for bytes.
 
 The closing handshake: whoever closes first, the reader task keeps reading until
 the peer's close frame arrives or :attr:`WebSettings.ws_close_timeout` passes (a
@@ -42,7 +42,6 @@ import os
 from collections import deque
 from typing import TYPE_CHECKING, Any
 
-import greenback
 import trio
 from wsproto.connection import Connection, ConnectionState, ConnectionType
 from wsproto.events import (
@@ -54,7 +53,9 @@ from wsproto.events import (
 from wsproto.extensions import Extension
 from wsproto.utilities import LocalProtocolError, generate_accept_token
 
+from .. import portal
 from ..settings import CLOSE_SLOW_CONSUMER
+from . import timers
 from .connection import WebSocketConnection, WebSocketTransport
 from .deflate import accept_deflate
 from .fastpath import FrameBoundary, take_simple_frames
@@ -115,7 +116,10 @@ class DirectWebSocket(WebSocketTransport):
         self._stream = stream
         self._fd = stream.socket.fileno()
         self._conn = conn
-        self._ws = Connection(ConnectionType.SERVER, extensions)
+        # wsproto, made on first use (_parser): the fast path reads most connections'
+        # every frame, so most never need its ~1 KB of per-connection state.
+        self._ws: Connection | None = None
+        self._extensions = extensions or None
         self._compressed = bool(extensions)
         self._trailing = trailing
         # True while the next byte starts a frame and no fragmented message is open:
@@ -138,8 +142,10 @@ class DirectWebSocket(WebSocketTransport):
         # read), and when the message still being read began (None between messages).
         self._idle_since: float | None = None
         self._message_started: float | None = None
-        # The watcher's sleep, cancelled to make it look again (a message started).
-        self._watch_sleep: trio.CancelScope | None = None
+        # The watcher's timer (moved earlier when a message starts) and when we
+        # pinged a silent peer (None: no ping unanswered).
+        self._watch_timer: timers.Timer | None = None
+        self._pinged_at: float | None = None
         self._drained: trio.Event | None = None
         self._nursery: trio.Nursery | None = None
         self._read_scope = trio.CancelScope()
@@ -153,7 +159,7 @@ class DirectWebSocket(WebSocketTransport):
 
     def send_message_nowait(self, payload: str | bytes, frame: bytes | None) -> None:
         if self._compressed:
-            frame = self._ws.send(Message(data=payload))
+            frame = self._parser().send(Message(data=payload))
         elif frame is None:
             if isinstance(payload, str):
                 frame = encode_frame(OPCODE_TEXT, payload.encode("utf-8"))
@@ -193,34 +199,38 @@ class DirectWebSocket(WebSocketTransport):
 
     async def run(self, on_connect: Callable[[WebSocketConnection], Any]) -> None:
         """Serve the connection until it closes; the 101 response is already sent."""
-        # Handlers run in this task and may block through greenback.await_.
-        await greenback.ensure_portal()
+        # Handlers run in this task and may block through greenback.await_: each
+        # call that runs them goes through portal.call (no portal while idle).
         conn = self._conn
         try:
             async with trio.open_nursery() as nursery:
                 self._nursery = nursery
                 if self._ping_interval > 0 or self._message_timeout > 0:
-                    nursery.start_soon(self._watch)
-                conn.opened(on_connect)
+                    self._watch_timer = timers.schedule(trio.current_time(), self._watch)
+                await portal.call(conn.opened, on_connect)
                 with self._read_scope:
                     trailing, self._trailing = self._trailing, b""
-                    if not (trailing and self.feed(trailing)):
+                    if not (trailing and await portal.call(self.feed, trailing)):
                         await self._read_loop()
                 if self._backlog and not self._broken:
                     with trio.move_on_after(self._close_timeout):
                         await self._wait_drained()
                 # End the mailbox task from inside (its own scope) before the
-                # nursery is cancelled: a Cancelled escaping a task that has a
-                # greenback portal is kept in a reference cycle by greenback's shim
-                # (its frame holds the outcome whose traceback holds the frame), and
-                # the connection with it, until the cyclic collector runs.
+                # nursery is cancelled: the Cancelled that ends it stops in that
+                # scope instead of escaping the task, where an exception's traceback
+                # can keep frames (and the connection) in a reference cycle until the
+                # cyclic collector runs. (Before portal.call the task also ran in
+                # greenback's shim, whose frame held that outcome.)
                 await conn.stop_handlers()
                 nursery.cancel_scope.cancel()
         finally:
             self._stream.socket.close()
             self._nursery = None
-            _break_parser_cycle(self._ws)
-            conn.finished()
+            if self._watch_timer is not None:
+                self._watch_timer.cancel()
+            if self._ws is not None:
+                _break_parser_cycle(self._ws)
+            await portal.call(conn.finished)
 
     async def _read_loop(self) -> None:
         fd = self._fd
@@ -237,7 +247,7 @@ class DirectWebSocket(WebSocketTransport):
                 data = b""
             if not data:
                 return  # TCP gone without a close frame: finished() reports 1006
-            if self.feed(data):
+            if await portal.call(self.feed, data):
                 return
             if self._conn.reading_paused():
                 # Handlers are behind (one is blocked): stop reading, so the peer
@@ -257,7 +267,7 @@ class DirectWebSocket(WebSocketTransport):
                 return self._broken
             data = data[used:]
             self._fast = False
-        self._ws.receive_data(data)
+        self._parser().receive_data(data)
         if self._handle_events():
             return True
         if self._boundary.feed(data):
@@ -265,10 +275,16 @@ class DirectWebSocket(WebSocketTransport):
             self._fast = not self._compressed
         elif self._message_started is None:
             # A message (or a frame) is open past this read: its clock starts.
-            self._message_started = trio.current_time()
-            if self._watch_sleep is not None:
-                self._watch_sleep.cancel()
+            self._message_started = now = trio.current_time()
+            if self._watch_timer is not None:
+                self._watch_timer.reschedule(now + self._message_timeout)
         return False
+
+    def _parser(self) -> Connection:
+        ws = self._ws
+        if ws is None:
+            ws = self._ws = Connection(ConnectionType.SERVER, self._extensions)
+        return ws
 
     def _deliver_fast(self, message: str | bytes) -> bool:
         conn = self._conn
@@ -278,7 +294,7 @@ class DirectWebSocket(WebSocketTransport):
     def _handle_events(self) -> bool:
         """Act on what wsproto parsed. True when the connection is done reading."""
         conn = self._conn
-        ws = self._ws
+        ws = self._parser()
         for event in ws.events():
             if isinstance(event, Message):
                 if event.message_finished and not self._parts:
@@ -337,7 +353,7 @@ class DirectWebSocket(WebSocketTransport):
 
     def _send_control(self, event: Any) -> None:
         try:
-            data = self._ws.send(event)
+            data = self._parser().send(event)
         except LocalProtocolError:
             return  # a close already went out; nothing more may follow it
         if self._backlog:
@@ -405,58 +421,57 @@ class DirectWebSocket(WebSocketTransport):
 
     # ── the watcher: unfinished messages and silent peers ─────────────────
 
-    async def _watch(self) -> None:
+    def _watch(self, now: float) -> float | None:
         """Close a connection whose message is not finished within
         ``ws_message_timeout`` (1008), ping a peer silent for ``ws_ping_interval``
-        and close it (1001) if nothing arrives within ``ws_ping_timeout``.
+        and close it (1001) if nothing arrives within ``ws_ping_timeout``. Returns
+        when to look again (None: the connection is closing, nothing more to watch).
 
         Silence is time the reader spent waiting for bytes: while a handler runs
         in the reader, or the reader waits for the mailbox, the peer's bytes wait
         in the kernel and the peer is not silent. Any bytes answer a ping.
         """
         conn = self._conn
-        pinged_at: float | None = None
-        while conn.state == "open":
-            now = trio.current_time()
-            wake = math.inf
-            started = self._message_started
-            if self._message_timeout > 0 and started is not None:
-                if now >= started + self._message_timeout:
+        if conn.state != "open":
+            return None
+        wake = math.inf
+        started = self._message_started
+        if self._message_timeout > 0 and started is not None:
+            if now >= started + self._message_timeout:
+                log.info(
+                    "closing WebSocket %s on %s: a message unfinished after %g s",
+                    conn.id,
+                    conn.path,
+                    self._message_timeout,
+                )
+                conn.close(CLOSE_SLOW_CONSUMER, "message timeout")
+                return None
+            wake = started + self._message_timeout
+        if self._ping_interval > 0:
+            idle_since = self._idle_since
+            pinged_at = self._pinged_at
+            if pinged_at is not None and (idle_since is None or idle_since > pinged_at):
+                pinged_at = self._pinged_at = None  # something arrived after the ping
+            if pinged_at is not None:
+                if now >= pinged_at + self._ping_timeout:
                     log.info(
-                        "closing WebSocket %s on %s: a message unfinished after %g s",
+                        "closing WebSocket %s on %s: no answer to a ping in %g s",
                         conn.id,
                         conn.path,
-                        self._message_timeout,
+                        self._ping_timeout,
                     )
-                    conn.close(CLOSE_SLOW_CONSUMER, "message timeout")
-                    return
-                wake = started + self._message_timeout
-            if self._ping_interval > 0:
-                idle_since = self._idle_since
-                if pinged_at is not None and (idle_since is None or idle_since > pinged_at):
-                    pinged_at = None  # something arrived after the ping
-                if pinged_at is not None:
-                    if now >= pinged_at + self._ping_timeout:
-                        log.info(
-                            "closing WebSocket %s on %s: no answer to a ping in %g s",
-                            conn.id,
-                            conn.path,
-                            self._ping_timeout,
-                        )
-                        conn.close(CLOSE_PING_TIMEOUT, "ping timeout")
-                        return
-                    wake = min(wake, pinged_at + self._ping_timeout)
-                elif idle_since is None:
-                    wake = min(wake, now + self._ping_interval)
-                elif now >= idle_since + self._ping_interval:
-                    self._send_control(Ping())
-                    pinged_at = now
-                    wake = min(wake, now + self._ping_timeout)
-                else:
-                    wake = min(wake, idle_since + self._ping_interval)
-            with trio.CancelScope(deadline=wake) as self._watch_sleep:
-                await trio.sleep_forever()
-            self._watch_sleep = None
+                    conn.close(CLOSE_PING_TIMEOUT, "ping timeout")
+                    return None
+                wake = min(wake, pinged_at + self._ping_timeout)
+            elif idle_since is None:
+                wake = min(wake, now + self._ping_interval)
+            elif now >= idle_since + self._ping_interval:
+                self._send_control(Ping())
+                self._pinged_at = now
+                wake = min(wake, now + self._ping_timeout)
+            else:
+                wake = min(wake, idle_since + self._ping_interval)
+        return wake
 
 
 def _break_parser_cycle(ws: Connection) -> None:

@@ -45,8 +45,9 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-import greenback
 import trio
+
+from .. import portal
 
 __all__ = ["Mailbox"]
 
@@ -153,12 +154,11 @@ class Mailbox:
 
         Started in the connection's nursery; cancelled with it.
         """
-        await greenback.ensure_portal()
         while True:
             if self._jobs and not self._busy:  # else the baton holder drains them
                 self._busy = True
                 try:
-                    self._drain()
+                    await portal.call(self._drain)  # jobs may block (greenback)
                 finally:
                     self._busy = False
             self._wakeup = trio.Event()
