@@ -1,0 +1,242 @@
+"""LiveView speed and size (issue 8): our counter against pyview's, in one run.
+
+    .venv/bin/pip install -e '.[bench]'          # pyview-web, uvicorn, websockets
+    .venv/bin/python bench/liveview.py [--concurrency 10,100] [--duration 10]
+                                       [--rounds 2] [--views 1000] [--servers pyview,quest]
+
+The same counter (QEP-054 block 12: ``<h1>Count: N</h1>`` and an ``increment`` button)
+served by each server in its own process on a free port:
+
+- ``pyview`` — **the baseline**: bench/apps/pyview_counter.py, pyview-web 0.9.0 under
+  uvicorn with its defaults, as pyview's documentation runs it;
+- ``quest`` — bench/apps/lv_counter.q under ``quest serve``;
+- ``--server-cmd NAME=CMD`` adds a server (``{port}`` substituted; it must serve the
+  counter at ``/counter``).
+
+The load client (bench/lvclient.py) runs in this process, one asyncio task and one
+socket per view, and speaks the protocol as the official client does. Figures:
+
+1. **reply frame**: the exact bytes of the ``phx_reply`` WebSocket message answering the
+   first click of a fresh view (join ref ``"4"``, event ref ``"8"``, as in the
+   transcript of wire-protocol.md section 7);
+2. **events/s, p50, p99** at each ``--concurrency``: that many views click in a closed
+   loop (one click in flight per view) for ``--duration`` seconds after 1 s of warm-up;
+   every reply is checked (the count goes up by one). Rounds alternate the servers;
+   the best round per server is printed (the machine is shared: a round that lost the
+   CPU to other work is noise, not the server). Server CPU per event is read from
+   ``/proc``; the client's own CPU share of the window is printed so that a
+   client-bound figure shows as such;
+3. **memory per joined view** at ``--views``: each server restarted fresh; RSS
+   (``VmRSS`` of ``/proc/PID/status``) after a warm-up view has joined and clicked,
+   then after ``--views`` more views each did the dead-render GET, opened its own
+   socket and joined (and stay joined); the difference over ``--views``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from lvclient import Page, View, click_loop, open_views, socket_endpoint  # noqa: E402
+from wsload import (  # noqa: E402
+    SERVER_CMD_HELP,
+    ServerProcess,
+    cpu_seconds,
+    custom_servers,
+    free_port,
+    percentile,
+    raise_fd_limit,
+    server_list,
+)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+PATH = "/counter"
+
+
+def command(name: str) -> list[str]:
+    python = sys.executable
+    if name == "pyview":
+        return [python, "-m", "uvicorn", "--app-dir", os.path.join(HERE, "apps"),
+                "pyview_counter:app", "--host", "127.0.0.1", "--port", "{port}"]  # fmt: skip
+    if name == "quest":
+        return [python, "-m", "quest_rt", "serve", os.path.join(HERE, "apps", "lv_counter.q"),
+                "--host", "127.0.0.1", "--port", "{port}"]  # fmt: skip
+    raise SystemExit(f"unknown server {name!r} (pyview, quest, or --server-cmd NAME=CMD)")
+
+
+class LiveServer(ServerProcess):
+    """A server in its own process, its output in a log file (a full pipe would stall
+    it), ready once ``GET /counter`` answers 200."""
+
+    def __init__(self, name: str, argv: list[str]) -> None:
+        self.name = name
+        self.port = free_port()
+        self.log = tempfile.NamedTemporaryFile(
+            prefix=f"lvbench-{name}-", suffix=".log", delete=False
+        )
+        argv = [arg.replace("{port}", str(self.port)) for arg in argv]
+        self.proc = subprocess.Popen(argv, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
+        self.url = f"http://127.0.0.1:{self.port}{PATH}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(self.url, timeout=5) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                pass
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"{name} did not serve {PATH}; its log: {self.log.name}")
+            time.sleep(0.2)
+
+
+def start(name: str, customs: dict[str, str]) -> LiveServer:
+    argv = customs[name].split() if name in customs else command(name)
+    return LiveServer(name, argv)
+
+
+async def reply_frame(server: LiveServer, endpoint: str) -> bytes:
+    """The ``phx_reply`` message to the first click of a fresh view."""
+    page = await asyncio.get_running_loop().run_in_executor(None, Page, server.url)
+    view = View(page, endpoint)
+    await view.join()
+    await view.click()
+    await view.close()
+    return view.last_reply
+
+
+async def load(server: LiveServer, endpoint: str, views: int, duration: float) -> dict:
+    tabs = await open_views(server.url, endpoint, views)
+    server_cpu = server.cpu_seconds()
+    client_cpu = cpu_seconds()
+    started = time.perf_counter()
+    count, latencies = await click_loop(tabs, 1.0, duration)
+    wall = time.perf_counter() - started
+    server_cpu = server.cpu_seconds() - server_cpu
+    client_cpu = cpu_seconds() - client_cpu
+    await asyncio.gather(*(tab.close() for tab in tabs))
+    latencies.sort()
+    clicks = sum(tab.count for tab in tabs)
+    return {
+        "rate": count / duration,
+        "p50": percentile(latencies, 0.50),
+        "p99": percentile(latencies, 0.99),
+        "server_us": server_cpu / clicks * 1e6,
+        "client_share": client_cpu / wall,
+    }
+
+
+async def memory(server: LiveServer, endpoint: str, views: int) -> tuple[float, int, int]:
+    warm = (await open_views(server.url, endpoint, 1))[0]
+    for _ in range(10):
+        await warm.click()
+    await asyncio.sleep(1.0)
+    before = server.rss_bytes()
+    tabs = await open_views(server.url, endpoint, views)
+    await asyncio.sleep(2.0)
+    after = server.rss_bytes()
+    await asyncio.gather(*(tab.close() for tab in [warm, *tabs]))
+    return (after - before) / views, before, after
+
+
+async def run(args) -> None:
+    customs = custom_servers(args.server_cmd)
+    names = server_list(args.servers) + [n for n in customs if n not in args.servers]
+    levels = [int(n) for n in args.concurrency.split(",")]
+    frames: dict[str, bytes] = {}
+    results: dict[tuple[str, int], dict] = {}
+    servers = {name: start(name, customs) for name in names}
+    try:
+        endpoints = {}
+        for name, server in servers.items():
+            page = Page(server.url)
+            endpoints[name] = socket_endpoint(page)
+            frames[name] = await reply_frame(server, endpoints[name])
+        for level in levels:
+            for round_no in range(args.rounds):
+                for name in names if round_no % 2 == 0 else names[::-1]:
+                    result = await load(servers[name], endpoints[name], level, args.duration)
+                    print(
+                        f"  {name:<8} {level:>4} views, round {round_no + 1}: "
+                        f"{result['rate']:8.0f} events/s  client CPU {result['client_share']:.0%}",
+                        flush=True,
+                    )
+                    best = results.get((name, level))
+                    if best is None or result["rate"] > best["rate"]:
+                        results[(name, level)] = result
+    finally:
+        for server in servers.values():
+            server.stop()
+    per_view = {}
+    if args.views:
+        for name in names:
+            server = start(name, customs)
+            try:
+                per_view[name] = await memory(server, endpoints[name], args.views)
+            finally:
+                server.stop()
+    report(names, levels, frames, results, per_view, args)
+
+
+def report(names, levels, frames, results, per_view, args) -> None:
+    base = names[0]
+    print("\nReply frame to one click (the WebSocket message; +2 B of frame header on the wire)")
+    for name in names:
+        print(f"  {name:<8} {len(frames[name]):4d} B  {frames[name].decode()}")
+    print(
+        f"\nCounter clicks, closed loop, best of {args.rounds} x {args.duration:.0f} s, "
+        f"baseline = {base}"
+    )
+    print(
+        f"{'server':<10}{'views':>6}{'events/s':>10}{'p50 ms':>9}{'p99 ms':>9}"
+        f"{'srv µs/ev':>11}{'client CPU':>12}{'ratio':>8}"
+    )
+    for level in levels:
+        for name in names:
+            r = results[(name, level)]
+            ratio = r["rate"] / results[(base, level)]["rate"]
+            print(
+                f"{name:<10}{level:>6}{r['rate']:>10.0f}{r['p50'] * 1e3:>9.2f}"
+                f"{r['p99'] * 1e3:>9.2f}{r['server_us']:>11.0f}{r['client_share']:>12.0%}"
+                f"{ratio:>7.2f}x"
+            )
+    if per_view:
+        print(f"\nMemory per joined view at {args.views} views (server VmRSS), baseline = {base}")
+        for name in names:
+            kb, before, after = per_view[name]
+            print(
+                f"  {name:<8} {kb / 1024:6.1f} KB/view  (RSS {before / 2**20:.1f} → "
+                f"{after / 2**20:.1f} MiB)  {kb / per_view[base][0]:.2f}x"
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="LiveView counter: ours against pyview")
+    parser.add_argument("--servers", default="pyview,quest", help="the first is the baseline")
+    parser.add_argument("--concurrency", default="10,100")
+    parser.add_argument("--duration", type=float, default=10.0)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--views", type=int, default=1000, help="0 skips the memory figure")
+    parser.add_argument("--server-cmd", action="append", help=SERVER_CMD_HELP)
+    args = parser.parse_args()
+    raise_fd_limit()
+    try:
+        import uvloop
+    except ImportError:
+        asyncio.run(run(args))
+    else:
+        uvloop.run(run(args))
+
+
+if __name__ == "__main__":
+    main()
