@@ -10,6 +10,9 @@ served by each server in its own process on a free port:
 - ``pyview`` — **the baseline**: bench/apps/pyview_counter.py, pyview-web 0.9.0 under
   uvicorn with its defaults, as pyview's documentation runs it;
 - ``quest`` — bench/apps/lv_counter.q under ``quest serve``;
+- ``null`` (``--calibrate``) — bench/servers.py's ``liveview-null``: the protocol
+  answered by a few lines on quest_rt.web's Layer 1, no LiveView at all; its events/s
+  is what the load client can drive, to show it is not the limit of the others;
 - ``--server-cmd NAME=CMD`` adds a server (``{port}`` substituted; it must serve the
   counter at ``/counter``).
 
@@ -60,6 +63,9 @@ from wsload import (  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 PATH = "/counter"
+#: bench/servers.py's ``liveview-null``: the protocol answered at almost no cost, so
+#: that its events/s is the load client's own ceiling (``--calibrate``).
+NULL = "null"
 
 
 def command(name: str) -> list[str]:
@@ -70,7 +76,9 @@ def command(name: str) -> list[str]:
     if name == "quest":
         return [python, "-m", "quest_rt", "serve", os.path.join(HERE, "apps", "lv_counter.q"),
                 "--host", "127.0.0.1", "--port", "{port}"]  # fmt: skip
-    raise SystemExit(f"unknown server {name!r} (pyview, quest, or --server-cmd NAME=CMD)")
+    if name == NULL:
+        return [python, os.path.join(HERE, "servers.py"), "liveview-null", "--port", "{port}"]
+    raise SystemExit(f"unknown server {name!r} (pyview, quest, null, or --server-cmd NAME=CMD)")
 
 
 class LiveServer(ServerProcess):
@@ -152,6 +160,8 @@ async def memory(server: LiveServer, endpoint: str, views: int) -> tuple[float, 
 async def run(args) -> None:
     customs = custom_servers(args.server_cmd)
     names = server_list(args.servers) + [n for n in customs if n not in args.servers]
+    if args.calibrate and NULL not in names:
+        names.append(NULL)
     levels = [int(n) for n in args.concurrency.split(",")]
     frames: dict[str, bytes] = {}
     results: dict[tuple[str, int], dict] = {}
@@ -179,7 +189,7 @@ async def run(args) -> None:
             server.stop()
     per_view = {}
     if args.views:
-        for name in names:
+        for name in [n for n in names if n != NULL]:
             server = start(name, customs)
             try:
                 per_view[name] = await memory(server, endpoints[name], args.views)
@@ -212,7 +222,7 @@ def report(names, levels, frames, results, per_view, args) -> None:
             )
     if per_view:
         print(f"\nMemory per joined view at {args.views} views (server VmRSS), baseline = {base}")
-        for name in names:
+        for name in per_view:
             kb, before, after = per_view[name]
             print(
                 f"  {name:<8} {kb / 1024:6.1f} KB/view  (RSS {before / 2**20:.1f} → "
@@ -228,6 +238,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--views", type=int, default=1000, help="0 skips the memory figure")
     parser.add_argument("--server-cmd", action="append", help=SERVER_CMD_HELP)
+    parser.add_argument(
+        "--calibrate",
+        action="store_true",
+        help="also load the null server (bench/servers.py liveview-null): the client's ceiling",
+    )
     args = parser.parse_args()
     raise_fd_limit()
     try:
