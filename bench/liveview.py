@@ -29,6 +29,9 @@ socket per view, and speaks the protocol as the official client does. Figures:
    CPU to other work is noise, not the server). Server CPU per event is read from
    ``/proc``; the client's own CPU share of the window is printed so that a
    client-bound figure shows as such;
+``--profile NAME`` instead samples one server with py-spy under the click load at the
+last ``--concurrency`` and prints where its CPU goes (bench/profile.py's summary).
+
 3. **memory per joined view** at ``--views``: each server restarted fresh; RSS
    (``VmRSS`` of ``/proc/PID/status``) after a warm-up view has joined and clicked,
    then after ``--views`` more views each did the dead-render GET, opened its own
@@ -157,7 +160,30 @@ async def memory(server: LiveServer, endpoint: str, views: int) -> tuple[float, 
     return (after - before) / views, before, after
 
 
+async def profile(args) -> None:
+    """Sample one server with py-spy while ``--concurrency``'s last level of views click."""
+    from profile import record, summarize
+
+    server = start(args.profile, custom_servers(args.server_cmd))
+    out = os.path.join(tempfile.mkdtemp(), "profile.txt")
+    level = int(args.concurrency.split(",")[-1])
+    try:
+        endpoint = socket_endpoint(Page(server.url))
+        tabs = await open_views(server.url, endpoint, level)
+        recorder = record(server.proc.pid, args.duration, out)
+        count, _ = await click_loop(tabs, 0.5, args.duration + 1.0)
+        await asyncio.get_running_loop().run_in_executor(None, recorder.wait, 60)
+        await asyncio.gather(*(tab.close() for tab in tabs))
+    finally:
+        server.stop()
+    print(f"\n{args.profile}: {count / (args.duration + 1.0):.0f} events/s at {level} views")
+    summarize(out, 25)
+
+
 async def run(args) -> None:
+    if args.profile:
+        await profile(args)
+        return
     customs = custom_servers(args.server_cmd)
     names = server_list(args.servers) + [n for n in customs if n not in args.servers]
     if args.calibrate and NULL not in names:
@@ -242,6 +268,11 @@ def main() -> None:
         "--calibrate",
         action="store_true",
         help="also load the null server (bench/servers.py liveview-null): the client's ceiling",
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        help="instead: sample server NAME with py-spy under the last --concurrency (bench extra)",
     )
     args = parser.parse_args()
     raise_fd_limit()
