@@ -2,7 +2,7 @@
 
     .venv/bin/pip install -e '.[bench]'          # pyview-web, uvicorn, websockets
     .venv/bin/python bench/liveview.py [--concurrency 10,100] [--duration 10]
-                                       [--rounds 2] [--views 1000] [--servers pyview,quest]
+                                       [--rounds 3] [--views 1000] [--servers pyview,quest]
 
 The same counter (QEP-054 block 12: ``<h1>Count: N</h1>`` and an ``increment`` button)
 served by each server in its own process on a free port:
@@ -261,7 +261,7 @@ def main() -> None:
     parser.add_argument("--servers", default="pyview,quest", help="the first is the baseline")
     parser.add_argument("--concurrency", default="10,100")
     parser.add_argument("--duration", type=float, default=10.0)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--views", type=int, default=1000, help="0 skips the memory figure")
     parser.add_argument("--server-cmd", action="append", help=SERVER_CMD_HELP)
     parser.add_argument(
