@@ -43,7 +43,7 @@ from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Changed", "Comprehension", "Raw", "Rendered", "escape"]
+__all__ = ["Changed", "ComponentRef", "Comprehension", "Raw", "Rendered", "escape"]
 
 #: The changed set handed to lazy dynamics: assign names, or None for "everything".
 Changed = Set[str] | None
@@ -92,6 +92,26 @@ class Rendered:
         return self.to_html()
 
     quest_name = "Rendered"
+
+
+class ComponentRef:
+    """A live component in a template's output (``lv.live_component``): on the wire its
+    number (``cid``), whose render travels in the diff's ``"c"`` table; as HTML, the
+    component's own render."""
+
+    __slots__ = ("cid", "_html")
+
+    quest_name = "LiveComponent"
+
+    def __init__(self, cid: int, html: Callable[[], str]) -> None:
+        self.cid = cid
+        self._html = html
+
+    def to_html(self) -> str:
+        return self._html()
+
+    def __str__(self) -> str:
+        return self.to_html()
 
 
 @dataclass(eq=False, slots=True)

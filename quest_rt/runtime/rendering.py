@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from quest_rt.common.rendered import Comprehension, Raw, Rendered, escape
+from quest_rt.common.rendered import ComponentRef, Comprehension, Raw, Rendered, escape
 from quest_rt.runtime.values import to_str
 
 __all__ = ["output"]
@@ -21,6 +21,6 @@ def output(value: Any) -> Any:
         return escape(value)
     if value is None:
         return ""
-    if t is Raw or t is Rendered or t is Comprehension:
+    if t is Raw or t is Rendered or t is Comprehension or t is ComponentRef:
         return value
     return escape(to_str(value))

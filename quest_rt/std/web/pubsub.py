@@ -24,7 +24,7 @@ from typing import Any
 from quest_rt.runtime.errors import TypeErr, ValueErr
 from quest_rt.runtime.objects import QuestModule
 from quest_rt.runtime.values import cls_name
-from quest_rt.std.arguments import need_number, need_str, optional
+from quest_rt.std.arguments import need_dict, need_fn, need_list, need_number, need_str, optional
 
 DEFAULT_CHANNEL = "quest:pubsub"
 #: Seconds after which a silent node's presences are removed (heartbeats every quarter).
@@ -178,8 +178,161 @@ def broadcast(topic: Any, event: Any, payload: Any) -> int:
     )
 
 
+def _live_view(socket: Any, fname: str) -> Any:
+    from quest_rt.std.web.liveview import LiveSocket, _view
+
+    if isinstance(socket, LiveSocket):
+        return _view(socket, fname)
+    return None
+
+
+def subscribe(socket: Any, topic: Any) -> None:
+    """subscribe(socket, topic): a LiveView receives every broadcast on topic (from any
+    node) in handle_info, as {"event": ..., "payload": ..., "topic": ...}; ends with
+    the view
+
+    Example:
+        use "std/web/liveview" as lv
+        let Room = lv.component(fun ()
+          fun render(assigns) lv.template("<p><%= last %></p>", assigns) end
+          fun mount(params, session, socket) pubsub.subscribe(socket, "room:1") end
+          fun handle_info(msg, socket) socket.assign("last", msg["payload"]["text"]) end
+          {"state": {"last": ""}, "render": render, "mount": mount, "handle_info": handle_info}
+        end)
+        let view = lv.test_mount(Room)
+        pubsub.test_broadcast("room:1", "message", {"text": "hi"})  # => 1
+        view.render()  # => "<p>hi</p>"
+    """
+    fname = "pubsub.subscribe"
+    topic = need_str(topic, fname, "topic")
+    view = _live_view(socket, fname)
+    if view is None:
+        raise TypeErr(f"{fname} expects a LiveView socket, got {cls_name(socket)}")
+    view.host.subscribe(view, topic)
+
+
+def broadcast_from(socket: Any, topic: Any, event: Any, payload: Any) -> int:
+    """broadcast_from(socket, topic, event, payload) -> Int: broadcast to every
+    subscriber of topic but socket's own view (or channel)
+
+    Example:
+        use "std/web/liveview" as lv
+        let Room = lv.component(fun ()
+          fun render(assigns) lv.template("<p><%= n %></p>", assigns) end
+          fun mount(params, session, socket) pubsub.subscribe(socket, "room:2") end
+          fun handle_event(event, payload, socket) pubsub.broadcast_from(socket, "room:2", "hi", {}) end
+          fun handle_info(msg, socket) socket.assign("n", socket.get("n") + 1) end
+          {"state": {"n": 0}, "render": render, "mount": mount, "handle_event": handle_event, "handle_info": handle_info}
+        end)
+        let view = lv.test_mount(Room)
+        view.click("go").render()  # => "<p>0</p>"
+    """
+    fname = "pubsub.broadcast_from"
+    topic = need_str(topic, fname, "topic")
+    event = need_str(event, fname, "event")
+    view = _live_view(socket, fname)
+    if view is None:
+        from quest_rt.std.web.channels import QuestChannel, hub
+
+        if isinstance(socket, QuestChannel):
+            return hub().broadcast_from(socket._channel, topic, event, payload)
+        raise TypeErr(f"{fname} expects a LiveView or channel socket, got {cls_name(socket)}")
+    from quest_rt.web.liveview import testing
+
+    if type(view.host) is testing.TestHost:
+        return testing.broadcast(topic, event, payload, exclude=view)
+    for sub in view.subs:
+        if sub.topic == topic:
+            return program_pubsub().broadcast_from(sub, topic, event, payload)
+    return program_pubsub().broadcast(topic, event, payload)
+
+
+def broadcast_if(topic: Any, predicate: Any, event: Any, payload: Any) -> int:
+    """broadcast_if(topic, fun (socket) -> Bool, event, payload) -> Int: broadcast to the
+    LiveViews of this node subscribed to topic that the function accepts
+
+    Example:
+        use "std/web/liveview" as lv
+        let Room = lv.component(fun ()
+          fun render(assigns) lv.template("<p><%= n %></p>", assigns) end
+          fun mount(params, session, socket)
+            socket.set("admin", params["admin"] == "yes")
+            pubsub.subscribe(socket, "room:3")
+          end
+          fun handle_info(msg, socket) socket.assign("n", socket.get("n") + 1) end
+          {"state": {"n": 0}, "render": render, "mount": mount, "handle_info": handle_info}
+        end)
+        let admin = lv.test_mount(Room, {"admin": "yes"})
+        let guest = lv.test_mount(Room)
+        pubsub.broadcast_if("room:3", fun (s) s.get("admin") end, "alert", {})  # => 1
+        guest.render()  # => "<p>0</p>"
+    """
+    fname = "pubsub.broadcast_if"
+    topic = need_str(topic, fname, "topic")
+    need_fn(predicate, fname, "predicate")
+    event = need_str(event, fname, "event")
+    from quest_rt.web.liveview import testing
+    from quest_rt.web.liveview.session import _Deliver
+    from quest_rt.web.pubsub import Broadcast
+
+    sent = testing.broadcast(topic, event, payload, accept=lambda v: predicate(v.binding))
+    message = Broadcast(topic, event, payload)
+    for sub in program_pubsub().subscribers(topic):
+        deliver = sub.callback
+        if type(deliver) is _Deliver and deliver.view.alive and predicate(deliver.view.binding):
+            deliver(message)
+            sent += 1
+    return sent
+
+
+def broadcast_batch(topic: Any, events: Any) -> int:
+    """broadcast_batch(topic, events) -> Int: broadcast each {"event", "payload"} Dict of
+    events, in order; returns the deliveries made on this node
+
+    Example:
+        pubsub.broadcast_batch("room:4", [{"event": "a", "payload": {}}, {"event": "b", "payload": {}}])  # => 0
+    """
+    fname = "pubsub.broadcast_batch"
+    topic = need_str(topic, fname, "topic")
+    sent = 0
+    pubsub = program_pubsub()
+    for item in need_list(events, fname, "events"):
+        item = need_dict(item, fname, "event")
+        sent += pubsub.broadcast(
+            topic, need_str(item.get("event"), fname, "event name"), item.get("payload", {})
+        )
+    return sent
+
+
+def test_broadcast(topic: Any, event: Any, payload: Any) -> int:
+    """test_broadcast(topic, event, payload) -> Int: deliver a broadcast to the views of
+    lv.test_mount subscribed to topic, synchronously (for tests); returns how many
+
+    Example:
+        pubsub.test_broadcast("nobody:listens", "ping", {})  # => 0
+    """
+    from quest_rt.web.liveview import testing
+
+    fname = "pubsub.test_broadcast"
+    return testing.broadcast(
+        need_str(topic, fname, "topic"), need_str(event, fname, "event"), payload
+    )
+
+
 def create() -> QuestModule:
-    return QuestModule("pubsub", {"configure": configure, "broadcast": broadcast}, None)
+    return QuestModule(
+        "pubsub",
+        {
+            "configure": configure,
+            "broadcast": broadcast,
+            "subscribe": subscribe,
+            "broadcast_from": broadcast_from,
+            "broadcast_if": broadcast_if,
+            "broadcast_batch": broadcast_batch,
+            "test_broadcast": test_broadcast,
+        },
+        None,
+    )
 
 
 __all__ = ["apply_environment", "create", "program_pubsub"]

@@ -13,7 +13,7 @@ from .endpoint import mount, socket_path
 from .hub import ChannelHub
 from .presence import Tracker
 from .serializer import Encoder, MalformedMessage, Message, decode
-from .socket import ChannelSocket, join_reply
+from .socket import ChannelSocket, Refusal, join_reply
 
 __all__ = [
     "Channel",
@@ -23,6 +23,7 @@ __all__ = [
     "Encoder",
     "MalformedMessage",
     "Message",
+    "Refusal",
     "Tracker",
     "decode",
     "join_reply",

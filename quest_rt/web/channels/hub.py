@@ -58,6 +58,9 @@ class ChannelHub:
         rate_limit: the rate-limit hook, called before every event handler.
         max_channels: joined channels allowed per connection (Phoenix: 100).
         idle_timeout: seconds of client silence before the endpoint closes the socket.
+        subscribe_topics: each join subscribes its channel to its topic, so that
+            broadcasts on the topic reach it; off for LiveView, whose ``lv:<id>``
+            topics are never broadcast to (it saves a subscription per view).
     """
 
     def __init__(
@@ -77,6 +80,7 @@ class ChannelHub:
         self.max_channels = max_channels
         self.idle_timeout = idle_timeout
         self.format_error = format_error
+        self.subscribe_topics = True
         # [(pattern text, compiled, join function)], in registration order.
         self._routes: list[tuple[str, re.Pattern[str], JoinFunction]] = []
         # What on_loop_thread marshals through; the endpoint sets the app's.

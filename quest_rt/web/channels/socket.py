@@ -66,17 +66,30 @@ from .wire import (
     UNMATCHED_TOPIC,
 )
 
-__all__ = ["ChannelSocket", "join_reply"]
+__all__ = ["ChannelSocket", "Refusal", "join_reply"]
 
 log = logging.getLogger("quest_rt.web.channels")
 
 Send = Callable[[str | bytes, bytes | None], Any]
 
 
+class Refusal:
+    """What an engine-level ``on_join`` returns to refuse a join with exactly
+    ``response`` (LiveView's ``{"reason": "stale"}``, which has no ``"error"`` key)."""
+
+    __slots__ = ("response",)
+
+    def __init__(self, response: Any) -> None:
+        self.response = response
+
+
 def join_reply(result: Any) -> tuple[str, Any]:
     """What ``on_join`` returned → (status, response) (seed-extensions E17): a dict
     with an ``"error"`` key refuses with that dict; another dict (or bytes) is the
-    ``ok`` response; anything else is ``ok`` with ``{}``."""
+    ``ok`` response; a :class:`Refusal` refuses with its response; anything else is
+    ``ok`` with ``{}``."""
+    if type(result) is Refusal:
+        return ERROR, result.response
     if isinstance(result, dict):
         return (ERROR if "error" in result else OK), result
     if isinstance(result, (bytes, bytearray)):
@@ -102,7 +115,17 @@ class ChannelSocket:
             idle timeout reads it).
     """
 
-    __slots__ = ("_clock", "assigns", "channels", "hub", "id", "last_seen", "owner", "send")
+    __slots__ = (
+        "_clock",
+        "assigns",
+        "channels",
+        "hub",
+        "id",
+        "last_seen",
+        "owner",
+        "send",
+        "terminated",
+    )
 
     def __init__(
         self,
@@ -122,6 +145,9 @@ class ChannelSocket:
         self.channels: dict[str, Channel] = {}
         self._clock = clock
         self.last_seen = clock()
+        #: True once the connection ended (``on_leave`` callbacks can tell a client
+        #: leaving from the connection going away)
+        self.terminated = False
 
     def __repr__(self) -> str:
         return f"<ChannelSocket {self.id} topics={sorted(self.channels)}>"
@@ -154,6 +180,7 @@ class ChannelSocket:
     def terminate(self) -> None:
         """The connection ended: close every channel (``on_leave`` runs, presences
         are untracked, subscriptions end)."""
+        self.terminated = True
         for channel in list(self.channels.values()):
             self._close(channel, run_on_leave=True)
 
@@ -179,9 +206,10 @@ class ChannelSocket:
             return
         channel = Channel(self, topic, join_ref)
         self.channels[topic] = channel
-        channel._sub = hub.pubsub.subscribe(
-            topic, self.owner, codec=hub.codec, send=channel._deliver
-        )
+        if hub.subscribe_topics:
+            channel._sub = hub.pubsub.subscribe(
+                topic, self.owner, codec=hub.codec, send=channel._deliver
+            )
         params = message.payload
         try:
             join(channel, topic, params)
@@ -251,6 +279,14 @@ class ChannelSocket:
             self.send(reply, None)
 
     # ── ending channels ────────────────────────────────────────────────────
+
+    def end(self, channel: Channel) -> None:
+        """The server ends ``channel``: ``on_leave`` runs and the client gets
+        ``phx_close`` (it does not rejoin). Nothing happens for a closed channel."""
+        if channel.state is ChannelState.CLOSED:
+            return
+        self._close(channel, run_on_leave=True)
+        self.send(self.hub.encoder.control(channel.join_ref, channel.topic, PHX_CLOSE, {}), None)
 
     def crash(self, channel: Channel, exc: Exception, doing: str) -> None:
         """``channel`` failed: log, clean up, ``on_leave``, ``phx_error`` to the client."""

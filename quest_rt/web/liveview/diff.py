@@ -54,7 +54,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from quest_rt.common.rendered import Changed, Comprehension, Raw, Rendered
+from quest_rt.common.rendered import Changed, ComponentRef, Comprehension, Raw, Rendered
 
 __all__ = [
     "COMPONENTS",
@@ -317,6 +317,9 @@ def _nested(ctx: _Context, v: Any, held: Any, compare: bool) -> tuple[Any, Any]:
         return _rendered(ctx, v, held, compare)
     if type(v) is Comprehension:
         return _comprehension(ctx, v, held)
+    if type(v) is ComponentRef:
+        # A live component: its number here, its render in the diff's "c" table.
+        return v.cid, None
     raise TypeError(
         f"a template dynamic must be a string, template or comprehension, got {type(v).__name__}"
     )
