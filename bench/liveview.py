@@ -33,9 +33,10 @@ socket per view, and speaks the protocol as the official client does. Figures:
 last ``--concurrency`` and prints where its CPU goes (bench/profile.py's summary).
 
 3. **memory per joined view** at ``--views``: each server restarted fresh; RSS
-   (``VmRSS`` of ``/proc/PID/status``) after a warm-up view has joined and clicked,
-   then after ``--views`` more views each did the dead-render GET, opened its own
-   socket and joined (and stay joined); the difference over ``--views``.
+   (``VmRSS`` of ``/proc/PID/status``, 2 s after each step) after a warm-up view has
+   joined and clicked, then after ``--views`` more tabs each did the dead-render GET,
+   opened its own socket and joined (all staying joined); the difference over
+   ``--views``, and its parts: the dead renders, the open sockets, the joins.
 """
 
 from __future__ import annotations
@@ -51,7 +52,15 @@ import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from lvclient import Page, View, click_loop, open_views, socket_endpoint  # noqa: E402
+from lvclient import (  # noqa: E402
+    Page,
+    View,
+    click_loop,
+    each,
+    fetch_pages,
+    open_views,
+    socket_endpoint,
+)
 from wsload import (  # noqa: E402
     SERVER_CMD_HELP,
     ServerProcess,
@@ -147,17 +156,27 @@ async def load(server: LiveServer, endpoint: str, views: int, duration: float) -
     }
 
 
-async def memory(server: LiveServer, endpoint: str, views: int) -> tuple[float, int, int]:
+async def memory(server: LiveServer, endpoint: str, views: int) -> list[int]:
+    """Server RSS: after the warm-up view, after ``views`` dead renders, after their
+    sockets opened, after their joins."""
     warm = (await open_views(server.url, endpoint, 1))[0]
     for _ in range(10):
         await warm.click()
-    await asyncio.sleep(1.0)
-    before = server.rss_bytes()
-    tabs = await open_views(server.url, endpoint, views)
-    await asyncio.sleep(2.0)
-    after = server.rss_bytes()
+    tabs = []
+
+    async def settled() -> int:
+        await asyncio.sleep(2.0)
+        return server.rss_bytes()
+
+    rss = [await settled()]
+    tabs = [View(page, endpoint) for page in await fetch_pages(server.url, views)]
+    rss.append(await settled())
+    await each(tabs, View.connect)
+    rss.append(await settled())
+    await each(tabs, View.join)
+    rss.append(await settled())
     await asyncio.gather(*(tab.close() for tab in [warm, *tabs]))
-    return (after - before) / views, before, after
+    return rss
 
 
 async def profile(args) -> None:
@@ -248,11 +267,17 @@ def report(names, levels, frames, results, per_view, args) -> None:
             )
     if per_view:
         print(f"\nMemory per joined view at {args.views} views (server VmRSS), baseline = {base}")
-        for name in per_view:
-            kb, before, after = per_view[name]
+        print(
+            f"{'server':<10}{'KB/view':>9}{'ratio':>8}{'of which: page':>16}{'socket':>8}"
+            f"{'join':>7}   RSS MiB"
+        )
+        for name, rss in per_view.items():
+            per = [(b - a) / args.views / 1024 for a, b in zip(rss, rss[1:])]
+            total = (rss[-1] - rss[0]) / args.views / 1024
+            base_total = (per_view[base][-1] - per_view[base][0]) / args.views / 1024
             print(
-                f"  {name:<8} {kb / 1024:6.1f} KB/view  (RSS {before / 2**20:.1f} → "
-                f"{after / 2**20:.1f} MiB)  {kb / per_view[base][0]:.2f}x"
+                f"{name:<10}{total:>9.1f}{total / base_total:>7.2f}x{per[0]:>16.1f}{per[1]:>8.1f}"
+                f"{per[2]:>7.1f}   {rss[0] / 2**20:.1f} → {rss[-1] / 2**20:.1f}"
             )
 
 

@@ -139,7 +139,8 @@ class View:
         self._ref += 1
         return str(self._ref)
 
-    async def join(self) -> dict:
+    async def connect(self) -> None:
+        """Open the view's socket (the upgrade, no join yet)."""
         parts = urlsplit(self.page.url)
         origin = f"{parts.scheme}://{parts.netloc}"
         ws_scheme = "wss" if parts.scheme == "https" else "ws"
@@ -159,6 +160,11 @@ class View:
             max_queue=None,
             user_agent_header=None,
         )
+
+    async def join(self) -> dict:
+        """``phx_join`` the view (connecting first if needed); its rendered."""
+        if self.ws is None:
+            await self.connect()
         self.join_ref = self._next_ref()
         payload = {
             "url": self.page.url,
@@ -232,19 +238,34 @@ class View:
             await self.ws.close()
 
 
-async def open_views(url: str, endpoint: str, count: int, parallel: int = 8) -> list[View]:
-    """``count`` tabs: each GETs the page (in a worker thread: urllib blocks) and joins."""
+async def fetch_pages(url: str, count: int, parallel: int = 8) -> list[Page]:
+    """``count`` dead renders (in worker threads: urllib blocks), one tab each."""
     loop = asyncio.get_running_loop()
     gate = asyncio.Semaphore(parallel)
 
-    async def one() -> View:
+    async def one() -> Page:
         async with gate:
-            page = await loop.run_in_executor(None, Page, url)
-            view = View(page, endpoint)
-            await view.join()
-            return view
+            return await loop.run_in_executor(None, Page, url)
 
     return list(await asyncio.gather(*(one() for _ in range(count))))
+
+
+async def each(views: list[View], step, parallel: int = 8) -> None:
+    """Await ``step(view)`` for every view, ``parallel`` at a time."""
+    gate = asyncio.Semaphore(parallel)
+
+    async def one(view: View) -> None:
+        async with gate:
+            await step(view)
+
+    await asyncio.gather(*(one(view) for view in views))
+
+
+async def open_views(url: str, endpoint: str, count: int) -> list[View]:
+    """``count`` tabs: each GETs the page, connects and joins."""
+    views = [View(page, endpoint) for page in await fetch_pages(url, count)]
+    await each(views, View.join)
+    return views
 
 
 async def click_loop(views: list[View], warmup: float, duration: float):
