@@ -88,8 +88,14 @@ def summarize(out: str, top: int = 15) -> None:
     functions: collections.Counter = collections.Counter()
     total = 0
     with open(out) as f:
+        pending = ""
         for line in f:
-            stack, _, n = line.rstrip().rpartition(" ")
+            # a frame's name can span lines (a code object named by its docstring)
+            pending += line.rstrip("\n")
+            stack, _, n = pending.rpartition(" ")
+            if not n.isdigit():
+                continue
+            pending = ""
             samples = int(n)
             frames = stack.split(";")
             total += samples
