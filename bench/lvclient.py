@@ -177,8 +177,10 @@ class View:
             _compact([self.join_ref, self.join_ref, self.topic, "phx_join", payload])
         )
         response = await self._reply(self.join_ref)
-        if "rendered" not in response:
-            raise ProtocolError(f"join reply without a rendered: {response}")
+        if diff_counts(response.get("rendered")) != [str(self.count)]:
+            raise ProtocolError(
+                f"join of {self.topic}: not a render of count {self.count}: {response}"
+            )
         self._ref = 7  # the official client's first event after the join is ref "8"
         self._heartbeat = asyncio.create_task(self._beat())
         return response["rendered"]
