@@ -30,7 +30,9 @@ socket per view, and speaks the protocol as the official client does. Figures:
    ``/proc``; the client's own CPU share of the window is printed so that a
    client-bound figure shows as such;
 ``--profile NAME`` instead samples one server with py-spy under the click load at the
-last ``--concurrency`` and prints where its CPU goes (bench/profile.py's summary).
+last ``--concurrency`` and prints where its CPU goes (bench/profile.py's summary);
+``--trace-memory NAME`` runs the memory steps with that server under tracemalloc
+(bench/tracemem.py) and prints, per view and step, the source lines that allocated.
 
 3. **memory per joined view** at ``--views``: each server restarted fresh; RSS
    (``VmRSS`` of ``/proc/PID/status``, 2 s after each step) after a warm-up view has
@@ -44,6 +46,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -156,9 +159,9 @@ async def load(server: LiveServer, endpoint: str, views: int, duration: float) -
     }
 
 
-async def memory(server: LiveServer, endpoint: str, views: int) -> list[int]:
+async def memory(server: LiveServer, endpoint: str, views: int, mark=None) -> list[int]:
     """Server RSS: after the warm-up view, after ``views`` dead renders, after their
-    sockets opened, after their joins."""
+    sockets opened, after their joins; ``await mark()`` at each of these points."""
     warm = (await open_views(server.url, endpoint, 1))[0]
     for _ in range(10):
         await warm.click()
@@ -166,6 +169,8 @@ async def memory(server: LiveServer, endpoint: str, views: int) -> list[int]:
 
     async def settled() -> int:
         await asyncio.sleep(2.0)
+        if mark is not None:
+            await mark()
         return server.rss_bytes()
 
     rss = [await settled()]
@@ -177,6 +182,55 @@ async def memory(server: LiveServer, endpoint: str, views: int) -> list[int]:
     rss.append(await settled())
     await asyncio.gather(*(tab.close() for tab in [warm, *tabs]))
     return rss
+
+
+STEPS = ("dead renders", "open sockets", "joins")
+
+
+async def trace_memory(args) -> None:
+    """The memory steps with the server under bench/tracemem.py: per view and step, the
+    source lines whose Python allocations grew most."""
+    import tracemalloc
+
+    name = args.trace_memory
+    customs = custom_servers(args.server_cmd)
+    argv = customs[name].split() if name in customs else command(name)
+    if not os.path.basename(argv[0]).startswith("python"):
+        raise SystemExit(f"--trace-memory needs a Python server command, not {argv[0]}")
+    outdir = tempfile.mkdtemp(prefix="lvbench-tracemem-")
+    server = LiveServer(name, [argv[0], os.path.join(HERE, "tracemem.py"), outdir, *argv[1:]])
+    taken = 0
+
+    async def mark() -> None:
+        nonlocal taken
+        path = os.path.join(outdir, f"snap{taken}.bin")
+        os.kill(server.proc.pid, signal.SIGUSR1)
+        deadline = time.monotonic() + 120
+        while not os.path.exists(path):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{name} wrote no snapshot {path}")
+            await asyncio.sleep(0.2)
+        taken += 1
+
+    try:
+        endpoint = socket_endpoint(Page(server.url))
+        rss = await memory(server, endpoint, args.views, mark)
+    finally:
+        server.stop()
+    snaps = [tracemalloc.Snapshot.load(os.path.join(outdir, f"snap{n}.bin")) for n in range(4)]
+    for step, before, after, rss_before, rss_after in zip(STEPS, snaps, snaps[1:], rss, rss[1:]):
+        stats = after.compare_to(before, "lineno")
+        traced = sum(stat.size_diff for stat in stats) / args.views
+        print(
+            f"\n{name}, {step}: {traced:.0f} B/view traced, "
+            f"{(rss_after - rss_before) / args.views:.0f} B/view of RSS (tracemalloc's own tables included)"
+        )
+        for stat in stats[:15]:
+            frame = stat.traceback[0]
+            where = frame.filename.replace(ROOT + os.sep, "").split("site-packages" + os.sep)[-1]
+            print(
+                f"  {stat.size_diff / args.views:7.0f} B  {stat.count_diff / args.views:5.1f} blocks  {where}:{frame.lineno}"
+            )
 
 
 async def profile(args) -> None:
@@ -202,6 +256,9 @@ async def profile(args) -> None:
 async def run(args) -> None:
     if args.profile:
         await profile(args)
+        return
+    if args.trace_memory:
+        await trace_memory(args)
         return
     customs = custom_servers(args.server_cmd)
     names = server_list(args.servers) + [n for n in customs if n not in args.servers]
@@ -298,6 +355,11 @@ def main() -> None:
         "--profile",
         metavar="NAME",
         help="instead: sample server NAME with py-spy under the last --concurrency (bench extra)",
+    )
+    parser.add_argument(
+        "--trace-memory",
+        metavar="NAME",
+        help="instead: the memory steps of server NAME under tracemalloc, by source line",
     )
     args = parser.parse_args()
     raise_fd_limit()
