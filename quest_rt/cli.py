@@ -130,13 +130,12 @@ def report_error(exc: BaseException) -> int:
 
 def run_source(source: str, path: str, argv: list[str]) -> int:
     from quest_rt.runtime import loader
-    from quest_rt.runtime.traceback import register_source
     from quest_rt.std import program
 
     program.ARGV[:] = argv
     program.SCRIPT_PATH = os.path.abspath(path) if not path.startswith("<") else None
     if path.startswith("<"):
-        register_source(path, source)
+        loader.register_source(path, source)
     try:
         compiled = loader.compile_source(source, path)
         namespace = loader.new_namespace(path)

@@ -161,12 +161,12 @@ class Session:
         """
         from quest_rt.runtime import loader
         from quest_rt.runtime.errors import ModuleReturn
-        from quest_rt.runtime.traceback import format_exception, register_source
+        from quest_rt.runtime.traceback import format_exception
         from quest_rt.runtime.values import rep
         from quest_rt.std import program
         from quest_rt.syntax.errors import QuestSourceError
 
-        register_source(REPL_PATH, source)
+        loader.register_source(REPL_PATH, source)
         try:
             compiled = loader.compile_source(source, REPL_PATH, mode="repl")
         except QuestSourceError as exc:

@@ -154,3 +154,27 @@ class QuestLoadError(_Item):
 
     def reportinfo(self):
         return self.path, 0, "<load>"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium for the whole session (tests/e2e, and tests/redis's LiveView
+    test): the Debian package driven by Playwright (see tests/e2e/conftest.py); the
+    tests are skipped, saying why, when either is missing."""
+    from pathlib import Path
+
+    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip(
+            f"no Chromium at {CHROMIUM} (Debian package `chromium`; scripts/test "
+            "installs it when run as root)"
+        )
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright is not installed (pip install -e '.[test]')")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -40,8 +40,10 @@ template", even between templates whose text is equal.
 from __future__ import annotations
 
 from collections.abc import Callable, Set
-from dataclasses import dataclass, field
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["Changed", "ComponentRef", "Comprehension", "Raw", "Rendered", "escape"]
 
@@ -61,14 +63,39 @@ def escape(text: str) -> str:
     return text.translate(_ESCAPES)
 
 
-@dataclass(eq=False, slots=True)
 class Rendered:
+    """A rendered template: its statics and the values between them.
+
+    This class and ``Comprehension`` are plain slotted classes, not dataclasses: every
+    Quest program's built-ins hold them, and ``dataclasses`` costs ~5 ms of start-up.
+    """
+
+    __slots__ = ("statics", "dynamics", "fingerprint", "assigns")
+
     statics: tuple[str, ...]
     #: the values between the statics, or a function of the changed set returning them
     dynamics: list[Any] | Callable[[Changed], list[Any]]
-    fingerprint: int = 0
+    fingerprint: int
     #: the assigns Dict the dynamics read (their read sets name its keys); None if eager
-    assigns: dict[str, Any] | None = None
+    assigns: dict[str, Any] | None
+
+    def __init__(
+        self,
+        statics: tuple[str, ...],
+        dynamics: list[Any] | Callable[[Changed], list[Any]],
+        fingerprint: int = 0,
+        assigns: dict[str, Any] | None = None,
+    ) -> None:
+        self.statics = statics
+        self.dynamics = dynamics
+        self.fingerprint = fingerprint
+        self.assigns = assigns
+
+    def __repr__(self) -> str:
+        return (
+            f"Rendered(statics={self.statics!r}, dynamics={self.dynamics!r}, "
+            f"fingerprint={self.fingerprint!r}, assigns={self.assigns!r})"
+        )
 
     def values(self, changed: Changed = None) -> list[Any]:
         """The dynamics, evaluating only those whose reads meet ``changed`` (None: all).
@@ -114,11 +141,27 @@ class ComponentRef:
         return self.to_html()
 
 
-@dataclass(eq=False, slots=True)
 class Comprehension:
+    """The entries of a ``for`` in a template, sharing one set of statics."""
+
+    __slots__ = ("statics", "entries", "fingerprint")
+
     statics: tuple[str, ...]
-    entries: list[list[Any]] = field(default_factory=list)
-    fingerprint: int = 0
+    entries: list[list[Any]]
+    fingerprint: int
+
+    def __init__(
+        self, statics: tuple[str, ...], entries: list[list[Any]] | None = None, fingerprint: int = 0
+    ) -> None:
+        self.statics = statics
+        self.entries = [] if entries is None else entries
+        self.fingerprint = fingerprint
+
+    def __repr__(self) -> str:
+        return (
+            f"Comprehension(statics={self.statics!r}, entries={self.entries!r}, "
+            f"fingerprint={self.fingerprint!r})"
+        )
 
     def to_html(self) -> str:
         out = []

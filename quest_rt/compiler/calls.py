@@ -27,6 +27,7 @@ from quest_rt.compiler.emitter import (
     helper,
     name,
 )
+from quest_rt.compiler.unswitch import unswitch_loops
 from quest_rt.syntax import ast as q
 
 _ANNOTATION_PYTYPES = {"Int": "int", "Float": "float", "Str": "str", "Bool": "bool",
@@ -171,6 +172,8 @@ def emit_function(em: Emitter, node: q.Node, pyname: str, params: tuple[q.Param,
         tail = Tail("return", returns_value, quest_name)
         stmts = em.block(body, tail)
         flags = em.flag_prologue()
+        stmts = unswitch_loops(
+            stmts, set(em.fn.type_flags.values()) | set(em.fn.let_flags.values()))
     finally:
         em.fn, em.pending = saved_fn, saved_pending
     fn_body = docstring + scope_declarations(pyscope) + prologue + checks + flags + stmts
@@ -446,7 +449,14 @@ def compile_index(em: Emitter, node: q.Index) -> ast.expr:
         return ast.IfExp(em.type_test(of, "dict"),
                          call(ast.Attribute(ol, "get", ast.Load()), index),
                          call(helper("index"), ol, index))
-    test: ast.expr = em.type_test(of, "list")
+    if it == "int" and em.tested_once(of):
+        # A Str read with an Int index is CPython's too (negative indexes count from the
+        # end, IndexError becomes the same IndexErr, bounds.from_index_error), so where the
+        # receiver's type is tested once per call, a Str takes the fast path with an Array
+        # (`code[pc]` in an interpreter loop).
+        test: ast.expr = em.type_test(of, "INDEXABLE")
+    else:
+        test = em.type_test(of, "list")
     if it != "int":
         test = ast.BoolOp(ast.And(), [test, em.type_test(index, "int")])
     return ast.IfExp(test, ast.Subscript(ol, index, ast.Load()), call(helper("index"), ol, index))

@@ -281,6 +281,16 @@ class Emitter:
                 return name(flag)
         return self.raw_type_test(value, test)
 
+    def tested_once(self, value: ast.expr) -> bool:
+        """Whether ``type_test(value, ...)`` reads a flag computed once (see there)."""
+        if not (self.fn.loops and isinstance(value, ast.Name)
+                and isinstance(value.ctx, ast.Load)):
+            return False
+        if (value.id, id(self.fn.pyscope)) in self.stable_params:
+            return True
+        slot = self.fn.let_slots.get(value.id)
+        return slot is not None and len(self.fn.loops) > slot[1]
+
     def let_slot(self, binding) -> list[ast.stmt]:
         """After the store of a ``let``: a slot for the flags of later type tests on it
         (``if True: pass`` until a test in a nested loop fills it; CPython drops both)."""

@@ -10,7 +10,6 @@ and a Quest ``return`` is ``return (·RET, value)``, unwrapped at the call site.
 from __future__ import annotations
 
 import ast
-import dataclasses
 
 from quest_rt.compiler.calls import annotation_value, scope_declarations
 from quest_rt.compiler.emitter import (
@@ -27,6 +26,7 @@ from quest_rt.compiler.emitter import (
 )
 from quest_rt.runtime.errors import ERROR_TYPES
 from quest_rt.syntax import ast as q
+from quest_rt.syntax.records import fields
 
 
 @compiles(q.ExprStmt)
@@ -107,7 +107,7 @@ def _nodes(node: object):
             stack.extend(n)
         elif isinstance(n, q.Node):
             yield n
-            stack.extend(getattr(n, f.name) for f in dataclasses.fields(n))
+            stack.extend(getattr(n, name) for name in fields(n))
 
 
 def _plus_one(em: Emitter, stmt: q.Stmt, counter) -> bool:

@@ -18,9 +18,12 @@ import decimal
 import math
 import operator
 from collections.abc import Callable
-from typing import Any
 
 from quest_rt.runtime.errors import RuntimeErr, TypeErr, ValueErr
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["BigInt", "Decimal", "CONTEXT", "exact", "to_bigint", "to_decimal", "is_exact"]
 

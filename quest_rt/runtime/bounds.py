@@ -25,10 +25,12 @@ local ``j``; the container is the instruction before that, the local ``row``.
 
 from __future__ import annotations
 
-import dis
 import operator
 import types
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["out_of_range", "from_index_error"]
 
@@ -55,7 +57,6 @@ _LOADS = {
     "LOAD_SMALL_INT",
 }
 _TRANSPARENT = {"EXTENDED_ARG", "NOP", "CACHE", "PRECALL"}
-_JUMPS = frozenset(dis.hasjrel + dis.hasjabs)
 
 
 class _Unknown(Exception):
@@ -92,6 +93,9 @@ class _Recovery:
     def __init__(self, frame: types.FrameType, lasti: int) -> None:
         self.frame = frame
         self.code = frame.f_code
+        import dis  # here, not at the top: only a failed subscript needs it (start-up time)
+
+        self.jumps = frozenset(dis.hasjrel + dis.hasjabs)
         self.ins = [i for i in dis.get_instructions(self.code) if i.opname not in _TRANSPARENT]
         self.at = next((n for n, i in enumerate(self.ins) if i.offset == lasti), None)
         self.variables: dict[str, Any] | None = None
@@ -108,7 +112,7 @@ class _Recovery:
             return self._conditional_index()
         if self.ins[self.at - 1].opname != "LOAD_FAST_LOAD_FAST":
             self.index, start = self._value(self.at - 1)
-            if start >= 1 and self.ins[start - 1].opcode in _JUMPS:
+            if start >= 1 and self.ins[start - 1].opcode in self.jumps:
                 # 3.12+: CPython copies the subscript into both arms of the overflow
                 # check, so this one follows the test's fall-through, not a jump.
                 return self._container_before(start - 1), self.index
@@ -119,7 +123,7 @@ class _Recovery:
         """An index computed by ``t if cond else slow`` (an Int overflow check): replay the
         path that jumps here from ``t``, then skip the condition to reach the container."""
         target = self.ins[self.at].offset
-        jumps = [n for n, i in enumerate(self.ins) if i.argval == target and i.opcode in _JUMPS]
+        jumps = [n for n, i in enumerate(self.ins) if i.argval == target and i.opcode in self.jumps]
         if len(jumps) != 1:
             raise _Unknown
         self.index, start = self._value(jumps[0] - 1)
@@ -131,8 +135,10 @@ class _Recovery:
         jump pops, then read the value below it. The overflow test has several links
         (``t <= 1073741823 and t >= -1073741823 or ...``, see ``compiler.operators``),
         each ending in a jump forward: a link after such a jump is walked back too."""
+        import dis
+
         while True:
-            if test_jump < 0 or self.ins[test_jump].opcode not in _JUMPS:
+            if test_jump < 0 or self.ins[test_jump].opcode not in self.jumps:
                 raise _Unknown
             need, n = 0, test_jump
             while True:  # walk back over the link until it has pushed what the jump pops
@@ -151,7 +157,7 @@ class _Recovery:
             if need != 0:
                 raise _Unknown
             before = self.ins[n - 1] if n >= 1 else None
-            if before is None or before.opcode not in _JUMPS or before.argval <= before.offset:
+            if before is None or before.opcode not in self.jumps or before.argval <= before.offset:
                 break
             test_jump = n - 1
         container, _ = self._value(n - 1)

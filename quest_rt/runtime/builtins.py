@@ -16,12 +16,15 @@ import math
 import os
 import sys
 import types
-from typing import Any
 
 from quest_rt.common import rendered
 from quest_rt.runtime import bignum, dispatch, errors, objects, ops, rendering, values
 from quest_rt.runtime.errors import ArgErr, NameErr, RuntimeErr, TypeErr, ValueErr
 from quest_rt.runtime.values import cls_name, to_str
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def puts(*args: Any) -> None:
@@ -246,6 +249,7 @@ def _helpers() -> dict[str, Any]:
         "isinstance": isinstance, "BigInt": bignum.BigInt,
         "NUMBERS": frozenset((int, float)), "SCALARS": frozenset((int, float, str)),
         "ORDERED": frozenset((int, str)), "SIZED": frozenset((list, dict)),
+        "INDEXABLE": frozenset((list, str)),
         "UNSET": UNSET, "BREAK": BREAK, "RET": RET, "MISSING": objects._MISSING,
         "ModuleReturn": errors.ModuleReturn,
         "to_str": to_str, "eq": values.eq, "to_quest": errors.to_quest,

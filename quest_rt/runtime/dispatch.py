@@ -18,14 +18,16 @@ methods cost what a Python method call costs) and ``call_method`` for the others
 
 from __future__ import annotations
 
-import inspect
 import re
 from collections.abc import Callable
 from types import FunctionType
-from typing import Any
 
 from quest_rt.runtime.errors import ArgErr, AttrErr
 from quest_rt.runtime.values import attribute_error_message, cls_name
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["METHODS", "UNIVERSAL", "method", "universal", "call_method", "member",
            "builtin_method_names", "bound_method"]
@@ -75,6 +77,7 @@ def _load_tables() -> None:
     if not _loaded:
         _loaded = True
         import quest_rt.runtime.methods  # noqa: F401  (fills the tables)
+        import quest_rt.runtime.methods.uuids  # noqa: F401  (loaded apart, see methods)
 
 
 def call_method(obj: Any, name: str, *args: Any, **kwargs: Any) -> Any:
@@ -105,7 +108,7 @@ def call_method(obj: Any, name: str, *args: Any, **kwargs: Any) -> Any:
             raise AttrErr(attribute_error_message(obj, name)) from None
         return fn(obj, *args, **kwargs)
     if isinstance(obj, type) and isinstance(bound, FunctionType) and \
-            isinstance(inspect.getattr_static(obj, name), FunctionType):
+            isinstance(_getattr_static(obj, name), FunctionType):
         # An instance method seen through its class (``ValueErr._doc``, a user type's
         # ``str``): not a class method, so the type answers with the universal one.
         fn = UNIVERSAL.get(name)
@@ -113,6 +116,17 @@ def call_method(obj: Any, name: str, *args: Any, **kwargs: Any) -> Any:
             raise AttrErr(attribute_error_message(obj, name))
         return fn(obj, *args, **kwargs)
     return bound(*args, **kwargs)
+
+
+#: ``inspect.CO_VARARGS``: the code flag of a ``*args`` parameter (a fixed CPython value;
+#: ``inspect`` itself costs start-up time)
+CO_VARARGS = 0x04
+
+
+def _getattr_static(obj: Any, name: str) -> Any:
+    import inspect
+
+    return inspect.getattr_static(obj, name)
 
 
 def _call_builtin(fn: Callable[..., Any], obj: Any, name: str, args: tuple,
@@ -140,7 +154,7 @@ def _arity_error(fn: Callable[..., Any], obj: Any, name: str, args: tuple, kwarg
         return ArgErr(f"{signature}: wrong number of arguments")
     most = code.co_argcount - 1  # the receiver is not an argument
     least = most - len(fn.__defaults__ or ())
-    if code.co_flags & inspect.CO_VARARGS:
+    if code.co_flags & CO_VARARGS:
         expected = f"at least {least}"
     elif least == most:
         expected = str(most)

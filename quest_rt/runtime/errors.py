@@ -206,33 +206,35 @@ def _positional_only(f: str, m: re.Match[str]) -> str:
 # argument for f()" on 3.11/3.12 and "f() got an unexpected keyword argument 'k'" on 3.13,
 # "replace expected at least 2 arguments, got 1" became "replace() takes at least 2
 # positional arguments (1 given)". tests/runtime/test_error_translation.py provokes each
-# form on each supported version and knows which versions emit it.
-_ARG_FORMS: tuple[tuple[str, re.Pattern[str], Callable[[str, re.Match[str]], str]], ...] = (
-    ("missing", re.compile(r"missing \d+ required (?:positional|keyword-only) "
-                           r"arguments?: (?P<names>.*)"), _missing),
-    ("too many", re.compile(r"takes (?:(?P<bound>from) \d+ to )?(?P<want>\d+) positional "
-                            r"arguments? but (?P<got>\d+) (?:positional arguments? \(.*\) )?"
-                            r"(?:was|were) given"), _count),
-    ("unexpected keyword", re.compile(r"got an unexpected keyword argument '(?P<name>\w+)'"),
+# form on each supported version and knows which versions emit it. The patterns are
+# strings, compiled by ``re`` (and kept in its cache) when an argument error first needs
+# them: compiling them all costs every start-up ~1 ms.
+_ARG_FORMS: tuple[tuple[str, str, Callable[[str, re.Match[str]], str]], ...] = (
+    ("missing", r"missing \d+ required (?:positional|keyword-only) "
+                r"arguments?: (?P<names>.*)", _missing),
+    ("too many", r"takes (?:(?P<bound>from) \d+ to )?(?P<want>\d+) positional "
+                 r"arguments? but (?P<got>\d+) (?:positional arguments? \(.*\) )?"
+                 r"(?:was|were) given", _count),
+    ("unexpected keyword", r"got an unexpected keyword argument '(?P<name>\w+)'",
      lambda f, m: f"{f}: unknown keyword argument '{m['name']}'"),
-    ("invalid keyword", re.compile(r"^'(?P<name>\w+)' is an invalid keyword argument for "
-                                   r"(?P<f>[\w.]+)\(\)"),
+    ("invalid keyword", r"^'(?P<name>\w+)' is an invalid keyword argument for "
+                        r"(?P<f>[\w.]+)\(\)",
      lambda f, m: f"{f}: unknown keyword argument '{m['name']}'"),
-    ("given twice", re.compile(r"got multiple values for (?:keyword )?argument '(?P<name>\w+)'"),
+    ("given twice", r"got multiple values for (?:keyword )?argument '(?P<name>\w+)'",
      lambda f, m: f"{f}: parameter '{m['name']}' given both positionally and by name"),
-    ("no keywords", re.compile(r"takes no keyword arguments"),
+    ("no keywords", r"takes no keyword arguments",
      lambda f, m: f"{f} takes no named arguments"),
-    ("positional-only", re.compile(r"got some positional-only arguments passed as keyword "
-                                   r"arguments: (?P<names>.*)"), _positional_only),
-    ("takes none", re.compile(r"takes no arguments \((?P<got>\d+) given\)"),
+    ("positional-only", r"got some positional-only arguments passed as keyword "
+                        r"arguments: (?P<names>.*)", _positional_only),
+    ("takes none", r"takes no arguments \((?P<got>\d+) given\)",
      lambda f, m: f"{f} expects 0 arguments, got {m['got']}"),
-    ("takes one", re.compile(r"takes exactly one argument \((?P<got>\d+) given\)"),
+    ("takes one", r"takes exactly one argument \((?P<got>\d+) given\)",
      lambda f, m: f"{f} expects 1 arguments, got {m['got']}"),
-    ("expected", re.compile(r"expected (?:at (?P<bound>most|least) )?(?P<want>\d+) "
-                            r"arguments?, got (?P<got>\d+)"), _count),
-    ("takes at least", re.compile(r"takes at (?P<bound>least) (?P<want>\d+) (?:positional )?"
-                                  r"arguments? \((?P<got>\d+) given\)"), _count),
-    ("missing one", re.compile(r"missing required argument '(?P<names>\w+)'"),
+    ("expected", r"expected (?:at (?P<bound>most|least) )?(?P<want>\d+) "
+                 r"arguments?, got (?P<got>\d+)", _count),
+    ("takes at least", r"takes at (?P<bound>least) (?P<want>\d+) (?:positional )?"
+                       r"arguments? \((?P<got>\d+) given\)", _count),
+    ("missing one", r"missing required argument '(?P<names>\w+)'",
      lambda f, m: f"{f}: missing required parameter '{m['names']}'"),
 )
 
@@ -250,9 +252,9 @@ def _function_name(message: str) -> str:
 
 def _argument_error(msg: str) -> ArgErr | None:
     for _form, pattern, message in _ARG_FORMS:
-        m = pattern.search(msg)
+        m = re.search(pattern, msg)
         if m:
-            fname = m["f"] if "f" in pattern.groupindex else _function_name(msg)
+            fname = m["f"] if "f" in m.re.groupindex else _function_name(msg)
             return ArgErr(message(fname, m))
     return None
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import decimal
 import re
-from typing import Any
 
 from quest_rt.runtime.errors import ArgErr, ValueErr
 from quest_rt.runtime.values import to_str
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _SPEC = re.compile(
     r"^(?:(?P<fill>.)?(?P<align>[<>^]))?(?P<sign>[+\- ])?(?P<alt>#)?(?P<zero>0)?"

@@ -7,29 +7,48 @@ files (like ``.pyc`` files), so a script that has not changed starts without par
 Modules are cached by resolved path: every importer shares one module object and its
 state. ``std/...`` paths name native modules (``quest_rt.std``) and/or Quest-source
 modules in the shipped ``stdlib/`` directory.
+
+Start-up: a cached script runs without the parser, the compiler or Python's ``ast``,
+and this module imports no more than running one needs (``pathlib`` only when a
+module is resolved, SHA-1 from the built-in ``_sha1`` rather than ``hashlib``, which
+loads OpenSSL).
 """
 
 from __future__ import annotations
 
-import ast
-import hashlib
-import importlib
 import marshal
 import os
 import sys
 import types
-import warnings
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from quest_rt.runtime.builtins import BUILTINS
 from quest_rt.runtime.errors import ImportErr, ModuleReturn
 from quest_rt.runtime.objects import QuestModule
 
+try:
+    from _sha1 import sha1
+except ImportError:  # a CPython built without its own SHA-1 (OpenSSL's then)
+    from hashlib import sha1
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import ast
+    from collections.abc import Iterator
+    from pathlib import Path
+    from typing import Any
+
 #: filenames of compiled Quest code: traceback printing keeps only these frames
 QUEST_FILES: set[str] = set()
+#: the text of compiled sources that are not files (``-e``, the REPL, stdin, ``sys.eval``),
+#: by their ``<name>``, for the lines of a traceback
+SOURCES: dict[str, str] = {}
+
+
+def register_source(path: str, source: str) -> None:
+    """Make source that is not a file show in tracebacks (``quest_rt.runtime.traceback``
+    reads it: that module and ``linecache`` load only when a traceback is printed)."""
+    SOURCES[path] = source
+
 
 _CACHE_FORMAT = 1
 
@@ -42,29 +61,33 @@ class InternalCompilerError(Exception):
                          f"report it): {type(cause).__name__}: {cause}")
 
 
-@dataclass
 class Compiled:
-    code: types.CodeType
-    public: frozenset[str]
-    doc: str | None
+    """A compiled module: its code, its public names and its doc comment."""
+
+    __slots__ = ("code", "public", "doc")
+
+    def __init__(self, code: types.CodeType, public: frozenset[str], doc: str | None) -> None:
+        self.code = code
+        self.public = public
+        self.doc = doc
 
 
 def _stamp() -> str:
-    here = Path(__file__).resolve().parent.parent
-    h = hashlib.sha1(sys.version.encode())
+    here = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    h = sha1(sys.version.encode())
     # std modules register methods of their values (Uuid...): the compiler's choice between
     # a plain method call and the dispatcher depends on them too
     for sub in ("compiler", "syntax", "runtime", "runtime/methods", "std"):
-        d = here / sub
-        if not d.is_dir():
+        d = os.path.join(here, sub)
+        if not os.path.isdir(d):
             continue
         for entry in sorted(os.scandir(d), key=lambda e: e.name):
             if entry.name.endswith(".py"):
                 st = entry.stat()
                 h.update(f"{entry.name}{st.st_mtime_ns}{st.st_size}".encode())
-    from quest_rt.resources import grammar_path
+    from quest_rt.resources import locate
 
-    st = os.stat(grammar_path())
+    st = os.stat(locate("grammar/quest.lark"))
     h.update(f"grammar{st.st_mtime_ns}{st.st_size}".encode())
     return h.hexdigest()
 
@@ -72,7 +95,7 @@ def _stamp() -> str:
 _stamp_value: str | None = None
 
 
-def _cache_dir() -> Path | None:
+def _cache_dir() -> str | None:
     base = os.environ.get("QUEST_CACHE_DIR")
     if base is None:
         xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
@@ -81,7 +104,7 @@ def _cache_dir() -> Path | None:
         os.makedirs(base, exist_ok=True)
     except OSError:
         return None
-    return Path(base)
+    return base
 
 
 def _public_names(module: Any) -> tuple[frozenset[str], str | None]:
@@ -117,14 +140,17 @@ def compile_source(source: str, path: str, mode: str = "file") -> Compiled:
     if cache is not None:
         if _stamp_value is None:
             _stamp_value = _stamp()
-        key = hashlib.sha1(f"{_CACHE_FORMAT}\0{_stamp_value}\0{path}\0{mode}\0".encode()
-                           + source.encode()).hexdigest()
-        key_file = cache / f"{key}.qc"
+        key = sha1(f"{_CACHE_FORMAT}\0{_stamp_value}\0{path}\0{mode}\0".encode()
+                   + source.encode()).hexdigest()
+        key_file = os.path.join(cache, f"{key}.qc")
         try:
-            code, public, doc = marshal.loads(key_file.read_bytes())
+            with open(key_file, "rb") as f:
+                code, public, doc = marshal.loads(f.read())
             return Compiled(code, frozenset(public), doc)
         except (OSError, ValueError, EOFError, TypeError):
             pass
+    import warnings
+
     from quest_rt.compiler.emitter import compile_module
     from quest_rt.syntax.errors import QuestSourceError
     from quest_rt.syntax.parser import parse
@@ -142,11 +168,12 @@ def compile_source(source: str, path: str, mode: str = "file") -> Compiled:
         raise InternalCompilerError(path, exc) from exc
     public, doc = _public_names(module)
     if key_file is not None:
-        tmp = key_file.with_suffix(f".{os.getpid()}.tmp")
+        tmp = f"{key_file[:-3]}.{os.getpid()}.tmp"
         try:
-            tmp.write_bytes(marshal.dumps((code, tuple(sorted(public)), doc)))
+            with open(tmp, "wb") as f:
+                f.write(marshal.dumps((code, tuple(sorted(public)), doc)))
             os.replace(tmp, key_file)
-            _prune(key_file.parent)
+            _prune(cache)
         except OSError:
             pass
     return Compiled(code, public, doc)
@@ -156,7 +183,7 @@ def compile_source(source: str, path: str, mode: str = "file") -> Compiled:
 CACHE_LIMIT = 4000
 
 
-def _prune(directory: Path) -> None:
+def _prune(directory: str) -> None:
     """Keep the code cache bounded (every edited file and `-e` snippet adds an entry)."""
     entries = [e for e in os.scandir(directory) if e.name.endswith(".qc")]
     if len(entries) <= CACHE_LIMIT:
@@ -175,6 +202,8 @@ def compile_module_ast(module: Any, mode: str = "file") -> types.CodeType:
 
     QUEST_FILES.add(module.path)
     tree = compile_module(module, mode=mode)
+    import warnings
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SyntaxWarning)
         return compile(tree, module.path, "exec", dont_inherit=True, optimize=0)
@@ -220,6 +249,8 @@ def stdlib_dir() -> Path:
 
 
 def _search_dirs() -> list[Path]:
+    from pathlib import Path
+
     dirs = [Path.cwd(), Path.cwd() / "lib"]
     extra = os.environ.get("QUEST_INCLUDE")
     if extra:
@@ -239,6 +270,8 @@ def _with_q(p: Path) -> list[Path]:
 
 def resolve(path: str, importer: str | None) -> tuple[str, Path | None]:
     """(cache key, source file or None for a purely native module)."""
+    from pathlib import Path
+
     if path.startswith("std/"):
         candidates = _with_q(stdlib_dir() / path)
         source = next((c for c in candidates if c.is_file()), None)
@@ -311,4 +344,6 @@ def import_module(path: str, importer: str | None = None) -> QuestModule:
 
 
 def load_native(dotted: str) -> QuestModule:
+    import importlib
+
     return importlib.import_module(dotted).create()

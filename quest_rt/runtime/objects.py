@@ -14,13 +14,14 @@ only ``pub`` names are visible.
 
 from __future__ import annotations
 
-import copy
 import types
-from dataclasses import dataclass
-from typing import Any
 
 from quest_rt.runtime.errors import ArgErr, AttrErr, Err, TypeErr
 from quest_rt.runtime.values import cls_name, is_function, is_uuid_type
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "Struct", "StructType", "FieldSpec", "Trait", "QuestModule", "make_type", "make_trait",
@@ -33,14 +34,36 @@ BUILTIN_TYPE_WORDS = ("Int", "Float", "Num", "Str", "Bool", "Array", "Dict", "By
                       "Decimal", "BigInt", "Obj", "Nil", "Func")
 
 
-@dataclass(frozen=True, slots=True)
 class FieldSpec:
+    """A declared field of a struct type (read-only once made).
+
+    A plain slotted class rather than a dataclass: every program declares types through
+    here, and ``dataclasses`` (with ``inspect``) would cost each start-up ~5 ms.
+    """
+
+    __slots__ = ("name", "pub", "annotation", "optional", "default", "slot")
+
     name: str
     pub: bool
     annotation: Any  # None, a type word (Str) or a StructType
     optional: bool
     default: Any  # _MISSING when the field has none
-    slot: str = ""  # the Python attribute holding it (see field_slot)
+    slot: str  # the Python attribute holding it (see field_slot)
+
+    def __init__(self, name: str, pub: bool, annotation: Any, optional: bool, default: Any,
+                 slot: str = "") -> None:
+        setattr_ = object.__setattr__
+        for attr, value in (("name", name), ("pub", pub), ("annotation", annotation),
+                            ("optional", optional), ("default", default), ("slot", slot)):
+            setattr_(self, attr, value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"FieldSpec is read-only: cannot set {name!r}")
+
+    def __repr__(self) -> str:
+        return (f"FieldSpec(name={self.name!r}, pub={self.pub!r}, "
+                f"annotation={self.annotation!r}, optional={self.optional!r}, "
+                f"default={self.default!r}, slot={self.slot!r})")
 
 
 def field_slot(name: str, method_names: set[str] | frozenset[str], pub: bool = True) -> str:
@@ -161,6 +184,8 @@ def construct(cls: StructType, *args: Any, **kwargs: Any) -> Struct:
         elif field.default is not _MISSING:
             value = field.default
             if type(value) is list or type(value) is dict:
+                import copy
+
                 value = copy.deepcopy(value)
         elif field.optional:
             value = None
@@ -198,7 +223,7 @@ def fast_constructor(cls: StructType) -> Any:
     if any(keyword.iskeyword(f.name) or not f.name.isidentifier() for f in fields):
         return None
     env: dict[str, Any] = {"_M": _MISSING, "construct": construct, "cls": cls,
-                           "new_object": object.__new__, "deepcopy": copy.deepcopy,
+                           "new_object": object.__new__,
                            "ArgErr": ArgErr, "mismatch": _field_mismatch}
     params = ", ".join(f"{f.name}=_M" for f in fields)
     lines = [f"def new(*args{', ' + params if params else ''}):",
@@ -217,6 +242,10 @@ def fast_constructor(cls: StructType) -> Any:
         if f.default is not _MISSING:
             env[f"d{i}"] = f.default
             copy_default = type(f.default) is list or type(f.default) is dict
+            if copy_default:
+                import copy
+
+                env["deepcopy"] = copy.deepcopy
             lines.append(f"        {v} = deepcopy(d{i})" if copy_default else f"        {v} = d{i}")
         elif f.optional:
             lines.append(f"        {v} = None")

@@ -9,7 +9,6 @@ spec section 3, so inline fast paths may always fall back to it.
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from quest_rt.runtime.bignum import BigInt, Decimal, exact, is_exact
 from quest_rt.runtime.bounds import out_of_range
@@ -24,6 +23,10 @@ from quest_rt.runtime.errors import (
     ValueErr,
 )
 from quest_rt.runtime.values import INT_MAX, INT_MIN, cls_name, eq, to_str
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _NUM = (int, float)
 

@@ -6,10 +6,12 @@ this module holds what needs Quest's string forms.
 
 from __future__ import annotations
 
-from typing import Any
-
 from quest_rt.common.rendered import ComponentRef, Comprehension, Raw, Rendered, escape
 from quest_rt.runtime.values import to_str
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["output"]
 

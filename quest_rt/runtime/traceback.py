@@ -22,7 +22,7 @@ import types
 from dataclasses import dataclass
 
 from quest_rt.runtime.errors import Err, UserRaise, to_quest
-from quest_rt.runtime.loader import QUEST_FILES
+from quest_rt.runtime.loader import QUEST_FILES, SOURCES
 from quest_rt.runtime.values import cls_name, error_message
 
 
@@ -74,13 +74,18 @@ def quest_frames(tb: types.TracebackType | None) -> list[QuestFrame]:
 
 
 def _source_line(path: str, line: int) -> str:
+    _share_sources()
     text = linecache.getline(path, line)
     return text.strip()
 
 
-def register_source(path: str, source: str) -> None:
-    """Make source that is not a file (``-e``, the REPL, stdin) show in tracebacks."""
-    linecache.cache[path] = (len(source), None, source.splitlines(True), path)
+def _share_sources() -> None:
+    """Hand the sources that are not files (``loader.register_source``) to ``linecache``,
+    where Python's own tracebacks (``QUEST_DEBUG=1``) read them too."""
+    for path, source in SOURCES.items():
+        entry = linecache.cache.get(path)
+        if entry is None or entry[0] != len(source) or "".join(entry[2]) != source:
+            linecache.cache[path] = (len(source), None, source.splitlines(True), path)
 
 
 def error_type_name(value: object) -> str:
@@ -120,6 +125,7 @@ def format_exception(exc: BaseException) -> str:
         lines.append(f"{type(value).quest_name}: {value.quest_message}")
     text = "\n".join(lines)
     if debug_enabled():
+        _share_sources()
         py = "".join(pytraceback.format_exception(type(exc), exc, exc.__traceback__))
         text = py + "\n" + text
     return text

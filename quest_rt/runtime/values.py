@@ -16,9 +16,12 @@ from __future__ import annotations
 import decimal
 import math
 import types
-from typing import Any
 
 from quest_rt.runtime.errors import Err, RuntimeErr, UserRaise
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "cls_name", "to_str", "rep", "float_str", "eq", "compare", "lt", "le", "gt", "ge",

@@ -8,8 +8,6 @@ loader calls it once per process. A Quest-source file of the same path under
 
 from __future__ import annotations
 
-import importlib
-
 from quest_rt.runtime.objects import QuestModule
 
 #: Quest module path -> Python module implementing it
@@ -57,6 +55,8 @@ def native_module(path: str) -> QuestModule | None:
     if dotted is None:
         return None
     try:
+        import importlib  # here: a script that uses no std module does not need it
+
         py = importlib.import_module(dotted)
     except ModuleNotFoundError as exc:
         if exc.name == dotted:

@@ -323,7 +323,6 @@ def eval_(code: Any) -> Any:
     """
     need_str(code, "sys.eval", "of Quest code")
     from quest_rt.runtime import loader
-    from quest_rt.runtime.traceback import register_source
     from quest_rt.syntax.errors import QuestSourceError
 
     frame = _caller_frame()
@@ -331,7 +330,7 @@ def eval_(code: Any) -> Any:
         compiled = loader.compile_source(code, "<eval>", mode="repl")
     except QuestSourceError as exc:
         raise SyntaxErr(exc.message) from None
-    register_source("<eval>", code)
+    loader.register_source("<eval>", code)
     if frame is None:
         namespace = loader.new_namespace("<eval>")
         scope = namespace

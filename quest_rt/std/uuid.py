@@ -23,6 +23,7 @@ import time
 import uuid
 from typing import Any
 
+import quest_rt.runtime.methods.uuids  # noqa: F401  (the Quest methods of the values made here)
 from quest_rt.runtime.errors import ValueErr
 from quest_rt.runtime.objects import QuestModule
 from quest_rt.std.arguments import need_bytes, need_str, need_str_or_bytes, wrong_kind

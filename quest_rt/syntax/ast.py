@@ -2,7 +2,8 @@
 
 The parser (``parser.py``) turns source text into these nodes; the compiler
 (``quest_rt.compiler``) turns them into a Python ``ast.Module``. Nodes are
-frozen dataclasses and every one carries a *required* ``line`` and ``col``
+frozen keyword-only records (``records.py``: what a frozen dataclass gives, without its
+start-up cost) and every one carries a *required* ``line`` and ``col``
 (1-based, the position of the node's first token): a node built without a
 position is a bug that fails loudly instead of a traceback pointing at line 1.
 
@@ -20,10 +21,13 @@ Worked example: ``let n = f(1, x: 2) .. "!"`` becomes::
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from quest_rt.syntax.records import RecordField, record
 
-node = dataclass(frozen=True, kw_only=True, slots=True)
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+
+node = record
 
 
 @node
@@ -134,9 +138,10 @@ class DictLit(Expr):
     pairs: tuple[tuple[str, Expr], ...]
 
 
-BinOp = Literal[
-    "+", "-", "*", "/", "%", "..", "==", "!=", "<", ">", "<=", ">=", "&", "|", "^", "<<", ">>"
-]
+if TYPE_CHECKING:
+    BinOp = Literal[
+        "+", "-", "*", "/", "%", "..", "==", "!=", "<", ">", "<=", ">=", "&", "|", "^", "<<", ">>"
+    ]
 
 
 @node
@@ -488,7 +493,7 @@ class Module(Node):
 
     body: tuple[Stmt, ...]
     path: str = "<string>"
-    source: str = field(default="", repr=False, compare=False)
+    source: str = RecordField(default="", repr=False, compare=False)
 
 
 # ---------------------------------------------------------------- templates

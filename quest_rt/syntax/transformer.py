@@ -14,7 +14,6 @@ assignment targets, ``let``/``const`` initialisers, parameter order, ``fun self.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from lark import Token, Transformer_NonRecursive, v_args
 
@@ -33,6 +32,7 @@ from .literals import (
     split_fstring,
     split_interpolation,
 )
+from .records import replace
 
 #: parse_expression(source, line, col) for ``#{}`` holes, supplied by parser.py.
 EmbeddedParser = Callable[[str, int, int], ast.Expr]

@@ -2,7 +2,9 @@
 
 Chromium comes from Debian's ``chromium`` package (``scripts/test`` installs it when run
 as root); Playwright drives it through ``executable_path`` — its own browser download
-does not work here. Without Chromium the browser tests are skipped, saying why.
+does not work here. Without Chromium the browser tests are skipped, saying why. The
+``browser`` fixture itself is in ``tests/conftest.py``: tests/redis drives Chromium too,
+and Playwright's sync API allows one instance per thread, so the session has one.
 """
 
 from __future__ import annotations
@@ -63,18 +65,3 @@ def quest_server() -> Iterator:
     for server in servers:
         if server.proc.poll() is None:
             server.stop()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (Debian package `chromium`; scripts/test "
-                    "installs it when run as root)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("playwright is not installed (pip install -e '.[test]')")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()

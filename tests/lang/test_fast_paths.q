@@ -102,10 +102,32 @@ fun get_key(d)
   d["key"]
 end
 
+fun from_two_back(s, n)
+  let out = []
+  let k = 0
+  while k < n
+    let j = k - 2
+    out.push(s[j])
+    k += 1
+  end
+  out
+end
+
 describe("native methods and indexing", fun ()
   it("index a Dict of unknown type by a Str literal, nil when absent", fun ()
     assert_eq(get_key({"key": 7}), 7)
     assert_eq(get_key({}), nil)
+  end)
+
+  it("index a Str or an Array by an Int in a loop, negative from the end", fun ()
+    assert_eq(from_two_back("abc", 3), ["b", "c", "a"])
+    assert_eq(from_two_back([1, 2, 3], 3), [2, 3, 1])
+    assert_error(IndexErr, fun () from_two_back("abc", 6) end,
+                 "Index 3 out of range for Str of length 3")
+    assert_error(IndexErr, fun () from_two_back([1, 2, 3], 6) end,
+                 "Index 3 out of range for Array of length 3")
+    assert_eq(from_two_back({"-2": "x", "0": "z"}, 3), ["x", nil, "z"])
+    assert_error_has(TypeErr, fun () from_two_back(5, 1) end, "Int")
   end)
 
   it("pop, first and last an Array, and raise Quest's error when it is empty", fun ()

@@ -255,7 +255,7 @@ def test_cpython_messages_translate_to_quest(label, fn, quest_type, message):
 
 def _form_of(raw: str) -> str | None:
     for form, pattern, _message in errors._ARG_FORMS:
-        if pattern.search(raw):
+        if re.search(pattern, raw):
             return form
     return None
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from quest_rt.syntax import ast
 from quest_rt.syntax.errors import QuestSyntaxError
 from quest_rt.syntax.parser import parse, parse_expression
+from quest_rt.syntax.records import fields
 
 
 def stmts(source: str) -> tuple[ast.Stmt, ...]:
@@ -100,9 +99,9 @@ def walk(node):
     """Every AST node under ``node`` (itself included), depth first."""
     if isinstance(node, ast.Node):
         yield node
-        for f in dataclasses.fields(node):
-            if f.name != "source":
-                yield from walk(getattr(node, f.name))
+        for name in fields(node):
+            if name != "source":
+                yield from walk(getattr(node, name))
     elif isinstance(node, tuple):
         for item in node:
             yield from walk(item)

@@ -8,13 +8,16 @@ Wrong argument *counts* never reach these helpers: CPython refuses the call and
 
 from __future__ import annotations
 
-import inspect
 import math
 from collections.abc import Callable
-from typing import Any
 
+from quest_rt.runtime.dispatch import CO_VARARGS
 from quest_rt.runtime.errors import RuntimeErr, TypeErr, ValueErr
 from quest_rt.runtime.values import INT_MAX, INT_MIN, cls_name
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def wrong_type(method: str, wanted: str, value: Any) -> TypeErr:
@@ -90,7 +93,7 @@ def arity(fn: Any) -> int | None:
     """
     code = getattr(fn, "__code__", None)
     if code is not None:
-        if code.co_flags & inspect.CO_VARARGS:
+        if code.co_flags & CO_VARARGS:
             return None
         count = code.co_argcount
         if getattr(fn, "__self__", None) is not None:

@@ -18,7 +18,6 @@ snapshot, so a callback that pushes onto the array does not make the walk endles
 from __future__ import annotations
 
 import functools
-from typing import Any
 
 from quest_rt.runtime.bounds import out_of_range
 from quest_rt.runtime.dispatch import method
@@ -32,6 +31,10 @@ from quest_rt.runtime.methods.arguments import (
     slice_bounds,
 )
 from quest_rt.runtime.values import compare, eq, to_str
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @method(list, "len")

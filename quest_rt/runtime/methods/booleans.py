@@ -6,10 +6,12 @@ answers every other call on nil with an AttrErr.
 
 from __future__ import annotations
 
-from typing import Any
-
 from quest_rt.runtime.dispatch import method
 from quest_rt.runtime.values import eq
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @method(bool, "eq")

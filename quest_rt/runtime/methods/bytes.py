@@ -20,16 +20,14 @@ and ``ascii`` turn the bytes into text, ``hex``/``b64``/``b64url`` write them ou
 
 from __future__ import annotations
 
-import base64
-import binascii
-import hashlib
-import zlib
-from typing import Any
-
 from quest_rt.runtime.bounds import out_of_range
 from quest_rt.runtime.dispatch import method
 from quest_rt.runtime.errors import IndexErr, ValueErr
 from quest_rt.runtime.methods.arguments import need_int, need_str, slice_bounds
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _ENCODINGS = "hex, b64, b64url or utf-8"
 
@@ -40,16 +38,20 @@ def _encoding(name: Any, method_name: str) -> str:
 
 
 def _b64(data: bytes, url: bool) -> str:
+    import base64  # base64, hashlib and zlib load where used: start-up time
+
     if url:
         return base64.urlsafe_b64encode(data).decode("ascii").rstrip("=")
     return base64.b64encode(data).decode("ascii")
 
 
 def _unb64(text: str, url: bool, method_name: str) -> bytes:
+    import base64
+
     padded = text.strip() + "=" * (-len(text.strip()) % 4)
     try:
         return base64.b64decode(padded, altchars=b"-_" if url else None, validate=True)
-    except (binascii.Error, ValueError):
+    except ValueError:  # binascii.Error is one
         kind = "b64url" if url else "b64"
         raise ValueErr(f"{method_name}: invalid {kind} text") from None
 
@@ -130,8 +132,12 @@ def str_hash(text: str, alg: Any) -> str:
     alg = need_str(alg, "Str.hash", "an algorithm name (Str)").lower()
     data = text.encode("utf-8", "surrogatepass")
     if alg in _HASHES:
+        import hashlib
+
         return hashlib.new(alg, data).hexdigest()
     if alg == "crc32":
+        import zlib
+
         return f"{zlib.crc32(data):08x}"
     raise ValueErr(f"Str.hash: unknown algorithm '{alg}' "
                    "(expected md5, sha1, sha256, sha512 or crc32)")

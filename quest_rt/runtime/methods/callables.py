@@ -19,14 +19,16 @@ The texts follow the reference, whose doc tests assert them exactly:
 
 from __future__ import annotations
 
-import inspect
 import types
-from typing import Any
 
 from quest_rt.runtime.dispatch import universal
 from quest_rt.runtime.errors import AttrErr, Err
 from quest_rt.runtime.objects import QuestModule, Struct, StructType, Trait, type_doc
 from quest_rt.runtime.values import attribute_error_message, cls_name
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _COMPILED_MODULE = "__quest__"  # the __module__ of every function compiled from Quest
 
@@ -69,6 +71,8 @@ def function_doc(fn: Any) -> str:
         return "Anonymous function" if name == "<anonymous>" else \
             f"User-defined function: {name}"
     if isinstance(doc, str) and doc.strip():
+        import inspect
+
         return inspect.cleandoc(doc)
     return f"Built-in function: {name}"
 

@@ -11,12 +11,14 @@ reference's code and tests, against its own prose): the update idiom is
 
 from __future__ import annotations
 
-from typing import Any
-
 from quest_rt.runtime.dispatch import method
 from quest_rt.runtime.errors import ArgErr
 from quest_rt.runtime.methods.arguments import arity, need_callable
 from quest_rt.runtime.values import to_str
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _key(key: Any) -> str:

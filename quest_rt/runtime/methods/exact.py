@@ -9,13 +9,16 @@ A Decimal keeps the form it was written in (``Decimal.new("19.90").to_string()``
 from __future__ import annotations
 
 import decimal
-from typing import Any
 
 from quest_rt.runtime.bignum import CONTEXT, BigInt, Decimal, exact, to_bigint, to_decimal
 from quest_rt.runtime.dispatch import method
 from quest_rt.runtime.errors import RuntimeErr, TypeErr, ValueErr
 from quest_rt.runtime.methods.arguments import need_int
 from quest_rt.runtime.values import INT_MAX, INT_MIN, cls_name, compare, float_str
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class DecimalType:

@@ -17,13 +17,16 @@ ordering of spec 3.4. Where the two types differ:
 from __future__ import annotations
 
 import math
-from typing import Any
 
 from quest_rt.runtime import ops
 from quest_rt.runtime.dispatch import method
 from quest_rt.runtime.errors import RuntimeErr
 from quest_rt.runtime.methods.arguments import float_to_int, int_result, need_num
 from quest_rt.runtime.values import compare, eq, float_str
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 NUMBERS = (int, float)
 

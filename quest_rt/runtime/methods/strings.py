@@ -8,13 +8,15 @@ Every method returns a new string (Str is immutable).
 
 from __future__ import annotations
 
-from typing import Any
-
 from quest_rt.runtime.dispatch import method
 from quest_rt.runtime.errors import ValueErr
 from quest_rt.runtime.formatting import fmt
 from quest_rt.runtime.methods.arguments import need_int, need_str, slice_bounds
 from quest_rt.runtime.values import INT_MAX, INT_MIN, eq, to_str
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @method(str, "len")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from quest_rt.runtime.dispatch import universal
 from quest_rt.runtime.values import cls_name, rep, to_str
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @universal("cls")

@@ -8,9 +8,12 @@ method name a built-in value answers when it decides how to call a method.
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from quest_rt.runtime.dispatch import method
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _VARIANTS = {
     uuid.RESERVED_NCS: "NCS",

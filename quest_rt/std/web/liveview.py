@@ -151,64 +151,171 @@ class LiveSocket:
             raise RuntimeErr(f"LiveSocket.{fname}: the view has ended")
         return view
 
+    def _readable(self, fname: str) -> Any:
+        """The view, also while its ``terminate`` runs (which needs to read its assigns
+        to say who left); the view drops its binding once terminate has returned."""
+        view = self._view
+        if view is None or (not view.alive and view.binding is not self):
+            raise RuntimeErr(f"LiveSocket.{fname}: the view has ended")
+        return view
+
     def assign(self, key: Any, value: Any) -> LiveSocket:
-        """assign(key, value) -> LiveSocket: set an assign; the tags reading it render again"""
+        """assign(key, value) -> LiveSocket: set an assign; the tags reading it render again
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p><%= n %></p>", assigns) end
+              fun handle_event(event, payload, socket) socket.assign("n", payload["n"]) end
+              {"state": {"n": 0}, "render": render, "handle_event": handle_event}
+            end)
+            liveview.test_mount(V).click("set", {"n": 5}).render()  # => "<p>5</p>"
+        """
         self._live("assign").assign(need_str(key, "LiveSocket.assign", "key"), value)
         return self
 
     def get(self, key: Any) -> Any:
-        """get(key): an assign, else a value set with set, else nil"""
-        return self._live("get").get(need_str(key, "LiveSocket.get", "key"))
+        """get(key): an assign, else a value set with set, else nil
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p><%= n %></p>", assigns) end
+              fun handle_event(event, payload, socket) socket.assign("n", socket.get("n") + 1) end
+              {"state": {"n": 41}, "render": render, "handle_event": handle_event}
+            end)
+            liveview.test_mount(V).click("inc").get("n")  # => 42
+        """
+        return self._readable("get").get(need_str(key, "LiveSocket.get", "key"))
 
     def set(self, key: Any, value: Any) -> LiveSocket:
-        """set(key, value) -> LiveSocket: keep a private value (not rendered, no re-render)"""
+        """set(key, value) -> LiveSocket: keep a private value (not rendered, no re-render)
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p>hi</p>", assigns) end
+              fun mount(params, session, socket) socket.set("user", "ada") end
+              {"render": render, "mount": mount}
+            end)
+            liveview.test_mount(V).get("user")  # => "ada"
+        """
         self._live("set").private[need_str(key, "LiveSocket.set", "key")] = value
         return self
 
     def assigns(self) -> dict:
-        """assigns() -> Dict: a copy of the view's assigns"""
-        return dict(self._live("assigns").assigns)
+        """assigns() -> Dict: a copy of the view's assigns
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p><%= a %></p>", assigns) end
+              fun handle_event(event, payload, socket) socket.assign("seen", socket.assigns().len()) end
+              {"state": {"a": 1}, "render": render, "handle_event": handle_event}
+            end)
+            liveview.test_mount(V).click("count").get("seen")  # => 1
+        """
+        return dict(self._readable("assigns").assigns)
 
     def redirect(self, path: Any) -> LiveSocket:
         """redirect(path) -> LiveSocket: load path in the browser (a full page load) once
-        the callback returns; the view ends"""
+        the callback returns; the view ends
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p>bye</p>", assigns) end
+              fun handle_event(event, payload, socket) socket.redirect("/login") end
+              {"render": render, "handle_event": handle_event}
+            end)
+            liveview.test_mount(V).click("logout").redirected_to()  # => "/login"
+        """
         self._live("redirect").navigate("redirect", need_str(path, "LiveSocket.redirect", "path"))
         return self
 
     def push_navigate(self, path: Any) -> LiveSocket:
         """push_navigate(path) -> LiveSocket: go to the LiveView mounted at path without
-        reloading the page; this view ends"""
+        reloading the page; this view ends
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p>list</p>", assigns) end
+              fun handle_event(event, payload, socket) socket.push_navigate("/items/" .. payload["id"]) end
+              {"render": render, "handle_event": handle_event}
+            end)
+            liveview.test_mount(V).click("open", {"id": "7"}).redirected_to()  # => "/items/7"
+        """
         view = self._live("push_navigate")
         view.navigate("navigate", need_str(path, "LiveSocket.push_navigate", "path"))
         return self
 
     def push_patch(self, path: Any) -> LiveSocket:
         """push_patch(path) -> LiveSocket: change the URL to path (same view): its
-        handle_params(params, url, socket) runs, the page does not reload"""
+        handle_params(params, url, socket) runs, the page does not reload
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p>page <%= page %></p>", assigns) end
+              fun handle_event(event, payload, socket) socket.push_patch("/list?page=2") end
+              {"state": {"page": "1"}, "render": render, "handle_event": handle_event}
+            end)
+            liveview.test_mount(V).click("next").redirected_to()  # => "/list?page=2"
+        """
         self._live("push_patch").navigate("patch", need_str(path, "LiveSocket.push_patch", "path"))
         return self
 
     def push_event(self, event: Any, payload: Any = None) -> LiveSocket:
         """push_event(event, payload = {}) -> LiveSocket: send an event to the page's
-        hooks (handleEvent) and to window as phx:event"""
+        hooks (handleEvent) and to window as phx:event
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p>ok</p>", assigns) end
+              fun handle_event(event, payload, socket) socket.push_event("highlight", {"id": "row-1"}) end
+              {"render": render, "handle_event": handle_event}
+            end)
+            liveview.test_mount(V).click("go").pushed_events()  # => [["highlight", {"id": "row-1"}]]
+        """
         view = self._live("push_event")
         body = {} if payload is None else need_dict(payload, "LiveSocket.push_event", "payload")
         view.push_event(need_str(event, "LiveSocket.push_event", "event"), body)
         return self
 
     def parent(self) -> LiveSocket | None:
-        """parent() -> LiveSocket or nil: the view a live component is rendered in"""
-        parent = self._live("parent").parent
+        """parent() -> LiveSocket or nil: the view a live component is rendered in
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p><%= has_parent %></p>", assigns) end
+              fun mount(params, session, socket) socket.assign("has_parent", socket.parent() != nil) end
+              {"render": render, "mount": mount}
+            end)
+            liveview.test_mount(V).render()  # => "<p>false</p>"
+        """
+        parent = self._readable("parent").parent
         return parent.binding if parent is not None else None
 
     def id(self) -> str:
-        """id() -> Str: the view's id (the page container's id)"""
-        return self._live("id").id
+        """id() -> Str: the view's id (the page container's id)
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p><%= vid %></p>", assigns) end
+              fun mount(params, session, socket) socket.assign("vid", socket.id()) end
+              {"render": render, "mount": mount}
+            end)
+            liveview.test_mount(V).get("vid").starts_with("phx-")  # => true
+        """
+        return self._readable("id").id
 
     def connected(self) -> bool:
         """connected() -> Bool: false during the page's first (HTTP) render, true once
-        the browser has joined"""
-        return bool(self._live("connected").host.connected)
+        the browser has joined
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p><%= live %></p>", assigns) end
+              fun mount(params, session, socket) socket.assign("live", socket.connected()) end
+              {"render": render, "mount": mount}
+            end)
+            liveview.test_mount(V).render()  # => "<p>true</p>"
+        """
+        return bool(self._readable("connected").host.connected)
 
     def __str__(self) -> str:
         view = self._view
@@ -318,9 +425,10 @@ def layout(fn: Any) -> None:
     "title" (Str), "head" and "body" (HTML to output with <%= %>)
 
     Example:
-        liveview.layout(fun (page)
+        let page_layout = fun (page)
           liveview.template("<html><head><%= head %></head><body><%= body %></body></html>", page)
-        end)  # => nil
+        end
+        liveview.layout(page_layout)  # => nil
     """
     endpoint().layout = need_fn(fn, "lv.layout")
 
@@ -479,33 +587,84 @@ class TestView:
     def __init__(self, view: Any) -> None:
         self._view = view
 
-    def _run(self, fname: str, event: Any, payload: Any) -> TestView:
+    def _run(self, fname: str, event: Any, payload: Any, component: Any = None) -> Any:
         view = self._view
         if not view.alive:
             raise RuntimeErr(f"TestView.{fname}: the view has ended")
         name = need_str(event, f"TestView.{fname}", "event")
-        view.event(name, payload)
-        view.host.settle()
-        return self
+        cid = None
+        if component is not None:
+            cid = next((c.cid for (_, key), c in view.by_key.items() if key == component), None)
+            if cid is None:
+                raise ValueErr(f"TestView.{fname}: no live component with id {to_str(component)}")
+        host = view.host
+        with host.running():
+            _, result = view.event(name, payload, cid)
+        host.settle()
+        return result
 
     def render(self) -> str:
-        """render() -> Str: the view's HTML now"""
+        """render() -> Str: the view's HTML now
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p><%= msg %></p>", assigns) end
+              fun handle_event(event, payload, socket) socket.assign("msg", event).assign("got", payload) end
+              {"state": {"msg": ""}, "render": render, "handle_event": handle_event}
+            end)
+            let view = liveview.test_mount(V)
+            view.render()  # => "<p></p>"
+        """
         return self._view.to_html()
 
-    def click(self, event: Any, payload: Any = None) -> TestView:
+    def click(self, event: Any, payload: Any = None, component: Any = None) -> TestView:
         """click(event, payload = {}) -> TestView: handle_event(event, payload) as a
-        phx-click sends it"""
+        phx-click sends it
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p><%= msg %></p>", assigns) end
+              fun handle_event(event, payload, socket) socket.assign("msg", event).assign("got", payload) end
+              {"state": {"msg": ""}, "render": render, "handle_event": handle_event}
+            end)
+            let view = liveview.test_mount(V)
+            view.click("pick", {"id": "3"}).get("got")  # => {"id": "3"}
+        """
         body = {} if payload is None else need_dict(payload, "TestView.click", "payload")
-        return self._run("click", event, body)
+        self._run("click", event, body, component)
+        return self
 
-    def submit(self, event: Any, form: Any = None) -> TestView:
+    def submit(self, event: Any, form: Any = None, component: Any = None) -> TestView:
         """submit(event, form = {}) -> TestView: a phx-submit with the form's fields
-        (a Dict, or an URL-encoded Str)"""
-        return self._run("submit", event, _form(form, "TestView.submit"))
+        (a Dict, or an URL-encoded Str)
 
-    def change(self, event: Any, form: Any = None, target: Any = None) -> TestView:
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p><%= msg %></p>", assigns) end
+              fun handle_event(event, payload, socket) socket.assign("msg", event).assign("got", payload) end
+              {"state": {"msg": ""}, "render": render, "handle_event": handle_event}
+            end)
+            let view = liveview.test_mount(V)
+            view.submit("save", "user[name]=Ada").get("got")  # => {"user": {"name": "Ada"}}
+        """
+        self._run("submit", event, _form(form, "TestView.submit"), component)
+        return self
+
+    def change(
+        self, event: Any, form: Any = None, target: Any = None, component: Any = None
+    ) -> TestView:
         """change(event, form = {}, target = nil) -> TestView: a phx-change; target names
-        the input that changed ("user[email]"), given to the handler as _target"""
+        the input that changed ("user[email]"), given to the handler as _target
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p><%= msg %></p>", assigns) end
+              fun handle_event(event, payload, socket) socket.assign("msg", event).assign("got", payload) end
+              {"state": {"msg": ""}, "render": render, "handle_event": handle_event}
+            end)
+            let view = liveview.test_mount(V)
+            view.change("validate", {"q": "x"}, "q").get("got")  # => {"q": "x", "_target": ["q"]}
+        """
         fields = _form(form, "TestView.change")
         if target is not None:
             from quest_rt.web.liveview.forms import target_path
@@ -513,56 +672,159 @@ class TestView:
             path = target_path(need_str(target, "TestView.change", "target"))
             if path is not None:
                 fields["_target"] = path
-        return self._run("change", event, fields)
+        self._run("change", event, fields, component)
+        return self
 
     def keyup(self, event: Any, key: Any, value: Any = "") -> TestView:
-        """keyup(event, key, value = "") -> TestView: a phx-keyup with the key pressed"""
-        return self._run(
-            "keyup", event, {"key": need_str(key, "TestView.keyup", "key"), "value": value}
-        )
+        """keyup(event, key, value = "") -> TestView: a phx-keyup with the key pressed
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p><%= msg %></p>", assigns) end
+              fun handle_event(event, payload, socket) socket.assign("msg", event).assign("got", payload) end
+              {"state": {"msg": ""}, "render": render, "handle_event": handle_event}
+            end)
+            let view = liveview.test_mount(V)
+            view.keyup("key", "Enter").get("got")  # => {"key": "Enter", "value": ""}
+        """
+        body = {"key": need_str(key, "TestView.keyup", "key"), "value": value}
+        self._run("keyup", event, body)
+        return self
 
     def keydown(self, event: Any, key: Any, value: Any = "") -> TestView:
-        """keydown(event, key, value = "") -> TestView: a phx-keydown"""
-        return self._run(
-            "keydown", event, {"key": need_str(key, "TestView.keydown", "key"), "value": value}
-        )
+        """keydown(event, key, value = "") -> TestView: a phx-keydown
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p><%= msg %></p>", assigns) end
+              fun handle_event(event, payload, socket) socket.assign("msg", event).assign("got", payload) end
+              {"state": {"msg": ""}, "render": render, "handle_event": handle_event}
+            end)
+            let view = liveview.test_mount(V)
+            view.keydown("key", "a", "a").get("got")  # => {"key": "a", "value": "a"}
+        """
+        body = {"key": need_str(key, "TestView.keydown", "key"), "value": value}
+        self._run("keydown", event, body)
+        return self
 
     def hook(self, event: Any, payload: Any = None) -> Any:
         """hook(event, payload = {}): a hook's pushEvent; returns the reply (handle_event's
-        Dict) or nil"""
-        view = self._view
-        name = need_str(event, "TestView.hook", "event")
-        _, result = view.event(name, {} if payload is None else payload)
-        view.host.settle()
+        Dict) or nil
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<canvas></canvas>", assigns) end
+              fun handle_event(event, payload, socket) {"area": payload["w"] * payload["h"]} end
+              {"render": render, "handle_event": handle_event}
+            end)
+            liveview.test_mount(V).hook("resized", {"w": 4, "h": 3})  # => {"area": 12}
+        """
+        result = self._run("hook", event, {} if payload is None else payload)
         return result if type(result) is dict else None
 
+    def socket(self) -> LiveSocket:
+        """socket() -> LiveSocket: the view's socket (what its callbacks receive)
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p><%= n %></p>", assigns) end
+              {"state": {"n": 1}, "render": render}
+            end)
+            let view = liveview.test_mount(V)
+            view.socket().assign("n", 2)
+            view.render()  # => "<p>2</p>"
+        """
+        return self._view.binding
+
     def send_info(self, msg: Any) -> TestView:
-        """send_info(msg) -> TestView: deliver msg to handle_info"""
-        self._view.info(msg)
-        self._view.host.settle()
+        """send_info(msg) -> TestView: deliver msg to handle_info
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p><%= last %></p>", assigns) end
+              fun handle_info(msg, socket) socket.assign("last", msg) end
+              {"state": {"last": ""}, "render": render, "handle_info": handle_info}
+            end)
+            liveview.test_mount(V).send_info("refresh").render()  # => "<p>refresh</p>"
+        """
+        host = self._view.host
+        with host.running():
+            self._view.info(msg)
+        host.settle()
         return self
 
     def run_timers(self) -> int:
-        """run_timers() -> Int: deliver every message lv.schedule queued, soonest first"""
+        """run_timers() -> Int: deliver every message lv.schedule queued, soonest first
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p><%= n %></p>", assigns) end
+              fun mount(params, session, socket) liveview.schedule(socket, "tick", 500) end
+              fun handle_info(msg, socket) socket.assign("n", socket.get("n") + 1) end
+              {"state": {"n": 0}, "render": render, "mount": mount, "handle_info": handle_info}
+            end)
+            let view = liveview.test_mount(V)
+            view.run_timers()  # => 1
+            view.get("n")  # => 1
+        """
         return self._view.host.run_timers()
 
     def get(self, key: Any) -> Any:
-        """get(key): an assign of the view (or a private value), nil if none"""
+        """get(key): an assign of the view (or a private value), nil if none
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p><%= msg %></p>", assigns) end
+              fun handle_event(event, payload, socket) socket.assign("msg", event).assign("got", payload) end
+              {"state": {"msg": ""}, "render": render, "handle_event": handle_event}
+            end)
+            let view = liveview.test_mount(V)
+            view.get("msg")  # => ""
+        """
         return self._view.get(need_str(key, "TestView.get", "key"))
 
     def redirected_to(self) -> Any:
-        """redirected_to() -> Str or nil: where a handler redirected or navigated"""
+        """redirected_to() -> Str or nil: where a handler redirected or navigated
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p>x</p>", assigns) end
+              fun handle_event(event, payload, socket) socket.redirect("/done") end
+              {"render": render, "handle_event": handle_event}
+            end)
+            let view = liveview.test_mount(V)
+            view.redirected_to()  # => nil
+            view.click("finish").redirected_to()  # => "/done"
+        """
         nav = self._view.nav
         return nav[1] if nav is not None else None
 
     def pushed_events(self) -> list:
-        """pushed_events() -> Array: [event, payload] pairs push_event sent since the
-        last call"""
+        """pushed_events() -> Array: [event, payload] pairs push_event sent by the last
+        action
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<p>x</p>", assigns) end
+              fun handle_event(event, payload, socket) socket.push_event("scroll", {"to": 0}) end
+              {"render": render, "handle_event": handle_event}
+            end)
+            liveview.test_mount(V).click("top").pushed_events()  # => [["scroll", {"to": 0}]]
+        """
         diff = self._view.host.last_diff
         return [list(e) for e in diff.get("e", [])]
 
     def last_diff(self) -> dict:
-        """last_diff() -> Dict: what the last action sent to the browser (LiveView's diff)"""
+        """last_diff() -> Dict: what the last action sent to the browser (LiveView's diff)
+
+        Example:
+            let V = liveview.component(fun ()
+              fun render(assigns) liveview.template("<h1><%= title %></h1><p><%= n %></p>", assigns) end
+              fun handle_event(event, payload, socket) socket.assign("n", 1) end
+              {"state": {"title": "Hi", "n": 0}, "render": render, "handle_event": handle_event}
+            end)
+            liveview.test_mount(V).click("inc").last_diff()  # => {"1": "1"}
+        """
         return self._view.host.last_diff
 
     def __str__(self) -> str:

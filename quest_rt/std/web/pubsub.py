@@ -167,15 +167,29 @@ def apply_environment() -> None:
 
 def broadcast(topic: Any, event: Any, payload: Any) -> int:
     """broadcast(topic, event, payload) -> Int: send to every subscriber of topic on
-    every node; returns the deliveries made on this node
+    every node (and to the views of lv.test_mount subscribed to it); returns the
+    deliveries made on this node
 
     Example:
-        pubsub.broadcast("room:lobby", "message", {"text": "hi"})  # => 0
+        pubsub.broadcast("room:nobody-here", "message", {"text": "hi"})  # => 0
     """
     fname = "pubsub.broadcast"
-    return program_pubsub().broadcast(
-        need_str(topic, fname, "topic"), need_str(event, fname, "event"), payload
-    )
+    topic = need_str(topic, fname, "topic")
+    event = need_str(event, fname, "event")
+    sent = program_pubsub().broadcast(topic, event, payload)
+    if _test_views(topic):
+        from quest_rt.web.liveview import testing
+
+        sent += testing.broadcast(topic, event, payload)
+    return sent
+
+
+def _test_views(topic: str) -> bool:
+    """Whether views of lv.test_mount listen on topic (they get broadcasts too)."""
+    import sys
+
+    testing = sys.modules.get("quest_rt.web.liveview.testing")
+    return testing is not None and testing.has_subscribers(topic)
 
 
 def _live_view(socket: Any, fname: str) -> Any:
@@ -287,20 +301,22 @@ def broadcast_if(topic: Any, predicate: Any, event: Any, payload: Any) -> int:
 
 def broadcast_batch(topic: Any, events: Any) -> int:
     """broadcast_batch(topic, events) -> Int: broadcast each {"event", "payload"} Dict of
-    events, in order; returns the deliveries made on this node
+    events, in order (as broadcast does); returns the deliveries made on this node
 
     Example:
         pubsub.broadcast_batch("room:4", [{"event": "a", "payload": {}}, {"event": "b", "payload": {}}])  # => 0
     """
+    from quest_rt.web.liveview import testing
+
     fname = "pubsub.broadcast_batch"
     topic = need_str(topic, fname, "topic")
     sent = 0
     pubsub = program_pubsub()
     for item in need_list(events, fname, "events"):
         item = need_dict(item, fname, "event")
-        sent += pubsub.broadcast(
-            topic, need_str(item.get("event"), fname, "event name"), item.get("payload", {})
-        )
+        event = need_str(item.get("event"), fname, "event name")
+        payload = item.get("payload", {})
+        sent += pubsub.broadcast(topic, event, payload) + testing.broadcast(topic, event, payload)
     return sent
 
 

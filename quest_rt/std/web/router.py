@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import quest_rt.runtime.methods.uuids  # noqa: F401  (typed route parameters make Uuids)
 from quest_rt.runtime.errors import ValueErr
 from quest_rt.runtime.objects import QuestModule
 from quest_rt.std.arguments import need_dict, need_fn, need_list, need_str

@@ -66,6 +66,7 @@ def page(title: str, head_html: str, body_html: str) -> str:
         "<head>\n"
         '<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<link rel="icon" href="data:,">\n'
         f"<title>{escape(title)}</title>\n"
         f"{head_html}"
         "</head>\n"

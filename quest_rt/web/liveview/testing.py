@@ -8,7 +8,9 @@ returns. The view behaves as a connected one (``socket.connected()`` is true):
   callbacks) are queued and delivered right after the callback that sent them, as
   the connection's mailbox would;
 - ``pubsub.test_broadcast(topic, ...)`` reaches every test view subscribed to
-  ``topic`` at once (:func:`broadcast`);
+  ``topic`` at once, and so does ``pubsub.broadcast`` from app code (:func:`broadcast`);
+  a view whose callback is running (the broadcaster's own) gets it right after that
+  callback, as on a connection;
 - ``lv.schedule`` timers do not fire by themselves: :meth:`TestHost.run_timers`
   delivers the due ones in order, so a test decides when time passes;
 - after each action the view's diff is computed as for a client
@@ -18,12 +20,13 @@ returns. The view behaves as a connected one (``socket.connected()`` is true):
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from .view import Definition, View
 
-__all__ = ["TestHost", "broadcast", "mount"]
+__all__ = ["TestHost", "broadcast", "has_subscribers", "mount"]
 
 #: topic -> the test views subscribed to it (weakly: a finished test's views go away)
 _subscribers: dict[str, weakref.WeakSet[View]] = {}
@@ -32,7 +35,7 @@ _subscribers: dict[str, weakref.WeakSet[View]] = {}
 class TestHost:
     """The host of one test view and its components."""
 
-    __slots__ = ("last_diff", "queue", "timers", "view")
+    __slots__ = ("busy", "last_diff", "queue", "timers", "view")
     __test__ = False  # not a pytest test class
     connected = True
 
@@ -42,6 +45,17 @@ class TestHost:
         #: [(delay in seconds, order, view, msg)] not yet delivered
         self.timers: list[tuple[float, int, View, Any]] = []
         self.last_diff: dict[str, Any] = {}
+        #: callbacks of this host's views running now (a broadcast waits for them)
+        self.busy = 0
+
+    @contextmanager
+    def running(self) -> Iterator[None]:
+        """Around a callback: messages posted meanwhile wait for :meth:`settle`."""
+        self.busy += 1
+        try:
+            yield
+        finally:
+            self.busy -= 1
 
     def schedule(self, view: View, msg: Any, seconds: float) -> None:
         self.timers.append((seconds, len(self.timers), view, msg))
@@ -63,7 +77,8 @@ class TestHost:
         """Deliver queued messages (and those they queue), then compute the diff."""
         while self.queue:
             view, msg = self.queue.pop(0)
-            view.info(msg)
+            with self.running():
+                view.info(msg)
         view = self.view
         if view is not None and view.alive:
             self.last_diff = view.render_diff()
@@ -74,7 +89,8 @@ class TestHost:
         self.timers = []
         for _, _, view, msg in due:
             if view.alive:
-                view.info(msg)
+                with self.running():
+                    view.info(msg)
                 self.settle()
         return len(due)
 
@@ -84,8 +100,9 @@ def mount(definition: Definition, params: dict[str, Any], session: dict[str, Any
     host = TestHost()
     view = View(definition, host, view_id="phx-test", session=session)
     host.view = view
-    view.mount(params)
-    view.handle_params(params, "/")
+    with host.running():
+        view.mount(params)
+        view.handle_params(params, "/")
     host.settle()
     return view
 
@@ -99,13 +116,20 @@ def broadcast(
     accept: Callable[[View], Any] | None = None,
 ) -> int:
     """Deliver a broadcast to every test view subscribed to ``topic`` (but ``exclude``,
-    and those ``accept`` refuses), synchronously; returns how many received it."""
+    and those ``accept`` refuses): at once, or after the running callback for a view
+    whose host is in one; returns how many received it."""
     views = [
         v
         for v in list(_subscribers.get(topic, ()))
         if v.alive and v is not exclude and (accept is None or accept(v))
     ]
     for view in views:
-        view.info({"event": event, "payload": payload, "topic": topic})
-        view.host.settle()  # type: ignore[attr-defined]
+        host: TestHost = view.host  # type: ignore[assignment]
+        host.post_info(view, {"event": event, "payload": payload, "topic": topic})
+        if not host.busy:
+            host.settle()
     return len(views)
+
+
+def has_subscribers(topic: str) -> bool:
+    return bool(_subscribers.get(topic))
