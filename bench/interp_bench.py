@@ -166,7 +166,9 @@ def side_by_side(versions: list[str], argv: list[str]) -> int:
     if not results:
         return 1
     columns = list(results)
-    print(f"\n{'ratio (quest/python)':<22}" + "".join(f"{results[v]['python']:>10}" for v in columns))
+    print(
+        f"\n{'ratio (quest/python)':<22}" + "".join(f"{results[v]['python']:>10}" for v in columns)
+    )
     rows = [(m, n) for m, names in next(iter(results.values()))["ratios"].items() for n in names]
     for mode, name in rows:
         cells = "".join(f"{results[v]['ratios'][mode][name]:>9.2f}x" for v in columns)

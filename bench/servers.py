@@ -18,6 +18,12 @@ Names:
                       ``/ws/websocket``: topics ``bench:*``; event ``ping`` replies with
                       its payload, event ``broadcast`` broadcasts its payload as ``b``
                       (bench/channels.py).
+``liveview-null``     the cheapest server the LiveView load client can talk to, to
+                      measure the client alone (bench/liveview.py ``--calibrate``):
+                      quest_rt.web's Layer 1 (direct transport) serving a minimal
+                      page at ``/counter`` and, on ``/live/websocket``, answering a
+                      join with a fixed render and each click with the next count's
+                      diff; no LiveView engine, no templates, no tokens checked.
 ``socketio``          python-socketio 5.x as its docs recommend for asyncio: an
                       ``AsyncServer`` in an ``ASGIApp`` under uvicorn (``[standard]``:
                       uvloop, websockets); every client enters room ``bench``; event
@@ -171,6 +177,67 @@ async def serve_channels(port: int) -> None:
         print("READY", bound, flush=True)
 
 
+NULL_PAGE = """<!DOCTYPE html>
+<html><head><meta name="csrf-token" content="null-csrf">
+<script defer src="/null_live.js"></script></head>
+<body><div id="phx-null" data-phx-main data-phx-session="null-session" data-phx-static="">
+<div><h1>Count: 0</h1><button phx-click="increment">+</button></div></div></body></html>
+"""
+NULL_BOOTSTRAP = 'new LiveView.LiveSocket("/live", Phoenix.Socket, {params: {}});'
+NULL_STATICS = ["<div><h1>Count: ", '</h1><button phx-click="increment">+</button></div>']
+
+
+def liveview_null_app():
+    import json
+
+    from quest_rt.web import WebApp
+
+    app = WebApp()
+    app.settings.access_log = False
+    app.route("GET", "/counter", lambda request: {"status": 200, "body": NULL_PAGE})
+    app.route(
+        "GET",
+        "/null_live.js",
+        lambda request: {
+            "status": 200,
+            "body": NULL_BOOTSTRAP,
+            "headers": {"Content-Type": "text/javascript"},
+        },
+    )
+    encode = json.JSONEncoder(separators=(",", ":")).encode
+
+    def on_connect(conn):
+        count = 0
+
+        def on_message(data):
+            nonlocal count
+            join_ref, ref, topic, event, payload = json.loads(data)
+            if event == "phx_join":
+                response = {"rendered": {"0": "0", "s": NULL_STATICS}}
+            elif event == "event":
+                count += 1
+                response = {"diff": {"0": str(count)}}
+            else:
+                response = {}
+            reply = [join_ref, ref, topic, "phx_reply", {"status": "ok", "response": response}]
+            conn.send_text_nowait(encode(reply))
+
+        conn.on_message(on_message)
+
+    app.websocket("/live/websocket", on_connect, check_origin=False)
+    return app
+
+
+async def serve_liveview_null(port: int) -> None:
+    from quest_rt.web import serve
+
+    async with trio.open_nursery() as nursery:
+        bound = await nursery.start(
+            partial(serve, liveview_null_app(), host="127.0.0.1", port=port)
+        )
+        print("READY", bound, flush=True)
+
+
 def serve_socketio(port: int) -> None:
     import socket
 
@@ -203,7 +270,15 @@ def serve_socketio(port: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "name", choices=["bare", "engine-direct", "engine-hypercorn", "channels", "socketio"]
+        "name",
+        choices=[
+            "bare",
+            "engine-direct",
+            "engine-hypercorn",
+            "channels",
+            "socketio",
+            "liveview-null",
+        ],
     )
     parser.add_argument("--port", type=int, required=True)
     args = parser.parse_args()
@@ -214,6 +289,8 @@ def main() -> None:
         serve_socketio(args.port)
     elif args.name == "channels":
         trio.run(serve_channels, args.port)
+    elif args.name == "liveview-null":
+        trio.run(serve_liveview_null, args.port)
     else:
         trio.run(serve_engine, args.name.removeprefix("engine-"), args.port)
 
