@@ -3,9 +3,11 @@
 :class:`AsgiApp` answers ``http`` scopes with :func:`quest_rt.web.http.pipeline.handle_http`
 and ``websocket`` scopes with :class:`AsgiWebSocket`, the reference transport:
 hypercorn does the handshake and framing (wsproto inside), we get one ASGI event
-per message. With the direct transport selected, hypercorn still sees the upgrades
-the direct listener does not take (a keep-alive connection that upgrades after a
-plain request, an HTTP/2 stream), so this path always exists.
+per message. With the direct transport selected (the default), hypercorn still sees
+the upgrades the direct listener does not take (a keep-alive connection that
+upgrades after a plain request): those are refused with 400, since this path has no
+message timeout and no idle pings; it serves WebSockets only when an app selects
+the hypercorn transport.
 
 The connection runs two tasks in its nursery, as DESIGN describes: the ASGI task
 (this one) receives events and runs the handlers; a writer drains the bounded
@@ -50,6 +52,7 @@ from wsproto.extensions import Extension, PerMessageDeflate
 
 from . import portal
 from .http.pipeline import handle_http
+from .settings import TransportKind
 from .ws.connection import WebSocketConnection, WebSocketTransport
 from .ws.deflate import BoundedDeflate
 from .ws.upgrade import (
@@ -145,6 +148,15 @@ class AsgiApp:
             remote_ip=client[0] if client else "",
         )
         started = time.perf_counter()
+        if self.app.settings.transport is TransportKind.DIRECT:
+            # The listener takes every upgrade that starts a connection; one that
+            # follows a plain request on a keep-alive connection (browsers never do
+            # this) would be served here without the direct transport's message
+            # timeout and idle pings (hypercorn reassembles messages and answers
+            # pings itself), so a client could hold an unfinished message forever.
+            log_upgrade(self.app, upgrade, 400, started)
+            await _deny(send, Refuse(400, "WebSocket upgrades must open their own connection"))
+            return
         endpoint = self.app.websocket_endpoints.get(upgrade.path)
         if endpoint is None:
             log_upgrade(self.app, upgrade, 404, started)
