@@ -148,10 +148,14 @@ def test_rounds_of_clients_leave_rss_at_its_baseline_without_the_collector(quest
     for _ in range(ROUNDS):
         trio.run(churn_round, quest_server.port, CLIENTS)
         rss.append(settled(quest_server, baseline["fds"])["VmRSS"])
-    # Leaking the connections (the cycles of before) costs about 10 MB a round here;
-    # freed ones leave RSS where the warm-up left it, give or take allocator noise.
-    growth = rss[-1] - baseline["VmRSS"]
-    assert growth < 4 * 1024, f"RSS kB after warm-up {baseline['VmRSS']}, then {rss}"
+    # Leaking the connections (the cycles of before) costs about 10 MB a round here,
+    # every round; freed ones leave RSS flat from round to round. The allocator may
+    # keep one step of arenas after the first rounds on a loaded machine (seen once
+    # on 3.13: 44.9 MB after warm-up, then 45.9, 53.6, 53.6, 53.6, 53.3, 53.9), so
+    # the check is that RSS stops growing, within a bound of the warm-up level.
+    detail = f"RSS kB after warm-up {baseline['VmRSS']}, then {rss}"
+    assert rss[-1] - rss[1] < 4 * 1024, detail
+    assert max(rss) - baseline["VmRSS"] < 16 * 1024, detail
     assert "Traceback" not in quest_server.log.read_text()
 
 
