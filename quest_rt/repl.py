@@ -131,13 +131,18 @@ def _run_deep(code: Any, namespace: dict[str, Any]) -> None:
 
 
 def _stop(worker: threading.Thread, done: threading.Event) -> None:
-    """Raise KeyboardInterrupt in ``worker`` and wait until it has finished."""
+    """Raise KeyboardInterrupt in ``worker`` and wait until it has finished.
+
+    The interrupt is raised again every second until the code stops: an asynchronous
+    exception is only checked between bytecodes, and one that lands where it is
+    cleared (a C call that swallows exceptions) would otherwise leave the REPL
+    waiting for ever."""
     from quest_rt.std import program
 
-    while not done.is_set():
+    while not done.is_set() and worker.is_alive():
         try:
             program.interrupt_main(worker)
-            done.wait()
+            done.wait(1.0)
         except KeyboardInterrupt:
             continue  # Ctrl-C again while stopping: interrupt again
 
