@@ -139,6 +139,20 @@ def state() -> _State:
     return STATE
 
 
+def quest_toml_section(name: str) -> dict[str, Any]:
+    """``[std.web.<name>]`` of quest.toml in the working directory ({} if none or
+    unreadable): the settings of std/web/pubsub, std/web/liveview..."""
+    import tomllib
+
+    try:
+        with open("quest.toml", "rb") as f:
+            conf = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    section = conf.get("std", {}).get("web", {}).get(name, {})
+    return section if isinstance(section, dict) else {}
+
+
 def _format_error(exc: BaseException) -> str:
     from quest_rt.runtime.traceback import format_exception
 

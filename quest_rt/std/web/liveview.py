@@ -20,7 +20,6 @@ escaped again). ``lv.raw(s)`` marks HTML that templates output without escaping.
 from __future__ import annotations
 
 import os
-import tomllib
 from typing import Any
 
 from quest_rt.common.rendered import ComponentRef, Raw, Rendered
@@ -351,13 +350,10 @@ def _state() -> Any:
 
 
 def _settings() -> dict[str, Any]:
-    try:
-        with open("quest.toml", "rb") as f:
-            conf = tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
-    section = conf.get("std", {}).get("web", {}).get("liveview", {})
-    return section if isinstance(section, dict) else {}
+    """``[std.web.liveview]`` of quest.toml in the working directory ({} if none)."""
+    from quest_rt.std.web import quest_toml_section
+
+    return quest_toml_section("liveview")
 
 
 def _secret() -> bytes:

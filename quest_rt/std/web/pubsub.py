@@ -18,7 +18,6 @@ production; ``quest serve`` applies the environment when the app did not configu
 from __future__ import annotations
 
 import os
-import tomllib
 from typing import Any
 
 from quest_rt.runtime.errors import TypeErr, ValueErr
@@ -50,13 +49,9 @@ def program_pubsub() -> Any:
 
 def _settings() -> dict[str, Any]:
     """``[std.web.pubsub]`` of quest.toml in the working directory ({} if none)."""
-    try:
-        with open("quest.toml", "rb") as f:
-            conf = tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
-    section = conf.get("std", {}).get("web", {}).get("pubsub", {})
-    return section if isinstance(section, dict) else {}
+    from quest_rt.std.web import quest_toml_section
+
+    return quest_toml_section("pubsub")
 
 
 def _resolve(
